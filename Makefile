@@ -1,0 +1,134 @@
+# Faultline: build the kernel and its GRUB ISO, run it, test it.
+#
+#   make            build build/faultline.elf and build/faultline.iso
+#   make run        boot in QEMU with the console on this terminal (Ctrl-A X quits)
+#   make test       every suite, headless; ends with "N passed, N failed"
+#   make bench      benchmarks under QEMU -icount (deterministic figures)
+#   make gdb        QEMU halted at reset, gdb attached to the kernel's symbols
+#
+# Variables: ACCEL=tcg|kvm forces QEMU's accelerator; DEBUG=0 builds without
+# CONFIG_DEBUG_VM checks; MEM=MB sets the guest's memory for run/gdb.
+
+BUILD   ?= build
+DEBUG   ?= 1
+MEM     ?= 128
+CC      := gcc
+LD      := ld
+NM      := nm
+
+ARCH_DIR := arch/x86_64
+SRC_DIRS := $(ARCH_DIR)/boot $(ARCH_DIR)/kernel $(ARCH_DIR)/mm $(ARCH_DIR)/lib \
+	    kernel mm lib
+C_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
+S_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.S))
+OBJS     := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.S,$(BUILD)/%.o,$(S_SRCS))
+
+INCLUDES := -I$(ARCH_DIR)/include -Iinclude
+# Freestanding, no red zone (interrupts push onto the stack below %rsp),
+# no SSE/x87 (user programs own those registers), kernel code model (the
+# image lives in the top 2 GiB), frame pointers for backtraces (and, as
+# Linux with CONFIG_FRAME_POINTER, no sibling calls, which would drop frames).
+KCFLAGS  := -std=gnu11 -O2 -g -ffreestanding -nostdinc \
+	    -isystem $(shell $(CC) -print-file-name=include) \
+	    -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	    -mno-sse -mno-mmx -mno-avx -mno-80387 -fno-stack-protector \
+	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+	    -fno-optimize-sibling-calls \
+	    -fno-asynchronous-unwind-tables -fno-strict-aliasing -fno-common \
+	    -fno-tree-loop-distribute-patterns -fno-delete-null-pointer-checks \
+	    -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	    -Wno-missing-field-initializers -Werror=implicit-function-declaration \
+	    -MMD -MP $(INCLUDES)
+ifeq ($(DEBUG),1)
+KCFLAGS  += -DCONFIG_DEBUG_VM
+endif
+KASFLAGS := -D__ASSEMBLY__ $(INCLUDES) -MMD -MP
+KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
+	    --no-warn-rwx-segments -T linker.ld
+
+# Kbuild-style quiet output; V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+KERNEL := $(BUILD)/faultline.elf
+ISO    := $(BUILD)/faultline.iso
+
+.PHONY: all run test bench gdb deps clean host-test
+all: $(ISO)
+
+deps:
+	@scripts/deps
+
+# ktests register in definition order (GCC would emit them reversed).
+$(patsubst %.c,$(BUILD)/%.o,$(filter %_test.c,$(C_SRCS))): KCFLAGS += -fno-toplevel-reorder
+
+# A change of flags here rebuilds everything (Linux tracks each command line).
+$(OBJS): Makefile
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# The symbol table needs the final addresses, which need the symbol table:
+# link once with an empty table, make the table from that image, link
+# again. .kallsyms is the last section, so the table's size moves nothing;
+# the check below proves it by comparing the two links' symbols.
+$(BUILD)/kallsyms_empty.S: scripts/kallsyms.sh
+	@mkdir -p $(BUILD)
+	$(Q)scripts/kallsyms.sh $(NM) /dev/null > $@
+
+$(BUILD)/.tmp_faultline1: $(OBJS) $(BUILD)/kallsyms_empty.o linker.ld
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms_empty.o
+
+$(BUILD)/kallsyms.S: $(BUILD)/.tmp_faultline1 scripts/kallsyms.sh
+	@$(if $(Q),echo "  KSYMS   $@")
+	$(Q)scripts/kallsyms.sh $(NM) $< > $@
+
+$(BUILD)/kallsyms.o $(BUILD)/kallsyms_empty.o: %.o: %.S
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(KERNEL): $(BUILD)/kallsyms.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms.o
+	@$(NM) -n $(BUILD)/.tmp_faultline1 | grep -v -e kallsyms -e " _end$$" > $(BUILD)/.syms1
+	@$(NM) -n $@ | grep -v -e kallsyms -e " _end$$" > $(BUILD)/.syms2
+	@cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
+		{ echo "kallsyms: symbols moved between links"; rm -f $@; exit 1; }
+
+$(ISO): $(KERNEL) scripts/mkiso
+	@$(if $(Q),echo "  ISO     $@")
+	$(Q)scripts/mkiso $@ $(KERNEL)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	scripts/boot --interactive --mem $(MEM)
+
+gdb: deps
+	@$(MAKE) --no-print-directory all
+	scripts/gdb --mem $(MEM)
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@tests/run-all
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench DEBUG=0 all
+	@tests/run-bench $(BUILD)/bench
+
+host-test:
+	@tests/host/run
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(OBJS:.o=.d)

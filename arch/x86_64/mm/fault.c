@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page-fault entry: read CR2 and the error code, decide whose fault it
+ * is. Linux: arch/x86/mm/fault.c
+ *
+ * For now every fault is the kernel's own (there is no user space yet):
+ * an expected one (a nofault probe, later a user copy) resumes at its
+ * exception-table fixup; anything else is a bug and oopses with the
+ * error code spelled out. A fault in the guard page below a kernel stack
+ * is an overflow: it is reported from the #DF stack, since the
+ * overflowing stack has no room left for the report.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <asm/traps.h>
+#include <asm/extable.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/cpufeature.h>
+#include <asm/stacktrace.h>
+#include <asm/pgalloc.h>
+
+static bool fault_in_kernel_space(unsigned long address)
+{
+	return address >= TASK_SIZE_MAX;
+}
+
+/* "PGD 1a0d067 P4D 1a0d067 PUD 1a0e067 PMD 0": the walk to address. */
+static void dump_pagetable(unsigned long address)
+{
+	pgd_t *pgd = (pgd_t *)__va(__read_cr3() & PTE_PFN_MASK) + pgd_index(address);
+	p4d_t *p4d;
+	pud_t *pud;
+	pmd_t *pmd;
+	pte_t *pte;
+
+	pr_alert("PGD %lx ", pgd_val(*pgd));
+	if (!pgd_present(*pgd))
+		goto out;
+	p4d = p4d_offset(pgd, address);
+	pr_cont("P4D %lx ", p4d_val(*p4d));
+	pud = pud_offset(p4d, address);
+	pr_cont("PUD %lx ", pud_val(*pud));
+	if (!pud_present(*pud) || pud_large(*pud))
+		goto out;
+	pmd = pmd_offset(pud, address);
+	pr_cont("PMD %lx ", pmd_val(*pmd));
+	if (!pmd_present(*pmd) || pmd_large(*pmd))
+		goto out;
+	pte = pte_offset_kernel(pmd, address);
+	pr_cont("PTE %lx", pte_val(*pte));
+out:
+	pr_cont("\n");
+}
+
+static const char *access_kind(unsigned long error_code)
+{
+	if (error_code & X86_PF_INSTR)
+		return "instruction fetch";
+	return error_code & X86_PF_WRITE ? "write access" : "read access";
+}
+
+static const char *fault_kind(unsigned long error_code)
+{
+	if (!(error_code & X86_PF_PROT))
+		return "not-present page";
+	if (error_code & X86_PF_RSVD)
+		return "reserved bit violation";
+	if (error_code & X86_PF_PK)
+		return "protection keys violation";
+	return "permissions violation";
+}
+
+/* Linux: show_fault_oops(), plus a line naming each error-code bit. */
+static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
+			    unsigned long address)
+{
+	if (error_code & X86_PF_INSTR) {
+		unsigned int level;
+		pte_t *pte = lookup_address(address, &level);
+
+		if (pte && pte_present(*pte) && !pte_exec(*pte))
+			pr_crit("kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+		if (!fault_in_kernel_space(address) && (__read_cr4() & X86_CR4_SMEP))
+			pr_crit("unable to execute userspace code (SMEP?) (uid: 0)\n");
+	}
+	if (address < PAGE_SIZE && !user_mode(regs))
+		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
+	else
+		pr_alert("BUG: unable to handle page fault for address: %016lx\n", address);
+	pr_alert("#PF: %s %s in %s mode\n",
+		 error_code & X86_PF_USER ? "user" : "supervisor",
+		 access_kind(error_code), user_mode(regs) ? "user" : "kernel");
+	pr_alert("#PF: error_code(0x%04lx) - %s\n", error_code, fault_kind(error_code));
+	pr_alert("#PF: error code bits: P=%d W=%d U=%d RSVD=%d I=%d PK=%d, CR2=%016lx\n",
+		 !!(error_code & X86_PF_PROT), !!(error_code & X86_PF_WRITE),
+		 !!(error_code & X86_PF_USER), !!(error_code & X86_PF_RSVD),
+		 !!(error_code & X86_PF_INSTR), !!(error_code & X86_PF_PK), address);
+	dump_pagetable(address);
+}
+
+struct overflow_report {
+	struct pt_regs *regs;
+	unsigned long address;
+	struct stack_info info;
+};
+
+static __noreturn void handle_stack_overflow(void *arg)
+{
+	struct overflow_report *r = arg;
+
+	console_loglevel = CONSOLE_LOGLEVEL_DEBUG;
+	pr_emerg("BUG: %s stack guard page was hit at %px (stack is %px..%px)\n",
+		 r->info.name, (void *)r->address, (void *)r->info.begin,
+		 (void *)r->info.end);
+	die("stack guard page", r->regs, 0);
+}
+
+/* An unexpected kernel fault. Linux: page_fault_oops() */
+static void page_fault_oops(struct pt_regs *regs, unsigned long error_code,
+			    unsigned long address)
+{
+	static struct overflow_report report;
+
+	if (get_stack_guard_info(address, &report.info)) {
+		report.regs = regs;
+		report.address = address;
+		call_on_stack(exception_stack_top(IST_DF), handle_stack_overflow, &report);
+	}
+	show_fault_oops(regs, error_code, address);
+	die("Oops", regs, error_code);
+}
+
+static void kernelmode_fixup_or_oops(struct pt_regs *regs, unsigned long error_code,
+				     unsigned long address)
+{
+	if (fixup_exception(regs, X86_TRAP_PF, error_code, address))
+		return;
+	page_fault_oops(regs, error_code, address);
+}
+
+void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long address = read_cr2();
+
+	/* No user mode and no user address spaces yet: see the header. */
+	BUG_ON(user_mode(regs));
+	kernelmode_fixup_or_oops(regs, error_code, address);
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MMZONE_H
+#define _LINUX_MMZONE_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/page-flags.h>
+#include <asm/page.h>
+
+/*
+ * Zones and the buddy allocator's free lists. Linux: include/linux/mmzone.h
+ *
+ * Physical memory is split by what devices can reach:
+ *
+ *   ZONE_DMA     [0, 16 MiB)   ISA DMA
+ *   ZONE_DMA32   [16 MiB, 4 GiB)  32-bit DMA
+ *   ZONE_NORMAL  [4 GiB, end)
+ *
+ * Each zone keeps its free memory as blocks of 2^order pages, aligned to
+ * their size, on free_area[order] for order 0..MAX_ORDER-1 (4 KiB .. 4 MiB).
+ * One node (no NUMA), as contig_page_data.
+ */
+#define MAX_ORDER		11	/* orders 0..10, as in Linux 6.1 */
+#define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
+
+enum zone_type {
+	ZONE_DMA,
+	ZONE_DMA32,
+	ZONE_NORMAL,
+	__MAX_NR_ZONES
+};
+#define MAX_NR_ZONES	__MAX_NR_ZONES
+#define ZONES_SHIFT	2
+#define ZONES_PGSHIFT	(64 - ZONES_SHIFT)
+#define ZONES_MASK	((1UL << ZONES_SHIFT) - 1)
+
+/* Per-zone counters (Linux: enum zone_stat_item); /proc/zoneinfo names. */
+enum zone_stat_item {
+	NR_FREE_PAGES,
+	NR_VM_ZONE_STAT_ITEMS
+};
+
+/* Per-node counters (Linux: enum node_stat_item). */
+enum node_stat_item {
+	NR_SLAB_RECLAIMABLE_B,		/* bytes */
+	NR_SLAB_UNRECLAIMABLE_B,	/* bytes */
+	NR_KERNEL_STACK_KB,		/* KiB */
+	NR_PAGETABLE,			/* pages of user page tables */
+	NR_VM_NODE_STAT_ITEMS
+};
+
+struct free_area {
+	struct list_head free_list;	/* blocks of this order, via page->lru */
+	unsigned long nr_free;		/* how many blocks */
+};
+
+struct zone {
+	const char *name;		/* "DMA", "DMA32", "Normal" */
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;	/* end pfn - start pfn, holes included */
+	unsigned long present_pages;	/* frames that exist (RAM) */
+	unsigned long managed_pages;	/* frames given to the buddy allocator */
+	struct free_area free_area[MAX_ORDER];
+	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	int nr_zones;			/* zones that span memory */
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+	long vm_stat[NR_VM_NODE_STAT_ITEMS];
+} pg_data_t;
+
+extern struct pglist_data contig_page_data;
+#define NODE_DATA(nid)		(&contig_page_data)
+
+#define for_each_zone(zone)						\
+	for (zone = contig_page_data.node_zones;			\
+	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= (unsigned long)zone << ZONES_PGSHIFT;
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &contig_page_data.node_zones[page_zonenum(page)];
+}
+
+static inline int zone_idx(const struct zone *zone)
+{
+	return (int)(zone - contig_page_data.node_zones);
+}
+
+/*
+ * Sparse memory (Linux: SPARSEMEM_VMEMMAP): physical memory in 128 MiB
+ * sections; a section that holds any RAM gets its 32768 struct pages
+ * (2 MiB) in vmemmap, and only such pfns are valid.
+ */
+#define SECTION_SIZE_BITS	27
+#define PFN_SECTION_SHIFT	(SECTION_SIZE_BITS - PAGE_SHIFT)
+#define PAGES_PER_SECTION	(1UL << PFN_SECTION_SHIFT)
+#define NR_MEM_SECTIONS		(1UL << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
+
+struct mem_section {
+	unsigned long section_mem_map;	/* SECTION_* flags */
+};
+#define SECTION_MARKED_PRESENT	(1UL << 0)	/* holds some RAM */
+#define SECTION_HAS_MEM_MAP	(1UL << 1)	/* its struct pages exist */
+
+extern struct mem_section mem_section[NR_MEM_SECTIONS];
+
+static inline unsigned long pfn_to_section_nr(unsigned long pfn)
+{
+	return pfn >> PFN_SECTION_SHIFT;
+}
+
+static inline unsigned long section_nr_to_pfn(unsigned long sec)
+{
+	return sec << PFN_SECTION_SHIFT;
+}
+
+/* Does frame pfn have a struct page? */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	unsigned long nr = pfn_to_section_nr(pfn);
+
+	return nr < NR_MEM_SECTIONS &&
+	       (mem_section[nr].section_mem_map & SECTION_HAS_MEM_MAP);
+}
+
+#endif

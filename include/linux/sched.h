@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+
+#define TASK_COMM_LEN	16
+
+/*
+ * What the CPU told the kernel about a task's last fault (Linux:
+ * arch/x86/include/asm/processor.h thread_struct). Set by the fault
+ * handlers; signal delivery copies it into siginfo.
+ */
+struct thread_struct {
+	unsigned long cr2;		/* faulting address */
+	unsigned long trap_nr;		/* exception vector */
+	unsigned long error_code;	/* the CPU's error code */
+};
+
+/*
+ * A task. Until processes exist there is one: init_task, the boot CPU's
+ * idle task ("swapper/0", pid 0), which runs start_kernel on init_stack.
+ * Linux: include/linux/sched.h
+ */
+struct task_struct {
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	void *stack;			/* lowest address of the kernel stack */
+	struct thread_struct thread;
+};
+
+extern struct task_struct init_task;
+extern struct task_struct *current_task;
+
+#define current current_task
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_VMSTAT_H
+#define _LINUX_VMSTAT_H
+
+#include <linux/mmzone.h>
+
+/*
+ * Memory counters: per zone, per node, and global sums of each; plus event
+ * counts. /proc/meminfo and /proc/vmstat will print these.
+ * Linux: include/linux/vmstat.h, mm/vmstat.c
+ */
+enum vm_event_item {
+	PGALLOC_DMA,
+	PGALLOC_DMA32,
+	PGALLOC_NORMAL,
+	PGFREE,
+	NR_VM_EVENT_ITEMS
+};
+
+extern long vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
+extern long vm_node_stat[NR_VM_NODE_STAT_ITEMS];
+extern unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
+
+static inline void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item,
+					 long delta)
+{
+	zone->vm_stat[item] += delta;
+	vm_zone_stat[item] += delta;
+}
+
+static inline void mod_node_page_state(struct pglist_data *pgdat,
+				       enum node_stat_item item, long delta)
+{
+	pgdat->vm_stat[item] += delta;
+	vm_node_stat[item] += delta;
+}
+
+static inline unsigned long zone_page_state(const struct zone *zone,
+					    enum zone_stat_item item)
+{
+	return zone->vm_stat[item] < 0 ? 0 : (unsigned long)zone->vm_stat[item];
+}
+
+static inline unsigned long global_zone_page_state(enum zone_stat_item item)
+{
+	return vm_zone_stat[item] < 0 ? 0 : (unsigned long)vm_zone_stat[item];
+}
+
+static inline unsigned long global_node_page_state(enum node_stat_item item)
+{
+	return vm_node_stat[item] < 0 ? 0 : (unsigned long)vm_node_stat[item];
+}
+
+static inline void count_vm_events(enum vm_event_item item, unsigned long delta)
+{
+	vm_event_states[item] += delta;
+}
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	count_vm_events(item, 1);
+}
+
+#endif

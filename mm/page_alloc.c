@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The buddy allocator. Linux: mm/page_alloc.c
+ *
+ * Free memory is kept per zone as blocks of 2^order frames, each aligned
+ * to its own size. A block's "buddy" is the other half of the block of
+ * the next order up; their frame numbers differ in exactly bit `order`:
+ *
+ *   order 2 blocks:   [ 0..3 ][ 4..7 ][ 8..11 ][12..15]
+ *   buddies:           \_______/       \________/
+ *   order 3 blocks:   [    0..7      ][    8..15      ]
+ *
+ *   buddy_pfn = pfn ^ (1 << order),  parent_pfn = pfn & buddy_pfn
+ *
+ * Allocating order n takes the first block from the smallest non-empty
+ * list of order >= n and splits it, putting the unused halves back on the
+ * lower lists (expand). Freeing merges the block with its buddy for as
+ * long as the buddy is free and of the same order (__free_one_page).
+ *
+ * A free block's first page is marked with the PG_buddy page type and
+ * holds its order in page->private; that is how a buddy is recognised.
+ *
+ * Left out from Linux: per-CPU page lists (one CPU), migrate types and
+ * compaction, watermarks and reclaim (they come with swap), NUMA.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <asm/irqflags.h>
+#include <asm/stacktrace.h>
+#include "internal.h"
+
+struct pglist_data contig_page_data;
+unsigned long totalram_pages;
+static unsigned long nr_bad_page_reports;
+
+/* --- free lists --- */
+
+static void set_buddy_order(struct page *page, unsigned int order)
+{
+	set_page_private(page, order);
+	__SetPageBuddy(page);
+}
+
+static unsigned int buddy_order(const struct page *page)
+{
+	return (unsigned int)page_private(page);
+}
+
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_add(&page->lru, &area->free_list);
+	area->nr_free++;
+}
+
+static void del_page_from_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	set_page_private(page, 0);
+	zone->free_area[order].nr_free--;
+}
+
+static unsigned long find_buddy_pfn(unsigned long pfn, unsigned int order)
+{
+	return pfn ^ (1UL << order);
+}
+
+/*
+ * May page and buddy merge? Only if buddy is the first page of a free
+ * block of the same order in the same zone. The buddy's struct page
+ * always exists: a block of MAX_ORDER_NR_PAGES frames never crosses a
+ * 128 MiB section, and sections are all-or-nothing.
+ */
+static bool page_is_buddy(const struct page *page, const struct page *buddy,
+			  unsigned int order)
+{
+	return PageBuddy(buddy) && buddy_order(buddy) == order &&
+	       page_zonenum(page) == page_zonenum(buddy);
+}
+
+/* Free a block and merge it upward as far as its buddies allow. */
+static void __free_one_page(struct page *page, unsigned long pfn,
+			    struct zone *zone, unsigned int order)
+{
+	VM_BUG_ON(!zone_spans_pfn(zone, pfn));
+	VM_BUG_ON(pfn & ((1UL << order) - 1));
+
+	__mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = find_buddy_pfn(pfn, order);
+		struct page *buddy = page + (buddy_pfn - pfn);
+		unsigned long combined_pfn;
+
+		if (!page_is_buddy(page, buddy, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		combined_pfn = buddy_pfn & pfn;
+		page += combined_pfn - pfn;
+		pfn = combined_pfn;
+		order++;
+	}
+	set_buddy_order(page, order);
+	add_to_free_list(page, zone, order);
+}
+
+/*
+ * Split a block of order `high` down to order `low`: the upper half of
+ * each split goes back on the free list one order down.
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high);
+		set_buddy_order(&page[size], high);
+	}
+}
+
+/* Take a block of exactly `order` from the smallest list that has one. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	for (unsigned int current_order = order; current_order < MAX_ORDER;
+	     current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order);
+		__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+		return page;
+	}
+	return NULL;
+}
+
+/* --- checks --- */
+
+/* Report a page in a state that should be impossible. Linux: bad_page() */
+void bad_page(struct page *page, const char *reason)
+{
+	nr_bad_page_reports++;
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current->comm,
+		 page_to_pfn(page));
+	dump_page(page, reason);
+	dump_stack();
+	add_taint(TAINT_BAD_PAGE);
+}
+
+unsigned long bad_page_reports(void)
+{
+	return nr_bad_page_reports;
+}
+
+/* Why page cannot be freed or handed out, or NULL if it is clean. */
+static const char *page_bad_reason(const struct page *page, unsigned long flags)
+{
+	if (page->_mapcount.counter != -1)
+		return "nonzero mapcount";
+	if (page->mapping)
+		return "non-NULL mapping";
+	if (page_ref_count(page) != 0)
+		return "nonzero _refcount";
+	if (page->flags & flags)
+		return flags == PAGE_FLAGS_CHECK_AT_FREE ?
+		       "PAGE_FLAGS_CHECK_AT_FREE flag(s) set" :
+		       "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
+	return NULL;
+}
+
+static bool check_free_page(struct page *page)
+{
+	const char *reason = page_bad_reason(page, PAGE_FLAGS_CHECK_AT_FREE);
+
+	if (!reason)
+		return true;
+	bad_page(page, reason);
+	/* Leave the fields for debugging, but never leave a fake buddy. */
+	page_mapcount_reset(page);
+	return false;
+}
+
+/* Undo a compound page: tails point back at the head until freed. */
+static bool free_tail_pages(struct page *head, unsigned int order)
+{
+	bool ok = true;
+
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		struct page *p = head + i;
+
+		if (compound_head(p) != head) {
+			bad_page(p, "corrupted compound_head");
+			ok = false;
+		}
+		if (p->mapping == TAIL_MAPPING)
+			p->mapping = NULL;
+		clear_compound_head(p);
+		p->compound_dtor = 0;
+		p->compound_order = 0;
+		p->compound_nr = 0;
+	}
+	__ClearPageHead(head);
+	return ok;
+}
+
+/*
+ * Check a block on its way back to the free lists. A bad page is
+ * reported and kept out of the lists, so one bug cannot corrupt them.
+ * Linux: free_pages_prepare()
+ */
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	bool ok = true;
+
+	if (PageHead(page))
+		ok = free_tail_pages(page, order);
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		if (!check_free_page(page + i))
+			ok = false;
+	}
+	if (!ok)
+		return false;
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+	return true;
+}
+
+static void free_the_page(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	unsigned long flags;
+
+	if (!free_pages_prepare(page, order))
+		return;
+	local_irq_save(flags);
+	__free_one_page(page, pfn, page_zone(page), order);
+	count_vm_events(PGFREE, 1UL << order);
+	local_irq_restore(flags);
+}
+
+/* --- allocation --- */
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long nr = 1UL << order;
+
+	__SetPageHead(page);
+	for (unsigned long i = 1; i < nr; i++) {
+		set_compound_head(page + i, page);
+		page[i].mapping = TAIL_MAPPING;
+	}
+	page[1].compound_order = (unsigned char)order;
+	page[1].compound_nr = (unsigned int)nr;
+}
+
+/*
+ * Are the pages of a block clean on their way out? Every page was checked
+ * when it was freed, so, as Linux 6.1 (check_new_pages), this second look
+ * is made only in debug builds.
+ */
+static bool check_new_pages(struct page *page, unsigned int order)
+{
+#ifdef CONFIG_DEBUG_VM
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		const char *reason = page_bad_reason(page + i, PAGE_FLAGS_CHECK_AT_PREP);
+
+		if (reason) {
+			bad_page(page + i, reason);
+			return false;
+		}
+	}
+#endif
+	return true;
+}
+
+/*
+ * Make a block just taken from the free lists ready for its user:
+ * one reference, zeroed or made compound if asked.
+ */
+static bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	if (!check_new_pages(page, order))
+		return false;
+	init_page_count(page);
+	if (gfp & __GFP_ZERO)
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_page(page_address(page + i));
+	if (order && (gfp & __GFP_COMP))
+		prep_compound_page(page, order);
+	return true;
+}
+
+static const enum vm_event_item pgalloc_event[MAX_NR_ZONES] = {
+	[ZONE_DMA] = PGALLOC_DMA,
+	[ZONE_DMA32] = PGALLOC_DMA32,
+	[ZONE_NORMAL] = PGALLOC_NORMAL,
+};
+
+/* Try the allowed zones from the highest down (Linux's zonelist order). */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order)
+{
+	for (int z = gfp_zone(gfp); z >= 0; z--) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+		struct page *page;
+		unsigned long flags;
+
+		if (!zone->managed_pages)
+			continue;
+		local_irq_save(flags);
+		page = __rmqueue_smallest(zone, order);
+		if (page)
+			count_vm_events(pgalloc_event[z], 1UL << order);
+		local_irq_restore(flags);
+		if (page && prep_new_page(page, order, gfp))
+			return page;
+	}
+	return NULL;
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x, nodemask=(null)\n",
+		current->comm, order, gfp);
+	dump_stack();
+	show_buddyinfo();
+}
+
+/*
+ * Allocate 2^order contiguous frames; NULL when no zone has a free block
+ * that large (there is no reclaim yet to make one).
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (order >= MAX_ORDER) {
+		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order);
+	if (!page)
+		warn_alloc(gfp, order);
+	return page;
+}
+
+/*
+ * Drop a reference to a block; the last reference frees it. Freeing a
+ * page whose count is already zero is a double free: reported, and the
+ * free lists are left alone.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (page_ref_count(page) <= 0) {
+		bad_page(page, "freeing a page whose _refcount is already 0 (double free?)");
+		return;
+	}
+	if (page_ref_dec_and_test(page))
+		free_the_page(page, order);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+/*
+ * A block of boot memory joins the buddy allocator: from reserved-at-birth
+ * to free (Linux: memblock_free_pages -> __free_pages_core).
+ */
+void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order)
+{
+	unsigned long nr = 1UL << order;
+
+	(void)pfn;
+	for (unsigned long i = 0; i < nr; i++) {
+		__ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	page_zone(page)->managed_pages += nr;
+	set_page_count(page, 1);
+	__free_pages(page, order);
+}
+
+/* Free blocks per order per zone, as /proc/buddyinfo prints them. */
+void show_buddyinfo(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone) {
+		if (!populated_zone(zone))
+			continue;
+		printk(KERN_INFO "Node 0, zone %8s ", zone->name);
+		for (int order = 0; order < MAX_ORDER; order++)
+			pr_cont("%6lu ", zone->free_area[order].nr_free);
+		pr_cont("\n");
+	}
+}

@@ -1,0 +1,70 @@
+# Whole-boot checks: what a student sees with `make run`, and what the
+# kernel does with bad input (it must say what is wrong and halt, never
+# triple-fault or hang). Sourced by tests/run-all.
+
+section "boot checks"
+
+# expect_boot NAME OUTCOME "text|text|..." [--not "text"] -- BOOT-OPTIONS...
+expect_boot() {
+	name=$1 want_outcome=$2 wants=$3
+	shift 3
+	unwanted=
+	if [ "$1" = --not ]; then unwanted=$2; shift 2; fi
+	[ "$1" = -- ] && shift
+	blog=$LOGDIR/boot-$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_' | cut -c1-40).log
+	boot "$blog" --timeout 120 "$@"
+	outcome=$(boot_outcome $? "$blog")
+	clean_log "$blog" >"$blog.clean"
+	why=
+	[ "$outcome" = "$want_outcome" ] || why="ended by $outcome, want $want_outcome"
+	old_ifs=$IFS
+	IFS='|'
+	for w in $wants; do
+		grep -qF -- "$w" "$blog.clean" || why="$why; missing: $w"
+	done
+	IFS=$old_ifs
+	if [ -n "$unwanted" ] && grep -qF -- "$unwanted" "$blog.clean"; then
+		why="$why; unexpected: $unwanted"
+	fi
+	if [ -z "$why" ]; then pass "boot: $name"; else fail "boot: $name (${why#; })" "$blog"; fi
+}
+
+expect_boot "the default boot shows the memory map, zones and buddy state, then powers off" \
+	poweroff "BIOS-e820: [mem 0x0000000000100000-0x0000000007fdffff] usable|Zone ranges:|Node 0, zone    DMA32|Memory: |Faultline ready|reboot: Power down" \
+	--not "Unknown kernel command line" --
+
+expect_boot "an unknown command-line option is reported and the boot goes on" \
+	poweroff 'Unknown kernel command line parameters "frobnicate=1 quux", will be passed to user space.|reboot: Power down' \
+	-- --cmdline "frobnicate=1 quux"
+
+expect_boot "a malformed option value is reported and the boot goes on" \
+	poweroff "Malformed early option 'loglevel'|reboot: Power down" \
+	-- --cmdline "loglevel=loud"
+
+expect_boot "quiet keeps informational messages off the console" \
+	poweroff "reboot: Power down" --not "Zone ranges:" -- --cmdline "quiet"
+
+expect_boot "loaded with the old multiboot protocol, it says what is wrong and halts" \
+	refused "not started by a multiboot2 boot loader" \
+	-- --protocol multiboot
+
+expect_boot "with less RAM than it needs, it names the minimum and halts" \
+	refused "Faultline needs at least 32 MiB of RAM" \
+	-- --mem 24
+
+expect_boot "with 4.5 GiB of RAM, ZONE_NORMAL holds the memory above 4 GiB and the buddy tests pass there" \
+	poweroff "  Normal   [mem 0x0000000100000000-|# ktest: 14 passed, 0 failed|reboot: Power down" \
+	--not "not ok" -- --mem 4608 --cmdline "ktest=buddy"
+
+expect_boot "ktest=list names every test, crash tests marked" \
+	poweroff "ktest buddy.split - |ktest crash.stack_overflow (crash) - " \
+	-- --cmdline "ktest=list"
+
+# The image itself, checked on the host.
+img=build/faultline.elf
+check "image: entry point, 16 MiB load address and multiboot2 header as linker.ld and head.S say" \
+	tests/check-image "$img"
+
+check "accel: ACCEL=tcg forces TCG, and the probe answers without hanging" \
+	sh -c 'test "$(ACCEL=tcg scripts/accel)" = tcg && a=$(timeout 60 scripts/accel) &&
+	       { test "$a" = tcg || test "$a" = kvm; }'

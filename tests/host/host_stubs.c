@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What kernel code needs from the rest of the kernel when it runs as a
+ * host unit test: printk to stdout, no-op hardware hooks, and the memory
+ * layout variables pointed at ordinary memory by the test.
+ */
+#include <stdio.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/panic.h>
+#include <linux/kallsyms.h>
+#include <linux/mm.h>
+
+int console_loglevel = 7;
+unsigned long page_offset_base;
+unsigned long vmemmap_base;
+pteval_t __supported_pte_mask = ~0UL;
+struct task_struct init_task = { .comm = "host-test" };
+struct task_struct *current_task = &init_task;
+char _stext[1], _etext[1], _sdata[1], _edata[1], __start_rodata[1], __end_rodata[1],
+	__bss_start[1], __bss_stop[1];
+
+/* The last lines printed, for tests that check a message. */
+char host_printk_buf[8192];
+size_t host_printk_len;
+int host_printk_quiet = 1;
+
+int vprintk(const char *fmt, va_list args)
+{
+	char buf[1024];
+	int n = vscnprintf(buf, sizeof(buf), fmt, args);
+	const char *text = buf;
+
+	while (text[0] == '\001' && text[1])
+		text += 2;
+	if (host_printk_len + strlen(text) < sizeof(host_printk_buf)) {
+		memcpy(host_printk_buf + host_printk_len, text, strlen(text) + 1);
+		host_printk_len += strlen(text);
+	}
+	if (!host_printk_quiet)
+		fputs(text, stdout);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void host_printk_clear(void)
+{
+	host_printk_len = 0;
+	host_printk_buf[0] = '\0';
+}
+
+int sprint_symbol(char *buf, size_t size, unsigned long addr, enum ksym_style style)
+{
+	return snprintf(buf, size, style == KSYM_NAME_ONLY ? "sym_%lx" : "sym_%lx+0x0/0x10", addr);
+}
+
+void dump_stack(void)
+{
+	printk("(dump_stack)\n");
+}
+
+static unsigned long taint;
+
+void add_taint(enum taint_flag flag)
+{
+	taint |= 1UL << flag;
+}
+
+const char *print_tainted(void)
+{
+	return taint ? "Tainted" : "Not tainted";
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	printk("WARNING: %s:%d %s\n", file, line, cond);
+}
+
+void __bug_print(const char *file, int line)
+{
+	printk("kernel BUG at %s:%d!\n", file, line);
+}
+
+void clear_page(void *page)
+{
+	memset(page, 0, PAGE_SIZE);
+}
+
+/* The test owns the struct page array: nothing to map. */
+int vmemmap_populate(unsigned long start, unsigned long end)
+{
+	return 0;
+}
+
+void kmem_cache_init(void)
+{
+}
+
+void mem_init(void)
+{
+}
