@@ -80,6 +80,11 @@ void ktest_expect_in_log(const char *text)
 	pr_info("# expect: %s\n", text);
 }
 
+void ktest_expect_outcome(const char *outcome)
+{
+	pr_info("# expect-outcome: %s\n", outcome);
+}
+
 /* Shrink every slab cache so that the free page count means something. */
 static unsigned long settled_free_pages(void)
 {

@@ -23,6 +23,7 @@
 #define LOG_BUF_LEN	(1 << 17)
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static bool ignore_loglevel;		/* print every message, whatever its level */
 
 static char log_buf[LOG_BUF_LEN];
 static size_t log_next;			/* bytes ever written; wraps modulo */
@@ -39,7 +40,7 @@ static void log_store(const char *s, size_t len)
 static void emit(const char *s, size_t len, int level)
 {
 	log_store(s, len);
-	if (level < console_loglevel)
+	if (level < console_loglevel || ignore_loglevel)
 		serial_write(s, len);
 }
 
@@ -149,7 +150,8 @@ early_param("debug", debug_setup);
 
 static int __init ignore_loglevel_setup(char *str)
 {
-	console_loglevel = CONSOLE_LOGLEVEL_DEBUG;
+	ignore_loglevel = true;
+	pr_info("debug: ignoring loglevel setting.\n");
 	return 0;
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);

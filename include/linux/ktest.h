@@ -81,6 +81,11 @@ bool ktest_check(struct ktest_ctx *t, bool ok, const char *file, int line,
 
 /* Print "# expect: <text>" for the harness (crash tests). */
 void ktest_expect_in_log(const char *text);
+/*
+ * How a crash test's boot must end, for the harness: "panic" (the
+ * default), "reset" (a triple fault) or "timeout" (a hang).
+ */
+void ktest_expect_outcome(const char *outcome);
 
 void ktest_run(void);
 void bench_run(void);

@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
+#include <asm/desc.h>
 
 /* Keep the compiler from seeing through the crash. */
 static void *volatile crash_ptr;
@@ -118,6 +119,27 @@ KTEST_FLAGS(crash, divide, "a division by zero oopses with divide error",
 	ktest_expect_in_log("divide error: 0000 [#1] NOPTI");
 	ktest_expect_in_log("RIP: 0010:divide+");
 	crash_zero = 10 / crash_zero;
+}
+
+/*
+ * The harness's own checks: a triple fault (an IDT the CPU cannot use, so
+ * no exception can be delivered) and a hang must be told apart from a
+ * clean run, and neither may stall `make test`.
+ */
+KTEST_FLAGS(crash, triple_fault, "a triple fault is seen as a reset, not mistaken for a clean power-off",
+	    KTEST_CRASH)
+{
+	struct desc_ptr empty = { .size = 0, .address = 0 };
+
+	ktest_expect_outcome("reset");
+	__asm__ __volatile__("lidt %0; int3" : : "m"(empty));
+}
+
+KTEST_FLAGS(crash, hang, "a hung kernel is stopped by the harness's timeout",
+	    KTEST_CRASH)
+{
+	ktest_expect_outcome("timeout");
+	halt_forever();
 }
 
 KTEST_FLAGS(crash, panic_message, "panic() prints its reason and a backtrace, and stops the machine",

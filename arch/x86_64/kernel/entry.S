@@ -8,7 +8,7 @@
  *
  *     ss, rsp, rflags, cs, rip [, error code]
  *
- * Each stub below makes the frame uniform (pushes -1 where the CPU pushed
+ * Each entry point below makes the frame uniform (pushes -1 where the CPU pushed
  * no error code), saves %rdi, loads its vector number into %edi and jumps
  * to a common tail that saves the other registers in pt_regs order.
  */
@@ -152,7 +152,7 @@ FOR_VECTORS IRQENTRY, 0x20, 16
 /* Any other vector: an interrupt nobody asked for. */
 IRQENTRY 0xff
 
-/* Tables of the stubs' addresses, for idt.c. */
+/* Tables of the entry points' addresses, for idt.c. */
 	.section .rodata
 	.balign 8
 .macro EXC_ADDR vector
@@ -161,15 +161,15 @@ IRQENTRY 0xff
 .macro IRQ_ADDR vector
 	.quad	asm_irq_\vector
 .endm
-	.globl	exception_stubs
-exception_stubs:
+	.globl	exception_entries
+exception_entries:
 FOR_VECTORS EXC_ADDR, 0, 32
-	.globl	irq_stubs
-irq_stubs:
+	.globl	irq_entries
+irq_entries:
 FOR_VECTORS IRQ_ADDR, 0x20, 16
 
-	.globl	spurious_stub
-spurious_stub:
+	.globl	spurious_entry
+spurious_entry:
 	.quad	asm_irq_0xff
 
 /*

@@ -16,9 +16,9 @@
 #include <asm/segment.h>
 #include <asm/traps.h>
 
-extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
-extern const unsigned long irq_stubs[NR_LEGACY_IRQS];
-extern const unsigned long spurious_stub[1];
+extern const unsigned long exception_entries[NR_EXCEPTION_VECTORS];
+extern const unsigned long irq_entries[NR_LEGACY_IRQS];
+extern const unsigned long spurious_entry[1];
 
 static struct gate_struct idt_table[256] __aligned(4096);
 
@@ -61,14 +61,14 @@ void idt_setup(void)
 	unsigned int v;
 
 	for (v = 0; v < 256; v++)
-		set_gate(v, spurious_stub[0], 0, 0);
+		set_gate(v, spurious_entry[0], 0, 0);
 	for (v = 0; v < NR_EXCEPTION_VECTORS; v++) {
 		/* int3 and into may be used from user mode (Linux: DPL 3). */
 		unsigned int dpl = (v == X86_TRAP_BP || v == X86_TRAP_OF) ? 3 : 0;
 
-		set_gate(v, exception_stubs[v], ist_of(v), dpl);
+		set_gate(v, exception_entries[v], ist_of(v), dpl);
 	}
 	for (v = 0; v < NR_LEGACY_IRQS; v++)
-		set_gate(FIRST_EXTERNAL_VECTOR + v, irq_stubs[v], 0, 0);
+		set_gate(FIRST_EXTERNAL_VECTOR + v, irq_entries[v], 0, 0);
 	__asm__ __volatile__("lidt %0" : : "m"(idt_descr));
 }

@@ -14,43 +14,36 @@
  * __put_kernel_nofault; Linux now encodes the fixup in the table entry
  * instead of a .fixup section, to the same effect).
  */
+#define __nofault_asm(insn, err, vconstraint, value, addr)			\
+	__asm__ __volatile__("1:	" insn "\n"				\
+			     "2:\n"						\
+			     "	.pushsection .fixup, \"ax\"\n"			\
+			     "3:	movl %[efault], %[err]\n"		\
+			     "	jmp 2b\n"					\
+			     "	.popsection\n"					\
+			     _ASM_EXTABLE(1b, 3b)				\
+			     : [err] "+r"(err), [v] vconstraint(value)		\
+			     : [addr] "r"(addr), [efault] "i"(-EFAULT)		\
+			     : "memory")
+
+/* Read 8 bytes at addr; -EFAULT (and *val = 0) if that faults. */
 static inline int __get_kernel_nofault_ul(unsigned long *val, const void *addr)
 {
+	unsigned long v = 0;
 	int err = 0;
-	unsigned long v;
 
-	__asm__ __volatile__("1:	movq (%2), %1\n"
-			     "2:\n"
-			     "	.pushsection .fixup, \"ax\"\n"
-			     "3:	movl %3, %0\n"
-			     "	xorl %k1, %k1\n"
-			     "	jmp 2b\n"
-			     "	.popsection\n"
-			     _ASM_EXTABLE(1b, 3b)
-			     : "+r"(err), "=r"(v)
-			     : "r"(addr), "i"(-EFAULT)
-			     : "memory");
-	*val = v;
+	__nofault_asm("movq (%[addr]), %[v]", err, "+r", v, addr);
+	*val = err ? 0 : v;
 	return err;
 }
 
 static inline int __get_kernel_nofault_u8(u8 *val, const void *addr)
 {
+	u8 v = 0;
 	int err = 0;
-	u8 v;
 
-	__asm__ __volatile__("1:	movb (%2), %1\n"
-			     "2:\n"
-			     "	.pushsection .fixup, \"ax\"\n"
-			     "3:	movl %3, %0\n"
-			     "	xorl %k1, %k1\n"
-			     "	jmp 2b\n"
-			     "	.popsection\n"
-			     _ASM_EXTABLE(1b, 3b)
-			     : "+r"(err), "=q"(v)
-			     : "r"(addr), "i"(-EFAULT)
-			     : "memory");
-	*val = v;
+	__nofault_asm("movb (%[addr]), %[v]", err, "+q", v, addr);
+	*val = err ? 0 : v;
 	return err;
 }
 
@@ -58,16 +51,7 @@ static inline int __put_kernel_nofault_u8(void *addr, u8 val)
 {
 	int err = 0;
 
-	__asm__ __volatile__("1:	movb %2, (%1)\n"
-			     "2:\n"
-			     "	.pushsection .fixup, \"ax\"\n"
-			     "3:	movl %3, %0\n"
-			     "	jmp 2b\n"
-			     "	.popsection\n"
-			     _ASM_EXTABLE(1b, 3b)
-			     : "+r"(err)
-			     : "r"(addr), "q"(val), "i"(-EFAULT)
-			     : "memory");
+	__nofault_asm("movb %[v], (%[addr])", err, "+q", val, addr);
 	return err;
 }
 
