@@ -5,12 +5,14 @@
  * layout variables pointed at ordinary memory by the test.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/panic.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 
 int console_loglevel = 7;
 unsigned long page_offset_base;
@@ -109,4 +111,45 @@ void kmem_cache_init(void)
 
 void mem_init(void)
 {
+}
+
+/* The slab API over the C library's malloc, for code that allocates. */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     unsigned int flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = calloc(1, sizeof(*s));
+
+	s->name = name;
+	s->object_size = size;
+	return s;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return calloc(1, s->object_size);
+}
+
+void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return calloc(1, s->object_size);
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	free(obj);
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	return calloc(1, size);
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	return calloc(1, size);
+}
+
+void kfree(const void *obj)
+{
+	free((void *)obj);
 }

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lib/radix-tree.c against a sorted-array model: random inserts, deletes
+ * and lookups over small, sparse and huge indices; gang lookups from
+ * random starting points; every node freed once the tree is empty.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/errno.h>
+#include <linux/radix-tree.h>
+#include "tap.h"
+
+#define MAX_ITEMS	3000
+
+static unsigned long keys[MAX_ITEMS];	/* the model: sorted indices */
+static int nkeys;
+static char items[MAX_ITEMS];		/* distinct addresses to store */
+
+static unsigned long long rnd_state = 0xfeedfacecafebeefULL;
+
+static unsigned long long rnd64(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+static unsigned long random_index(void)
+{
+	switch (rnd64() % 4) {
+	case 0: return rnd64() % 200;			/* dense, one or two levels */
+	case 1: return rnd64() % 100000;		/* a file of 400 MiB */
+	case 2: return rnd64() >> (rnd64() % 64);	/* anywhere */
+	default: return ~0UL - rnd64() % 4;		/* the very top */
+	}
+}
+
+static int model_find(unsigned long index)
+{
+	int lo = 0, hi = nkeys;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (keys[mid] < index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;	/* first position with keys[pos] >= index */
+}
+
+/* The item stored for index: derived from it, so no map is needed. */
+static void *item_for(unsigned long index)
+{
+	return &items[(index * 2654435761UL) % MAX_ITEMS];
+}
+
+static void check_gang(struct radix_tree_root *root)
+{
+	void *results[40];
+	unsigned long first = random_index();
+	unsigned int want_n, got_n;
+	int pos = model_find(first);
+
+	got_n = radix_tree_gang_lookup(root, results, first, 40);
+	want_n = nkeys - pos < 40 ? (unsigned int)(nkeys - pos) : 40;
+	CHECK_EQ(want_n, got_n);
+	for (unsigned int i = 0; i < got_n && i < want_n; i++)
+		CHECK(results[i] == item_for(keys[pos + i]));
+}
+
+static void random_ops(void)
+{
+	struct radix_tree_root root = RADIX_TREE_INIT;
+
+	for (int step = 0; step < 40000 && !tap_case_failed; step++) {
+		unsigned long index = random_index();
+		int pos = model_find(index);
+		int present = pos < nkeys && keys[pos] == index;
+
+		if (rnd64() % 3 && nkeys < MAX_ITEMS) {
+			int r = radix_tree_insert(&root, index, item_for(index));
+
+			CHECK_EQ(present ? -EEXIST : 0, r);
+			if (!present) {
+				memmove(&keys[pos + 1], &keys[pos], (nkeys - pos) * sizeof(keys[0]));
+				keys[pos] = index;
+				nkeys++;
+			}
+		} else {
+			if (nkeys && rnd64() % 2) {	/* delete something that exists */
+				pos = (int)(rnd64() % nkeys);
+				index = keys[pos];
+				present = 1;
+			}
+			CHECK(radix_tree_delete(&root, index) == (present ? item_for(index) : NULL));
+			if (present) {
+				memmove(&keys[pos], &keys[pos + 1], (nkeys - pos - 1) * sizeof(keys[0]));
+				nkeys--;
+			}
+		}
+		if (nkeys) {
+			unsigned long k = keys[rnd64() % nkeys];
+
+			CHECK(radix_tree_lookup(&root, k) == item_for(k));
+		}
+		{
+			unsigned long probe = random_index();
+			int p = model_find(probe);
+			void *want = p < nkeys && keys[p] == probe ? item_for(probe) : NULL;
+
+			CHECK(radix_tree_lookup(&root, probe) == want);
+		}
+		if (step % 50 == 0)
+			check_gang(&root);
+	}
+	while (nkeys) {
+		CHECK(radix_tree_delete(&root, keys[nkeys - 1]) == item_for(keys[nkeys - 1]));
+		nkeys--;
+	}
+	CHECK(root.rnode == NULL && root.height == 0);
+	CHECK_EQ(0, radix_tree_nodes_in_use());
+}
+
+static void page_cache_shape(void)
+{
+	struct radix_tree_root root = RADIX_TREE_INIT;
+	void *results[100];
+
+	/* A 100-page file: two levels; a gang lookup returns it in order. */
+	for (unsigned long i = 0; i < 100; i++)
+		CHECK_EQ(0, radix_tree_insert(&root, i, item_for(i)));
+	CHECK_EQ(2, root.height);
+	CHECK_EQ(3, radix_tree_nodes_in_use());
+	CHECK_EQ(36, radix_tree_gang_lookup(&root, results, 64, 100));
+	CHECK(results[0] == item_for(64) && results[35] == item_for(99));
+	/* Truncating to 10 pages shrinks it back to one level. */
+	for (unsigned long i = 10; i < 100; i++)
+		radix_tree_delete(&root, i);
+	CHECK_EQ(1, root.height);
+	CHECK_EQ(1, radix_tree_nodes_in_use());
+	for (unsigned long i = 0; i < 10; i++)
+		radix_tree_delete(&root, i);
+	CHECK_EQ(0, radix_tree_nodes_in_use());
+}
+
+int main(void)
+{
+	radix_tree_init();
+	page_cache_shape();
+	tap_result("radix-tree: a 100-page file takes two levels and shrinks to one when truncated to 10");
+	random_ops();
+	tap_result("radix-tree: 40000 random inserts, deletes and gang lookups agree with a sorted model");
+	return tap_done();
+}
