@@ -18,7 +18,7 @@ NM      := nm
 
 ARCH_DIR := arch/x86_64
 SRC_DIRS := $(ARCH_DIR)/boot $(ARCH_DIR)/kernel $(ARCH_DIR)/mm $(ARCH_DIR)/lib \
-	    kernel mm lib
+	    kernel mm fs lib
 C_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 S_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.S))
 OBJS     := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.S,$(BUILD)/%.o,$(S_SRCS))
@@ -55,6 +55,8 @@ endif
 
 KERNEL := $(BUILD)/faultline.elf
 ISO    := $(BUILD)/faultline.iso
+INITRAMFS := $(BUILD)/initramfs.cpio
+ROOTFS_FILES := $(shell find tests/rootfs -type f -o -type d 2>/dev/null)
 
 .PHONY: all run test bench gdb deps clean host-test
 all: $(ISO)
@@ -105,9 +107,13 @@ $(KERNEL): $(BUILD)/kallsyms.o
 	@cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
 		{ echo "kallsyms: symbols moved between links"; rm -f $@; exit 1; }
 
-$(ISO): $(KERNEL) scripts/mkiso
+$(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES)
+	@$(if $(Q),echo "  CPIO    $@")
+	$(Q)scripts/mkinitramfs $@
+
+$(ISO): $(KERNEL) $(INITRAMFS) scripts/mkiso
 	@$(if $(Q),echo "  ISO     $@")
-	$(Q)scripts/mkiso $@ $(KERNEL)
+	$(Q)scripts/mkiso $@ $(KERNEL) -m $(INITRAMFS)
 
 run: deps
 	@$(MAKE) --no-print-directory all

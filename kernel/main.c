@@ -18,6 +18,9 @@
 #include <linux/utsname.h>
 #include <linux/timekeeping.h>
 #include <linux/ktest.h>
+#include <linux/radix-tree.h>
+#include <linux/rmap.h>
+#include <linux/fs.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/reboot.h>
@@ -59,6 +62,10 @@ void start_kernel(unsigned long mbi_phys)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args();
 	mm_core_init();
+	radix_tree_init();
+	anon_vma_init();
+	vfs_caches_init();
+	populate_rootfs();
 	show_zones();
 	init_IRQ();
 	time_init();

@@ -223,6 +223,10 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	bool ok = true;
 
+	/* An anonymous page's mapping is its anon_vma, with bit 0 set. */
+	if ((unsigned long)page->mapping & 0x3)
+		page->mapping = NULL;
+
 	if (PageHead(page))
 		ok = free_tail_pages(page, order);
 	for (unsigned long i = 0; i < (1UL << order); i++) {
@@ -405,6 +409,31 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 	page_zone(page)->managed_pages += nr;
 	set_page_count(page, 1);
 	__free_pages(page, order);
+}
+
+/*
+ * Pages reserved at boot (the initramfs archive) join the buddy
+ * allocator. Only whole pages inside [start, end). Linux: free_reserved_area()
+ */
+unsigned long free_reserved_area(void *start, void *end, const char *s)
+{
+	unsigned long first = PFN_UP(__pa(start)), last = PFN_DOWN(__pa(end)), pages = 0;
+
+	for (unsigned long pfn = first; pfn < last; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!PageReserved(page))
+			continue;
+		__ClearPageReserved(page);
+		set_page_count(page, 1);
+		page_zone(page)->managed_pages++;
+		totalram_pages++;
+		__free_pages(page, 0);
+		pages++;
+	}
+	if (s && pages)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
 }
 
 /* Free blocks per order per zone, as /proc/buddyinfo prints them. */

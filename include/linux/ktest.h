@@ -42,14 +42,15 @@ struct ktest_ctx {
 	bool failed;
 };
 
+/* The test's function is suite_fn, so a test name never hides a kernel function. */
 #define __KTEST(suite_, fn_, desc_, flags_)				\
-	static void fn_(struct ktest_ctx *t);				\
+	static void suite_##_##fn_(struct ktest_ctx *t);		\
 	static const struct ktest __ktest_##suite_##_##fn_		\
 		__used __section(".ktests") __aligned(8) = {		\
 		.suite = #suite_, .fn = #fn_, .desc = desc_,		\
-		.run = fn_, .flags = flags_,				\
+		.run = suite_##_##fn_, .flags = flags_,			\
 	};								\
-	static void fn_(struct ktest_ctx *t)
+	static void suite_##_##fn_(struct ktest_ctx *t)
 
 #define KTEST(suite, fn, desc)			__KTEST(suite, fn, desc, 0)
 #define KTEST_FLAGS(suite, fn, desc, flags)	__KTEST(suite, fn, desc, flags)

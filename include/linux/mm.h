@@ -9,6 +9,8 @@
 #include <linux/mmzone.h>
 #include <linux/gfp.h>
 #include <linux/vmstat.h>
+#include <linux/atomic.h>
+#include <linux/err.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 
@@ -74,5 +76,344 @@ int vmemmap_populate(unsigned long start, unsigned long end);
 pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr);
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
 pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
+int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
+
+/*
+ * VMA flags (Linux 6.1 values, so that /proc/<pid>/smaps VmFlags and
+ * debugging output read the same). The MAY* bits say what mprotect may
+ * later allow; VM_SOFTDIRTY is set on every new VMA, as Debian's kernel
+ * (CONFIG_MEM_SOFT_DIRTY) does.
+ */
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* a stack: grows down on a fault below */
+#define VM_UFFD_MISSING	0x00000200UL
+#define VM_PFNMAP	0x00000400UL
+#define VM_UFFD_WP	0x00001000UL
+#define VM_LOCKED	0x00002000UL	/* mlock()ed */
+#define VM_IO		0x00004000UL
+#define VM_SEQ_READ	0x00008000UL
+#define VM_RAND_READ	0x00010000UL
+#define VM_DONTCOPY	0x00020000UL	/* not inherited by fork */
+#define VM_DONTEXPAND	0x00040000UL
+#define VM_LOCKONFAULT	0x00080000UL
+#define VM_ACCOUNT	0x00100000UL	/* charged to overcommit accounting */
+#define VM_NORESERVE	0x00200000UL
+#define VM_HUGETLB	0x00400000UL
+#define VM_SYNC		0x00800000UL
+#define VM_ARCH_1	0x01000000UL
+#define VM_WIPEONFORK	0x02000000UL
+#define VM_DONTDUMP	0x04000000UL
+#define VM_SOFTDIRTY	0x08000000UL
+#define VM_MIXEDMAP	0x10000000UL
+#define VM_HUGEPAGE	0x20000000UL
+#define VM_NOHUGEPAGE	0x40000000UL
+#define VM_MERGEABLE	0x80000000UL
+
+#define VM_STACK		VM_GROWSDOWN
+#define VM_ACCESS_FLAGS		(VM_READ | VM_WRITE | VM_EXEC)
+#define VM_SPECIAL		(VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_DEFAULT_FLAGS	VM_DATA_DEFAULT_FLAGS
+#define VM_STACK_FLAGS		(VM_STACK | VM_STACK_DEFAULT_FLAGS | VM_ACCOUNT)
+
+extern pgprot_t protection_map[16];
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+void vma_set_page_prot(struct vm_area_struct *vma);
+
+/* --- the fault path (mm/memory.c) --- */
+
+typedef unsigned int vm_fault_t;
+struct pt_regs;
+
+/* What a fault handler reports (Linux 6.1 values). */
+#define VM_FAULT_OOM		0x000001
+#define VM_FAULT_SIGBUS		0x000002	/* e.g. a file page past EOF */
+#define VM_FAULT_MAJOR		0x000004	/* the page needed I/O */
+#define VM_FAULT_HWPOISON	0x000010
+#define VM_FAULT_SIGSEGV	0x000040
+#define VM_FAULT_NOPAGE		0x000100	/* the handler installed the PTE */
+#define VM_FAULT_LOCKED		0x000200	/* vmf->page is returned locked */
+#define VM_FAULT_RETRY		0x000400
+#define VM_FAULT_DONE_COW	0x001000
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV | \
+				 VM_FAULT_HWPOISON)
+
+/* What kind of access faulted (Linux: enum fault_flag). */
+#define FAULT_FLAG_WRITE	0x0001
+#define FAULT_FLAG_USER		0x0040	/* from user mode */
+#define FAULT_FLAG_INSTRUCTION	0x0100	/* an instruction fetch */
+
+/*
+ * The cases of the fault path, for the fault trace (Faultline's own:
+ * Linux tells them apart only in its tracepoints and counters).
+ */
+enum fault_case {
+	FAULT_CASE_NONE,
+	FAULT_ZERO_PAGE,	/* read of untouched anonymous memory */
+	FAULT_ANON_NEW,		/* a new zeroed anonymous page */
+	FAULT_FILE_CACHE,	/* a page-cache page mapped (read) */
+	FAULT_FILE_COPY,	/* private write to a file: a private copy */
+	FAULT_SHARED_WRITE,	/* shared write: the cache page, dirtied */
+	FAULT_COW_COPY,		/* write to a shared or zero page: copied */
+	FAULT_COW_REUSE,	/* write to our only reference: made writable */
+	FAULT_SPURIOUS,		/* the PTE was fine: accessed/dirty set */
+	FAULT_SWAP,		/* a swap entry (not until swap exists) */
+	FAULT_SIGSEGV_MAPERR,	/* no VMA there, or below the stack guard gap */
+	FAULT_SIGSEGV_ACCERR,	/* the VMA forbids this access */
+	FAULT_SIGBUS,		/* a file page beyond the end of the file */
+	FAULT_OOM,
+	NR_FAULT_CASES
+};
+
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page-aligned */
+	unsigned long real_address;	/* as faulted */
+	pgoff_t pgoff;			/* the page's offset in the VMA's file */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	pmd_t *pmd;
+	pte_t *pte;			/* NULL while the PTE is none */
+	pte_t orig_pte;			/* the PTE when the fault began */
+	struct page *cow_page;		/* private copy being made */
+	struct page *page;		/* the page the handler found */
+	enum fault_case fault_case;	/* what happened, for the trace */
+};
+
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	/* Map pages already in the cache around a fault (fault-around). */
+	vm_fault_t (*map_pages)(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+};
+
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr);
+void zap_page_range_single(struct vm_area_struct *vma, unsigned long address,
+			   unsigned long size, bool even_cows);
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen, bool even_cows);
+void unmap_vmas(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling);
+extern unsigned long fault_around_bytes;
+
+
+
+/* --- VMAs (mm/vma.c, mm/mmap.c, mm/mprotect.c) --- */
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+static inline bool vma_is_accessible(const struct vm_area_struct *vma)
+{
+	return vma->vm_flags & VM_ACCESS_FLAGS;
+}
+
+/* The page offset in the VMA's file (or, anonymous, in pages from 0). */
+static inline pgoff_t linear_page_index(const struct vm_area_struct *vma,
+					unsigned long address)
+{
+	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
+/*
+ * A stack may not grow closer to the area below it than stack_guard_gap
+ * (256 pages, as Linux since the "Stack Clash" fix), so that area's
+ * "start" for placement purposes is that much lower.
+ */
+extern unsigned long stack_guard_gap;
+
+static inline unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
+
+	if (vma->vm_flags & VM_GROWSDOWN) {
+		start -= stack_guard_gap;
+		if (start > vma->vm_start)
+			start = 0;
+	}
+	return start;
+}
+
+static inline unsigned long vm_end_gap(const struct vm_area_struct *vma)
+{
+	return vma->vm_end;	/* no VM_GROWSUP on x86 */
+}
+
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end, unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff);
+int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		int new_below);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below);
+void validate_mm(struct mm_struct *mm);
+extern bool validate_mm_enabled;
+
+/* Placement of new mappings (get_unmapped_area and vm_unmapped_area). */
+struct vm_unmapped_area_info {
+#define VM_UNMAPPED_AREA_TOPDOWN 1
+	unsigned long flags;
+	unsigned long length;
+	unsigned long low_limit;
+	unsigned long high_limit;
+	unsigned long align_mask;
+	unsigned long align_offset;
+};
+
+unsigned long vm_unmapped_area(struct vm_unmapped_area_info *info);
+unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags);
+unsigned long arch_get_unmapped_area(struct file *filp, unsigned long addr,
+				     unsigned long len, unsigned long pgoff, unsigned long flags);
+unsigned long arch_get_unmapped_area_topdown(struct file *filp, unsigned long addr,
+					     unsigned long len, unsigned long pgoff,
+					     unsigned long flags);
+void arch_pick_mmap_layout(struct mm_struct *mm);
+
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff);
+unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+			  unsigned long vm_flags, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_munmap(unsigned long start, size_t len);
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flag, unsigned long offset);
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+unsigned long do_brk(unsigned long brk);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+int do_mprotect(unsigned long start, size_t len, unsigned long prot);
+int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
+		   unsigned long start, unsigned long end, unsigned long newflags);
+void exit_mmap(struct mm_struct *mm);
+
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+extern unsigned long mmap_min_addr;
+extern int sysctl_max_map_count;
+
+/* Overcommit accounting (mm/util.c): Committed_AS in /proc/meminfo. */
+int __vm_enough_memory(struct mm_struct *mm, long pages);
+void vm_unacct_memory(long pages);
+unsigned long vm_memory_committed(void);
+
+/* kernel/fork.c: the lifetime of an mm */
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
+static inline void mmgrab(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_count);
+}
+static inline void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+extern struct list_head mm_list;
+
+/* mm/mmu_context.c: a kernel thread borrowing an address space */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
+/* mm/debug_vm.c: cross-checks of page tables against struct pages */
+int mm_audit(void);
+
+/* --- resident set counters (Linux: include/linux/mm.h) --- */
+
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long val = atomic_long_read(&mm->rss_stat.count[member]);
+
+	return val < 0 ? 0 : (unsigned long)val;
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat.count[member]);
+}
+
+static inline void inc_mm_counter(struct mm_struct *mm, int member)
+{
+	atomic_long_inc(&mm->rss_stat.count[member]);
+}
+
+static inline void dec_mm_counter(struct mm_struct *mm, int member)
+{
+	atomic_long_dec(&mm->rss_stat.count[member]);
+}
+
+/* A file page counts as shmem if it is swap-backed (tmpfs, shared anon). */
+static inline int mm_counter_file(const struct page *page)
+{
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+static inline int mm_counter(const struct page *page)
+{
+	return ((unsigned long)page->mapping & 0x1) ? MM_ANONPAGES : mm_counter_file(page);
+}
+
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+static inline void update_hiwater_vm(struct mm_struct *mm)
+{
+	if (mm->hiwater_vm < mm->total_vm)
+		mm->hiwater_vm = mm->total_vm;
+}
+
+static inline unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
+{
+	return (unsigned long)atomic_long_read(&mm->pgtables_bytes);
+}
+
+/* The shared zero page: what untouched anonymous memory reads as. */
+extern char empty_zero_page[];
+#define ZERO_PAGE(vaddr)	virt_to_page(empty_zero_page)
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == page_to_pfn(ZERO_PAGE(0));
+}
+
+/* Return pages that were reserved at boot to the buddy allocator. */
+unsigned long free_reserved_area(void *start, void *end, const char *s);
 
 #endif

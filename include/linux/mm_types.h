@@ -4,6 +4,8 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/rbtree.h>
 #include <asm/pgtable_types.h>
 
 struct address_space;
@@ -62,13 +64,112 @@ struct page {
 	unsigned long memcg_data;	/* no memory cgroups: always 0 */
 };
 
+struct file;
+struct vm_operations_struct;
+struct anon_vma;
+
 /*
- * The kernel's address space. For now it holds only the kernel page
- * tables (init_mm); the VMAs, counters and locks arrive with user
- * address spaces. Linux: struct mm_struct
+ * A virtual memory area: [vm_start, vm_end) of one address space with the
+ * same protection and the same backing (a file at vm_pgoff, or anonymous
+ * memory). Linux: include/linux/mm_types.h (the list-and-rbtree layout
+ * Linux had up to 6.0, before the maple tree)
+ *
+ *   mm->mmap -> [vma] <-> [vma] <-> [vma]     sorted list (vm_next/vm_prev)
+ *   mm->mm_rb:        [vma]                   rbtree by address, each node
+ *                    /     \                  caching rb_subtree_gap: the
+ *                [vma]     [vma]              largest free gap below it
+ *
+ * Rules: vm_start < vm_end, both page-aligned; areas never overlap; the
+ * list and the tree hold the same areas (validate_mm checks it).
+ */
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	struct vm_area_struct *vm_next, *vm_prev;
+	struct rb_node vm_rb;
+	/*
+	 * The largest free gap below this node in the tree, counting the gap
+	 * before each area (from the previous area's end, the stack guard
+	 * gap taken off). get_unmapped_area skips subtrees too tight.
+	 */
+	unsigned long rb_subtree_gap;
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;		/* what PTEs of this area get */
+	unsigned long vm_flags;		/* VM_* */
+	/* In the file's address_space->i_mmap list (file rmap). */
+	struct list_head shared;
+	/*
+	 * Anonymous pages: anon_vma_chain links this VMA to the anon_vmas of
+	 * its pages (rmap.c has the picture); anon_vma is the one new pages
+	 * join. NULL until the first anonymous page.
+	 */
+	struct list_head anon_vma_chain;
+	struct anon_vma *anon_vma;
+	const struct vm_operations_struct *vm_ops;
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages; for
+					   private anonymous memory, vm_start
+					   in pages */
+	struct file *vm_file;
+};
+
+/* Per-mm counters of resident pages (Linux: enum, in rss_stat). */
+enum {
+	MM_FILEPAGES,	/* file pages mapped (not shmem) */
+	MM_ANONPAGES,	/* anonymous pages */
+	MM_SWAPENTS,	/* anonymous pages out on swap */
+	MM_SHMEMPAGES,	/* shmem pages mapped (tmpfs files, shared anonymous) */
+	NR_MM_COUNTERS
+};
+
+struct mm_rss_stat {
+	atomic_long_t count[NR_MM_COUNTERS];
+};
+
+/*
+ * An address space. Linux: struct mm_struct
+ *
+ * mm_users counts the tasks (and short-term users) of the address space;
+ * when it reaches zero the mappings go (exit_mmap). mm_count counts
+ * references to the struct itself, with all users together holding one;
+ * at zero the struct and its page-table root are freed (mmdrop).
+ *
+ * The *_vm counters are in pages, kept by vm_stat_account():
+ *   total_vm  everything mapped        data_vm  private writable, not stack
+ *   exec_vm   executable, not writable stack_vm growing-down areas
  */
 struct mm_struct {
-	pgd_t *pgd;			/* top-level table: what CR3 points at */
+	struct vm_area_struct *mmap;	/* list of VMAs, by address */
+	struct rb_root mm_rb;		/* the same VMAs in a tree */
+	int map_count;			/* number of VMAs */
+	unsigned long (*get_unmapped_area)(struct file *filp, unsigned long addr,
+					   unsigned long len, unsigned long pgoff,
+					   unsigned long flags);
+	unsigned long mmap_base;	/* top-down search starts here */
+	unsigned long mmap_legacy_base;	/* bottom-up search starts here */
+	unsigned long task_size;	/* size of the user address space */
+	unsigned long highest_vm_end;	/* end of the highest VMA */
+	pgd_t *pgd;
+
+	atomic_t mm_users;
+	atomic_t mm_count;
+
+	atomic_long_t pgtables_bytes;	/* user page tables, for VmPTE */
+	unsigned long hiwater_rss;	/* peak RSS (updated lazily, as Linux) */
+	unsigned long hiwater_vm;	/* peak total_vm */
+	unsigned long total_vm;
+	unsigned long locked_vm;	/* VM_LOCKED pages */
+	atomic64_t pinned_vm;		/* pinned by drivers: always 0 here */
+	unsigned long data_vm;
+	unsigned long exec_vm;
+	unsigned long stack_vm;
+	unsigned long def_flags;	/* VM_* added to every new VMA */
+
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+
+	struct mm_rss_stat rss_stat;
+	struct list_head mmlist;	/* all mms, for the mm audit */
 };
 
 extern struct mm_struct init_mm;

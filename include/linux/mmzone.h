@@ -45,7 +45,11 @@ enum node_stat_item {
 	NR_SLAB_RECLAIMABLE_B,		/* bytes */
 	NR_SLAB_UNRECLAIMABLE_B,	/* bytes */
 	NR_KERNEL_STACK_KB,		/* KiB */
-	NR_PAGETABLE,			/* pages of user page tables */
+	NR_PAGETABLE,			/* pages of page tables (PTE, PMD levels) */
+	NR_FILE_PAGES,			/* pages in the page cache */
+	NR_SHMEM,			/* of those, swap-backed (tmpfs, shared anon) */
+	NR_FILE_MAPPED,			/* page-cache pages mapped by some PTE */
+	NR_ANON_MAPPED,			/* anonymous pages mapped by some PTE */
 	NR_VM_NODE_STAT_ITEMS
 };
 

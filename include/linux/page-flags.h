@@ -40,6 +40,11 @@ enum pageflags {
 	__NR_PAGEFLAGS,
 
 	PG_swapcache = PG_owner_priv_1,	/* in the swap cache (if swapbacked) */
+	/*
+	 * An anonymous page mapped only by this process: a write fault may
+	 * make it writable without copying (Linux 6.1, PG_anon_exclusive).
+	 */
+	PG_anon_exclusive = PG_mappedtodisk,
 };
 
 #define PAGEFLAG(uname, lname)						\
@@ -69,6 +74,7 @@ PAGEFLAG(Reclaim, reclaim)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(Mlocked, mlocked)
+PAGEFLAG(AnonExclusive, anon_exclusive)
 
 static inline bool PageSwapCache(const struct page *page)
 {

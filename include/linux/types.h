@@ -26,6 +26,12 @@ typedef u64 phys_addr_t;	/* a physical address, in bytes */
 typedef unsigned long pgoff_t;	/* an offset in a file, in pages */
 typedef unsigned int gfp_t;	/* allocation flags, __GFP_* */
 typedef int pid_t;
+typedef long long loff_t;		/* a byte offset in a file */
+typedef unsigned short umode_t;		/* file type and permission bits */
+typedef unsigned int fmode_t;
+typedef unsigned int dev_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
 
 typedef struct {
 	int counter;
@@ -34,6 +40,10 @@ typedef struct {
 typedef struct {
 	long counter;
 } atomic_long_t;
+
+typedef struct {
+	long long counter;
+} atomic64_t;
 
 /* A node of a circular doubly linked list (include/linux/list.h). */
 struct list_head {

@@ -14,6 +14,8 @@ enum vm_event_item {
 	PGALLOC_DMA32,
 	PGALLOC_NORMAL,
 	PGFREE,
+	PGFAULT,			/* page faults served */
+	PGMAJFAULT,			/* of them, needing I/O */
 	NR_VM_EVENT_ITEMS
 };
 

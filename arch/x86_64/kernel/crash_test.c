@@ -24,7 +24,7 @@ KTEST_FLAGS(crash, null_deref, "a NULL pointer dereference oopses with the addre
 	ktest_expect_in_log("#PF: error_code(0x0000) - not-present page");
 	ktest_expect_in_log("#PF: error code bits: P=0 W=0 U=0 RSVD=0 I=0 PK=0, CR2=0000000000000010");
 	ktest_expect_in_log("Oops: 0000 [#1] NOPTI");
-	ktest_expect_in_log("RIP: 0010:null_deref+");
+	ktest_expect_in_log("RIP: 0010:crash_null_deref+");
 	ktest_expect_in_log("CR2: 0000000000000010");
 	ktest_expect_in_log("Call Trace:");
 	ktest_expect_in_log(" ktest_run+");
@@ -109,7 +109,7 @@ KTEST_FLAGS(crash, bug, "BUG() reports the file and line, then oopses with inval
 {
 	ktest_expect_in_log("kernel BUG at arch/x86_64/kernel/crash_test.c:");
 	ktest_expect_in_log("invalid opcode: 0000 [#1] NOPTI");
-	ktest_expect_in_log("RIP: 0010:bug+");
+	ktest_expect_in_log("RIP: 0010:crash_bug+");
 	BUG();
 }
 
@@ -117,7 +117,7 @@ KTEST_FLAGS(crash, divide, "a division by zero oopses with divide error",
 	    KTEST_CRASH)
 {
 	ktest_expect_in_log("divide error: 0000 [#1] NOPTI");
-	ktest_expect_in_log("RIP: 0010:divide+");
+	ktest_expect_in_log("RIP: 0010:crash_divide+");
 	crash_zero = 10 / crash_zero;
 }
 
@@ -142,7 +142,7 @@ KTEST_FLAGS(crash, hang, "a hung kernel is stopped by the harness's timeout",
 	halt_forever();
 }
 
-KTEST_FLAGS(crash, panic_message, "panic() prints its reason and a backtrace, and stops the machine",
+KTEST_FLAGS(crash, panic, "panic() prints its reason and a backtrace, and stops the machine",
 	    KTEST_CRASH)
 {
 	ktest_expect_in_log("Kernel panic - not syncing: ktest asked for a panic");

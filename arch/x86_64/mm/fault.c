@@ -3,12 +3,17 @@
  * The page-fault entry: read CR2 and the error code, decide whose fault it
  * is. Linux: arch/x86/mm/fault.c
  *
- * For now every fault is the kernel's own (there is no user space yet):
- * an expected one (a nofault probe, later a user copy) resumes at its
- * exception-table fixup; anything else is a bug and oopses with the
- * error code spelled out. A fault in the guard page below a kernel stack
- * is an overflow: it is reported from the #DF stack, since the
- * overflowing stack has no room left for the report.
+ * A fault on a user address is served by the address space's VMAs
+ * (do_user_addr_fault -> handle_mm_fault): demand paging, copy-on-write,
+ * stack growth. One that cannot be served is a SIGSEGV (no VMA there:
+ * SEGV_MAPERR; the VMA forbids the access: SEGV_ACCERR) or a SIGBUS (a
+ * file page beyond the end of the file). From user mode that becomes a
+ * signal (with processes); from kernel mode - copy_to_user and friends -
+ * it resumes at the exception-table fixup and the copy fails with
+ * -EFAULT. Any other kernel fault is a bug and oopses with the error code
+ * spelled out. A fault in the guard page below a kernel stack is an
+ * overflow: it is reported from the #DF stack, since the overflowing
+ * stack has no room left for the report.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -19,6 +24,8 @@
 #include <asm/cpufeature.h>
 #include <asm/stacktrace.h>
 #include <asm/pgalloc.h>
+#include <linux/mm.h>
+#include <linux/fault_trace.h>
 
 static bool fault_in_kernel_space(unsigned long address)
 {
@@ -139,11 +146,97 @@ static void kernelmode_fixup_or_oops(struct pt_regs *regs, unsigned long error_c
 	page_fault_oops(regs, error_code, address);
 }
 
+/*
+ * A fault that cannot be served. In kernel mode: the fixup or an oops.
+ * In user mode: a signal, which needs processes (issue 5); until then no
+ * user code runs, so this cannot happen. Linux: __bad_area_nosemaphore()
+ */
+static void bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
+		     enum fault_case fault_case, const char *why)
+{
+	fault_trace_signal(fault_case, why);
+	fault_trace_end();
+	BUG_ON(user_mode(regs));
+	kernelmode_fixup_or_oops(regs, error_code, address);
+}
+
+/*
+ * May this access touch this VMA at all? A write needs VM_WRITE; a
+ * read of a present page that faulted is a protection fault; a read of a
+ * missing page needs some access right. Linux: access_error()
+ */
+static bool access_error(unsigned long error_code, const struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_PK)
+		return true;
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_PROT)
+		return true;
+	return !vma_is_accessible(vma);
+}
+
+/* Linux: do_user_addr_fault() */
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
+			       unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned int flags = 0;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	fault_trace_begin(regs->ip, address, error_code);
+	/* The kernel touched user memory without opening SMAP: a bug. */
+	if ((__read_cr4() & X86_CR4_SMAP) && !(error_code & X86_PF_USER) &&
+	    !(regs->flags & X86_EFLAGS_AC))
+		return bad_area(regs, error_code, address, FAULT_SIGSEGV_ACCERR,
+				"kernel access to user memory with SMAP closed");
+	if (!mm)
+		return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
+				"no user address space");
+	if (error_code & X86_PF_USER)
+		flags |= FAULT_FLAG_USER;
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+
+	vma = find_vma(mm, address);
+	if (!vma)
+		return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR, "no VMA");
+	fault_trace_vma(vma);
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
+					"no VMA");
+		if (expand_stack(vma, address))
+			return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
+					"stack cannot grow there: guard gap or limit");
+		fault_trace_stack_expanded();
+		fault_trace_vma(vma);
+	}
+	if (access_error(error_code, vma))
+		return bad_area(regs, error_code, address, FAULT_SIGSEGV_ACCERR, "protection");
+
+	fault = handle_mm_fault(vma, address, flags, regs);
+	fault_trace_end();
+	if (!(fault & VM_FAULT_ERROR))
+		return;
+	if (!user_mode(regs)) {
+		kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	BUG();	/* user-mode SIGBUS and OOM need processes */
+}
+
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
 
-	/* No user mode and no user address spaces yet: see the header. */
-	BUG_ON(user_mode(regs));
+	if (!fault_in_kernel_space(address)) {
+		do_user_addr_fault(regs, error_code, address);
+		return;
+	}
+	BUG_ON(user_mode(regs));	/* no user mode until processes exist */
 	kernelmode_fixup_or_oops(regs, error_code, address);
 }

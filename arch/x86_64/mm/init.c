@@ -29,6 +29,12 @@ unsigned long vmemmap_base = VMEMMAP_START;
 pteval_t __supported_pte_mask = ~_PAGE_NX;
 bool after_bootmem;
 
+/*
+ * The shared zero page: every read of untouched anonymous memory maps
+ * this one page, read-only. Linux: arch/x86/kernel/head_64.S empty_zero_page
+ */
+char empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE) __section(".bss..page_aligned");
+
 extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[],
 	__bss_stop[], __start_kallsyms[], _end[], init_stack_guard[];
 

@@ -24,6 +24,28 @@ void *alloc_pgtable_page(void)
 	return table;
 }
 
+/* Boot-time tables (before struct pages exist) stay unmarked. */
+void pgtable_page_ctor(void *table)
+{
+	struct page *page;
+
+	if (!after_bootmem)
+		return;
+	page = virt_to_page(table);
+	__SetPageTable(page);
+	mod_node_page_state(NODE_DATA(0), NR_PAGETABLE, 1);
+}
+
+void pgtable_page_dtor(void *table)
+{
+	struct page *page = virt_to_page(table);
+
+	if (!PageTable(page))
+		return;
+	__ClearPageTable(page);
+	mod_node_page_state(NODE_DATA(0), NR_PAGETABLE, -1);
+}
+
 void free_pgtable_page(void *table)
 {
 	struct page *page = virt_to_page(table);

@@ -19,16 +19,47 @@ static inline pud_t *pud_alloc_one(struct mm_struct *mm, unsigned long addr)
 	return alloc_pgtable_page();
 }
 
+/*
+ * PMD and user PTE tables are marked PageTable and counted in
+ * NR_PAGETABLE ("PageTables" in /proc/meminfo), as Linux's
+ * pgtable_pte_page_ctor/pgtable_pmd_page_ctor do; PUD tables and the
+ * kernel's own PTE tables are not, as in Linux 6.1.
+ */
+void pgtable_page_ctor(void *table);
+void pgtable_page_dtor(void *table);
+
 static inline pmd_t *pmd_alloc_one(struct mm_struct *mm, unsigned long addr)
 {
+	pmd_t *pmd = alloc_pgtable_page();
+
 	(void)mm; (void)addr;
-	return alloc_pgtable_page();
+	if (pmd)
+		pgtable_page_ctor(pmd);
+	return pmd;
 }
 
 static inline pte_t *pte_alloc_one_kernel(struct mm_struct *mm)
 {
 	(void)mm;
 	return alloc_pgtable_page();
+}
+
+/* A PTE table for a user address space. */
+static inline pte_t *pte_alloc_one(struct mm_struct *mm)
+{
+	pte_t *pte = alloc_pgtable_page();
+
+	(void)mm;
+	if (pte)
+		pgtable_page_ctor(pte);
+	return pte;
+}
+
+static inline void pte_free(struct mm_struct *mm, pte_t *pte)
+{
+	(void)mm;
+	pgtable_page_dtor(pte);
+	free_pgtable_page(pte);
 }
 
 static inline void pud_free(struct mm_struct *mm, pud_t *pud)
@@ -40,6 +71,7 @@ static inline void pud_free(struct mm_struct *mm, pud_t *pud)
 static inline void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
 	(void)mm;
+	pgtable_page_dtor(pmd);
 	free_pgtable_page(pmd);
 }
 
@@ -58,10 +90,6 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 
-/* The PGD entry of a kernel address in init_mm (Linux: pgd_offset_k). */
-#define pgd_offset_pgd(pgd, addr)	((pgd) + pgd_index(addr))
-#define pgd_offset(mm, addr)		pgd_offset_pgd((mm)->pgd, (addr))
-#define pgd_offset_k(addr)		pgd_offset(&init_mm, (addr))
 
 /* The kernel's own mappings (Linux: arch/x86/mm/pat/set_memory.c). */
 enum pg_level {

@@ -38,8 +38,13 @@
 #define PMD_SIZE	(1UL << PMD_SHIFT)
 #define PMD_MASK	(~(PMD_SIZE - 1))
 
-/* The user half ends one page short of the hole (Linux: TASK_SIZE_MAX). */
+/*
+ * The user half ends one page short of the non-canonical hole (Linux:
+ * TASK_SIZE_MAX), so that no instruction can run off its end into it.
+ */
 #define TASK_SIZE_MAX	((1UL << 47) - PAGE_SIZE)
+#define TASK_SIZE	TASK_SIZE_MAX
+#define DEFAULT_MAP_WINDOW	TASK_SIZE_MAX
 /* PGD slots 0..255 map user space, 256..511 the kernel. */
 #define USER_PGD_PTRS		256
 #define KERNEL_PGD_BOUNDARY	USER_PGD_PTRS
@@ -77,6 +82,11 @@ static inline unsigned long pte_index(unsigned long addr)
 {
 	return (addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
+
+/* The PGD entry of addr in an mm; of a kernel address in init_mm. */
+#define pgd_offset_pgd(pgd, addr)	((pgd) + pgd_index(addr))
+#define pgd_offset(mm, addr)		pgd_offset_pgd((mm)->pgd, (addr))
+#define pgd_offset_k(addr)		pgd_offset(&init_mm, (addr))
 
 /* --- PGD and the folded P4D --- */
 static inline bool pgd_none(pgd_t pgd) { return !pgd_val(pgd); }
@@ -146,7 +156,15 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
 
 /* --- PTE --- */
 static inline bool pte_none(pte_t pte) { return !pte_val(pte); }
-static inline bool pte_present(pte_t pte) { return pte_val(pte) & _PAGE_PRESENT; }
+/* Present to the kernel: mapped, or PROT_NONE (present to the MMU: only P). */
+static inline bool pte_present(pte_t pte)
+{
+	return pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+static inline bool pte_protnone(pte_t pte)
+{
+	return (pte_val(pte) & (_PAGE_PROTNONE | _PAGE_PRESENT)) == _PAGE_PROTNONE;
+}
 static inline bool pte_write(pte_t pte) { return pte_val(pte) & _PAGE_RW; }
 static inline bool pte_dirty(pte_t pte) { return pte_val(pte) & _PAGE_DIRTY; }
 static inline bool pte_young(pte_t pte) { return pte_val(pte) & _PAGE_ACCESSED; }
@@ -208,6 +226,18 @@ static inline pmd_t pfn_pmd(unsigned long pfn, pgprot_t prot)
 
 #define mk_pte(page, prot)	pfn_pte(page_to_pfn(page), (prot))
 #define pte_page(pte)		pfn_to_page(pte_pfn(pte))
+
+/* Same page, new protection (Linux: pte_modify). */
+static inline pte_t pte_modify(pte_t pte, pgprot_t newprot)
+{
+	return __pte((pte_val(pte) & _PAGE_CHG_MASK) |
+		     (pgprot_val(newprot) & ~_PAGE_CHG_MASK & __supported_pte_mask));
+}
+
+static inline bool pte_same(pte_t a, pte_t b)
+{
+	return pte_val(a) == pte_val(b);
+}
 
 static inline pgprot_t pte_pgprot(pte_t pte)
 {

@@ -42,6 +42,12 @@
 
 #define _PAGE_BIT_SPECIAL	_PAGE_BIT_SOFTW1
 #define _PAGE_BIT_SOFT_DIRTY	_PAGE_BIT_SOFTW3
+/*
+ * A user PTE of a PROT_NONE area keeps its page but must fault on every
+ * access: P is cleared and the otherwise unused (for user pages) G bit
+ * says "present to the kernel, not to the MMU" (Linux: _PAGE_PROTNONE).
+ */
+#define _PAGE_BIT_PROTNONE	_PAGE_BIT_GLOBAL
 
 #define _PAGE_PRESENT		(_AT(pteval_t, 1) << _PAGE_BIT_PRESENT)
 #define _PAGE_RW		(_AT(pteval_t, 1) << _PAGE_BIT_RW)
@@ -55,6 +61,7 @@
 #define _PAGE_SPECIAL		(_AT(pteval_t, 1) << _PAGE_BIT_SPECIAL)
 #define _PAGE_SOFT_DIRTY	(_AT(pteval_t, 1) << _PAGE_BIT_SOFT_DIRTY)
 #define _PAGE_NX		(_AT(pteval_t, 1) << _PAGE_BIT_NX)
+#define _PAGE_PROTNONE		(_AT(pteval_t, 1) << _PAGE_BIT_PROTNONE)
 
 /* Bits 12..51 hold the physical address of the page or next table. */
 #define __PHYSICAL_MASK		((_AT(pteval_t, 1) << 52) - 1)
@@ -64,6 +71,28 @@
 /* A table entry that points at the next level (Linux: _PAGE_TABLE). */
 #define _KERNPG_TABLE		(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define _PAGE_TABLE		(_KERNPG_TABLE | _PAGE_USER)
+
+/*
+ * User mappings, from which protection_map is built (Linux's PAGE_COPY
+ * etc.). A private writable area maps read-only "copy" pages until the
+ * first write: that fault is copy-on-write.
+ */
+#define __PAGE_USER		(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
+#define __PAGE_NONE		(_PAGE_PROTNONE | _PAGE_ACCESSED)
+#define __PAGE_SHARED		(__PAGE_USER | _PAGE_RW | _PAGE_NX)
+#define __PAGE_SHARED_EXEC	(__PAGE_USER | _PAGE_RW)
+#define __PAGE_COPY		(__PAGE_USER | _PAGE_NX)
+#define __PAGE_COPY_EXEC	(__PAGE_USER)
+#define __PAGE_READONLY		(__PAGE_USER | _PAGE_NX)
+#define __PAGE_READONLY_EXEC	(__PAGE_USER)
+
+/*
+ * What pte_modify() keeps when the protection changes: the frame, the
+ * bits the MMU and the kernel track (A, D, soft-dirty, special) and the
+ * caching mode. Linux: _PAGE_CHG_MASK
+ */
+#define _PAGE_CHG_MASK	(PTE_PFN_MASK | _PAGE_PCD | _PAGE_PWT | _PAGE_SPECIAL | \
+			 _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_SOFT_DIRTY)
 
 /* Kernel mappings (Linux: __PAGE_KERNEL and friends in pgtable_types.h). */
 #define __PAGE_KERNEL_EXEC	(_PAGE_PRESENT | _PAGE_RW | _PAGE_DIRTY | \

@@ -39,12 +39,15 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 }
 
 struct vm_area_struct;
+struct mm_struct;
 
-/* One user page of a VMA's mm, which is the current one. */
-static inline void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
-{
-	(void)vma;
-	__flush_tlb_one_kernel(addr);
-}
+/*
+ * User translations: only the CPU's current mm can have any cached (a CR3
+ * switch drops the others), so a flush for another mm is a no-op.
+ * Linux: arch/x86/mm/tlb.c
+ */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void flush_tlb_mm(struct mm_struct *mm);
 
 #endif

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copying to and from user space (the rules are in asm/uaccess.h).
+ * Linux: arch/x86/lib/copy_user_64.S, usercopy_64.c, getuser.S, putuser.S
+ *
+ * Bulk copies use "rep movsb": if it faults part-way, %rcx still holds
+ * the bytes left, and the fixup simply resumes after the instruction, so
+ * the count of bytes not copied falls out for free.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/uaccess.h>
+#include <asm/smap.h>
+
+static unsigned long raw_copy(void *to, const void *from, unsigned long n)
+{
+	stac();
+	__asm__ __volatile__("1:	rep movsb\n"
+			     "2:\n"
+			     _ASM_EXTABLE(1b, 2b)
+			     : "+c"(n), "+D"(to), "+S"(from)
+			     :
+			     : "memory");
+	clac();
+	return n;
+}
+
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	return raw_copy(to, from, n);
+}
+
+/* On a fault the rest of `to` is zeroed, so no stale kernel data leaks. */
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	unsigned long left = n;
+
+	if (access_ok(from, n))
+		left = raw_copy(to, from, n);
+	if (left)
+		memset((char *)to + (n - left), 0, left);
+	return left;
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	stac();
+	__asm__ __volatile__("1:	rep stosb\n"
+			     "2:\n"
+			     _ASM_EXTABLE(1b, 2b)
+			     : "+c"(n), "+D"(to)
+			     : "a"(0)
+			     : "memory");
+	clac();
+	return n;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	long i;
+
+	for (i = 0; i < count; i++) {
+		u8 c;
+
+		if (__get_user_1(&c, src + i))
+			return -EFAULT;
+		dst[i] = (char)c;
+		if (!c)
+			return i;
+	}
+	return count;
+}
+
+#define DEFINE_GET_USER(bits, type, insn, constraint)				\
+int __get_user_##bits(type *val, const void __user *ptr)			\
+{										\
+	type v = 0;								\
+	int err = 0;								\
+										\
+	if (!access_ok(ptr, sizeof(type)))					\
+		return -EFAULT;							\
+	stac();									\
+	__nofault_asm(insn " (%[addr]), %[v]", err, constraint, v, ptr);	\
+	clac();									\
+	*val = err ? 0 : v;							\
+	return err;								\
+}
+
+#define DEFINE_PUT_USER(bits, type, insn, constraint)				\
+int __put_user_##bits(type val, void __user *ptr)				\
+{										\
+	int err = 0;								\
+										\
+	if (!access_ok(ptr, sizeof(type)))					\
+		return -EFAULT;							\
+	stac();									\
+	__nofault_asm(insn " %[v], (%[addr])", err, constraint, val, ptr);	\
+	clac();									\
+	return err;								\
+}
+
+DEFINE_GET_USER(1, u8, "movb", "+q")
+DEFINE_GET_USER(2, u16, "movw", "+r")
+DEFINE_GET_USER(4, u32, "movl", "+r")
+DEFINE_GET_USER(8, u64, "movq", "+r")
+DEFINE_PUT_USER(1, u8, "movb", "+q")
+DEFINE_PUT_USER(2, u16, "movw", "+r")
+DEFINE_PUT_USER(4, u32, "movl", "+r")
+DEFINE_PUT_USER(8, u64, "movq", "+r")

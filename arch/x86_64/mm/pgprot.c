@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * From VMA flags to PTE protections. Linux: arch/x86/mm/pgprot.c,
+ * mm/mmap.c (vm_get_page_prot)
+ *
+ * Index: VM_SHARED (8) | VM_EXEC (4) | VM_WRITE (2) | VM_READ (1). x86
+ * cannot express write-only or execute-only, so write implies read and
+ * exec implies read. Private writable areas get read-only "copy" PTEs:
+ * the first write faults and copies (or reuses) the page.
+ */
+#include <linux/mm.h>
+
+pgprot_t protection_map[16] = {
+	[VM_NONE]					= __pgprot(__PAGE_NONE),
+	[VM_READ]					= __pgprot(__PAGE_READONLY),
+	[VM_WRITE]					= __pgprot(__PAGE_COPY),
+	[VM_WRITE | VM_READ]				= __pgprot(__PAGE_COPY),
+	[VM_EXEC]					= __pgprot(__PAGE_READONLY_EXEC),
+	[VM_EXEC | VM_READ]				= __pgprot(__PAGE_READONLY_EXEC),
+	[VM_EXEC | VM_WRITE]				= __pgprot(__PAGE_COPY_EXEC),
+	[VM_EXEC | VM_WRITE | VM_READ]			= __pgprot(__PAGE_COPY_EXEC),
+	[VM_SHARED]					= __pgprot(__PAGE_NONE),
+	[VM_SHARED | VM_READ]				= __pgprot(__PAGE_READONLY),
+	[VM_SHARED | VM_WRITE]				= __pgprot(__PAGE_SHARED),
+	[VM_SHARED | VM_WRITE | VM_READ]		= __pgprot(__PAGE_SHARED),
+	[VM_SHARED | VM_EXEC]				= __pgprot(__PAGE_READONLY_EXEC),
+	[VM_SHARED | VM_EXEC | VM_READ]			= __pgprot(__PAGE_READONLY_EXEC),
+	[VM_SHARED | VM_EXEC | VM_WRITE]		= __pgprot(__PAGE_SHARED_EXEC),
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ]	= __pgprot(__PAGE_SHARED_EXEC),
+};
+
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	pgprot_t prot = protection_map[vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
+
+	return __pgprot(pgprot_val(prot) & __supported_pte_mask);
+}
+
+/*
+ * Linux also maps shared writable pages read-only when the file system
+ * wants to hear of the first write (vma_wants_writenotify, for dirty
+ * accounting and page_mkwrite); tmpfs does not, so the flags decide.
+ */
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+}

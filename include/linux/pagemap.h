@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_PAGEMAP_H
+#define _LINUX_PAGEMAP_H
+
+#include <linux/mm.h>
+#include <linux/fs.h>
+
+/*
+ * The page cache: each file's pages, found by (address_space, index).
+ * A page in the cache has page->mapping and page->index set, and the
+ * cache holds one reference to it. Linux: include/linux/pagemap.h,
+ * mm/filemap.c
+ */
+int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index,
+		      gfp_t gfp);
+void delete_from_page_cache(struct page *page);
+struct page *find_get_page(struct address_space *mapping, pgoff_t index);
+struct page *find_lock_page(struct address_space *mapping, pgoff_t index);
+unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
+			    unsigned int nr_pages, struct page **pages);
+
+void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
+void truncate_pagecache(struct inode *inode, loff_t newsize);
+void truncate_setsize(struct inode *inode, loff_t newsize);
+
+/*
+ * Page lock (PG_locked): held while a page is being filled or changed.
+ * With one CPU, no kernel preemption and no I/O to wait for, a locked
+ * page can never be found by someone else; lock_page() reports such a
+ * case as the bug it is. It becomes a wait when there is I/O.
+ */
+static inline bool trylock_page(struct page *page)
+{
+	if (PageLocked(page))
+		return false;
+	__SetPageLocked(page);
+	return true;
+}
+
+static inline void lock_page(struct page *page)
+{
+	BUG_ON(!trylock_page(page));
+}
+
+static inline void unlock_page(struct page *page)
+{
+	VM_BUG_ON(!PageLocked(page));
+	__ClearPageLocked(page);
+}
+
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+void mark_page_accessed(struct page *page);
+bool set_page_dirty(struct page *page);
+
+#endif

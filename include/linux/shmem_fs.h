@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_SHMEM_FS_H
+#define _LINUX_SHMEM_FS_H
+
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+/* tmpfs (mm/shmem.c). Linux: include/linux/shmem_fs.h */
+enum sgp_type {
+	SGP_READ,	/* find a page; a hole stays a hole */
+	SGP_CACHE,	/* find or allocate, within the file's size (faults) */
+	SGP_WRITE,	/* find or allocate, anywhere (write(2) extends) */
+};
+
+struct super_block *shmem_fill_super(dev_t dev);
+struct inode *shmem_get_inode(struct super_block *sb, umode_t mode);
+int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
+		   enum sgp_type sgp);
+struct file *shmem_file_setup(const char *name, loff_t size);
+int shmem_zero_setup(struct vm_area_struct *vma);
+void shmem_evict_inode(struct inode *inode);
+
+#endif

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * brk: the heap, one anonymous area from the end of the program's data
+ * up to mm->brk, grown and shrunk in place. Linux: mm/mmap.c (brk,
+ * do_brk_flags, vm_brk_flags)
+ *
+ * mm->brk may be any address (glibc asks for unaligned ones); the area
+ * covers it rounded up to a page. The first growth merges with the bss
+ * VMA below when their flags match, which is why Linux names that VMA
+ * [heap] too.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+
+int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* RLIMIT_DATA covers the heap plus the program's initialised data. */
+static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned long start,
+			     unsigned long end_data, unsigned long start_data)
+{
+	if (rlim < RLIM_INFINITY && (new - start) + (end_data - start_data) > rlim)
+		return -ENOSPC;
+	return 0;
+}
+
+/*
+ * Map [addr, addr + len) as private anonymous heap (exec's bss, brk).
+ * Linux: do_brk_flags()
+ */
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long vm_flags = VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags | flags;
+	unsigned long mapped;
+	struct vm_area_struct *vma, *prev;
+	int err;
+
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return 0;
+	mapped = get_unmapped_area(NULL, addr, len, 0, MAP_FIXED);
+	if (IS_ERR_VALUE(mapped))
+		return (int)mapped;
+	err = do_munmap(mm, addr, len);		/* (nothing there, normally) */
+	if (err)
+		return err;
+	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
+	if (__vm_enough_memory(mm, len >> PAGE_SHIFT))
+		return -ENOMEM;
+	vm_flags |= VM_SOFTDIRTY;
+
+	find_vma_prev(mm, addr, &prev);
+	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, NULL, addr >> PAGE_SHIFT);
+	if (!vma) {
+		vma = vm_area_alloc(mm);
+		if (!vma) {
+			vm_unacct_memory(len >> PAGE_SHIFT);
+			return -ENOMEM;
+		}
+		vma->vm_start = addr;
+		vma->vm_end = addr + len;
+		vma->vm_pgoff = addr >> PAGE_SHIFT;
+		vma->vm_flags = vm_flags;
+		vma->vm_page_prot = vm_get_page_prot(vm_flags);
+		vma_insert_at(mm, vma);
+	}
+	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
+	if (vm_flags & VM_LOCKED)
+		mm->locked_vm += len >> PAGE_SHIFT;
+	return 0;
+}
+
+/*
+ * The brk(2) system call: move the break to brk if allowed; return the
+ * break as it now is (unchanged on refusal, as Linux does).
+ * Linux: SYSCALL_DEFINE1(brk)
+ */
+unsigned long do_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long newbrk, oldbrk;
+	struct vm_area_struct *next;
+
+	if (brk < mm->start_brk)
+		return mm->brk;
+	if (check_data_rlimit(rlimit(RLIMIT_DATA), brk, mm->start_brk, mm->end_data,
+			      mm->start_data))
+		return mm->brk;
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (oldbrk == newbrk) {
+		mm->brk = brk;
+		return brk;
+	}
+	if (brk <= mm->brk) {			/* shrinking is always allowed */
+		if (do_munmap(mm, newbrk, oldbrk - newbrk))
+			return mm->brk;
+		mm->brk = brk;
+		return brk;
+	}
+	/* Not into the next mapping, nor its stack guard gap. */
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
+		return mm->brk;
+	if (vm_brk_flags(oldbrk, newbrk - oldbrk, 0))
+		return mm->brk;
+	mm->brk = brk;
+	return brk;
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The mm audit (debug builds, and so `make test`): every page's map count
+ * must equal the number of PTEs that map it, in all address spaces
+ * together. It runs when an address space goes away (mmput), so the
+ * first mistake is caught close to where it happened, and names the page
+ * and a VMA mapping it. No Linux counterpart: Linux has scattered
+ * VM_BUG_ON_PAGE checks and the debug_vm_pgtable self-test.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/rmap.h>
+
+static void count_ptes(struct mm_struct *mm, u32 *counts, unsigned long nr)
+{
+	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
+		for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+			pgd_t *pgd = pgd_offset(mm, addr);
+			pud_t *pud;
+			pmd_t *pmd;
+			pte_t pte;
+			struct page *page;
+
+			if (pgd_none(*pgd))
+				continue;
+			pud = pud_offset(p4d_offset(pgd, addr), addr);
+			if (pud_none(*pud))
+				continue;
+			pmd = pmd_offset(pud, addr);
+			if (pmd_none(*pmd))
+				continue;
+			pte = *pte_offset_kernel(pmd, addr);
+			if (!pte_present(pte))
+				continue;
+			page = vm_normal_page(vma, addr, pte);
+			if (page && page_to_pfn(page) < nr)
+				counts[page_to_pfn(page)]++;
+		}
+	}
+}
+
+static void report(unsigned long pfn, unsigned int ptes)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	pr_emerg("mm audit: pfn %#lx has mapcount %d but %u PTEs map it\n", pfn,
+		 page_mapcount(page), ptes);
+	dump_page(page, "mm audit");
+}
+
+/* Returns the number of pages whose map count is wrong (0: all good). */
+int mm_audit(void)
+{
+	unsigned long nr = max_pfn, bytes = nr * sizeof(u32);
+	struct mm_struct *mm;
+	int bad = 0;
+	u32 *counts;
+
+	counts = kzalloc(bytes, GFP_KERNEL | __GFP_NOWARN);
+	if (!counts) {
+		pr_warn("mm audit: no memory for the counts (%lu KiB); skipped\n", bytes >> 10);
+		return 0;
+	}
+	list_for_each_entry(mm, &mm_list, mmlist)
+		count_ptes(mm, counts, nr);
+	for (unsigned long pfn = 0; pfn < nr; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (page_has_type(page) || PageReserved(page) || PageSlab(page))
+			continue;
+		if ((unsigned int)page_mapcount(page) != counts[pfn] &&
+		    !(page_mapcount(page) == 0 && !counts[pfn])) {
+			if (bad++ < 3)
+				report(pfn, counts[pfn]);
+		}
+	}
+	kfree(counts);
+	if (bad)
+		pr_emerg("mm audit: %d pages with a wrong map count\n", bad);
+	return bad;
+}

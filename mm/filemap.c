@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page cache: each file's pages, indexed by page offset in the file's
+ * address_space (a radix tree). Linux: mm/filemap.c
+ *
+ * A page in the cache has page->mapping = the address_space, page->index
+ * = its offset in pages, and one reference held by the cache; every PTE
+ * that maps it holds another. NR_FILE_PAGES counts cache pages ("Cached"
+ * in /proc/meminfo), NR_SHMEM those of them that are swap-backed (tmpfs,
+ * shared anonymous memory: "Shmem").
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/pagemap.h>
+#include <linux/rmap.h>
+
+static void account_cache_page(struct page *page, int sign)
+{
+	mod_node_page_state(NODE_DATA(0), NR_FILE_PAGES, sign);
+	if (PageSwapBacked(page))
+		mod_node_page_state(NODE_DATA(0), NR_SHMEM, sign);
+}
+
+/*
+ * Insert a locked page at index. The cache takes its own reference; the
+ * caller's stays the caller's. Linux: __filemap_add_folio()
+ */
+int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index,
+		      gfp_t gfp)
+{
+	int err;
+
+	VM_BUG_ON(!PageLocked(page));
+	VM_BUG_ON(page->mapping);
+	(void)gfp;
+	get_page(page);
+	page->mapping = mapping;
+	page->index = index;
+	err = radix_tree_insert(&mapping->i_pages, index, page);
+	if (err) {
+		page->mapping = NULL;
+		put_page(page);
+		return err;
+	}
+	mapping->nrpages++;
+	account_cache_page(page, 1);
+	return 0;
+}
+
+/* Take a page out of the cache and drop the cache's reference. */
+void delete_from_page_cache(struct page *page)
+{
+	struct address_space *mapping = page->mapping;
+
+	VM_BUG_ON(page_mapcount(page));
+	radix_tree_delete(&mapping->i_pages, page->index);
+	mapping->nrpages--;
+	account_cache_page(page, -1);
+	page->mapping = NULL;
+	ClearPageDirty(page);
+	put_page(page);
+}
+
+/* The cached page at index, with a reference for the caller; or NULL. */
+struct page *find_get_page(struct address_space *mapping, pgoff_t index)
+{
+	struct page *page = radix_tree_lookup(&mapping->i_pages, index);
+
+	if (page)
+		get_page(page);
+	return page;
+}
+
+struct page *find_lock_page(struct address_space *mapping, pgoff_t index)
+{
+	struct page *page = find_get_page(mapping, index);
+
+	if (page)
+		lock_page(page);
+	return page;
+}
+
+/* Up to nr_pages cached pages from index start on, in order, referenced. */
+unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
+			    unsigned int nr_pages, struct page **pages)
+{
+	unsigned int n = radix_tree_gang_lookup(&mapping->i_pages, (void **)pages, start,
+						nr_pages);
+
+	for (unsigned int i = 0; i < n; i++)
+		get_page(pages[i]);
+	return n;
+}
+
+/*
+ * Linux's two-step aging: a first access sets PG_referenced; a second
+ * one would move the page to the active LRU list. Faultline has no LRU
+ * lists yet (they come with reclaim), so only the first step shows.
+ */
+void mark_page_accessed(struct page *page)
+{
+	SetPageReferenced(page);
+}
+
+/*
+ * Mark a page's contents newer than its backing store. Every file here
+ * is tmpfs, which has no backing store to write back to, so, as Linux's
+ * noop_dirty_folio, this only sets PG_dirty (and counts nothing in
+ * NR_FILE_DIRTY).
+ */
+bool set_page_dirty(struct page *page)
+{
+	if (PageDirty(page))
+		return false;
+	SetPageDirty(page);
+	return true;
+}
+
+/*
+ * Fault-around: map the pages of [start_pgoff, end_pgoff] that are already
+ * cached and up to date, wherever the PTE is still empty, so that reading
+ * through a file faults once per 64 KiB instead of once per page.
+ * Returns VM_FAULT_NOPAGE if the faulting page itself got mapped.
+ * Linux: filemap_map_pages()
+ */
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct address_space *mapping = vma->vm_file->f_mapping;
+	pgoff_t max_idx = DIV_ROUND_UP(i_size_read(mapping->host), PAGE_SIZE);
+	unsigned long addr = vmf->address - ((vmf->pgoff - start_pgoff) << PAGE_SHIFT);
+	pte_t *pte_base = vmf->pte - (vmf->pgoff - start_pgoff);
+	vm_fault_t ret = 0;
+
+	for (pgoff_t index = start_pgoff; index <= end_pgoff && index < max_idx;
+	     index++, addr += PAGE_SIZE) {
+		pte_t *pte = pte_base + (index - start_pgoff);
+		struct page *page;
+
+		if (!pte_none(*pte))
+			continue;
+		page = radix_tree_lookup(&mapping->i_pages, index);
+		if (!page || !PageUptodate(page) || PageLocked(page))
+			continue;
+		get_page(page);
+		vmf->pte = pte;
+		do_set_pte(vmf, page, addr);
+		if (addr == vmf->address)
+			ret = VM_FAULT_NOPAGE;
+	}
+	vmf->pte = pte_base + (vmf->pgoff - start_pgoff);
+	return ret;
+}

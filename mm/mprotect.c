@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mprotect(2): new protections for a range, splitting or merging VMAs so
+ * that each VMA still has one protection, and rewriting present PTEs.
+ * Linux: mm/mprotect.c
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/rmap.h>
+#include <asm/pgalloc.h>
+#include <asm/tlbflush.h>
+
+/*
+ * May this PTE of a writable VMA be made writable right away, without a
+ * write fault? Only if a write fault would do exactly that: the page is
+ * dirty already, and (private VMA) it is an anonymous page no one else
+ * maps. A page still shared after fork stays write-protected, so the
+ * next write copies it. Linux 6.1: can_change_pte_writable()
+ */
+static bool can_change_pte_writable(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	struct page *page;
+
+	if (pte_protnone(pte) || !pte_dirty(pte))
+		return false;
+	/* Soft-dirty tracking wants write faults (VM_SOFTDIRTY off means on). */
+	if (!(vma->vm_flags & VM_SOFTDIRTY) && !pte_soft_dirty(pte))
+		return false;
+	if (!(vma->vm_flags & VM_SHARED)) {
+		page = vm_normal_page(vma, addr, pte);
+		if (!page || !PageAnon(page) || !PageAnonExclusive(page))
+			return false;
+	}
+	return true;
+}
+
+static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
+				      unsigned long addr, unsigned long end, pgprot_t newprot)
+{
+	bool try_writable = (vma->vm_flags & VM_WRITE) && !(vma->vm_flags & VM_SHARED);
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+	unsigned long pages = 0;
+
+	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		pte_t ptent = *pte;
+
+		if (!pte_present(ptent))
+			continue;	/* empty (swap entries come with swap) */
+		ptent = pte_modify(ptent, newprot);
+		if (try_writable && !pte_write(ptent) && can_change_pte_writable(vma, addr, ptent))
+			ptent = pte_mkwrite(ptent);
+		set_pte(pte, ptent);
+		pages++;
+	}
+	return pages;
+}
+
+/* Rewrite the present PTEs of [start, end) with newprot. Linux: change_protection() */
+static void change_protection(struct vm_area_struct *vma, unsigned long start,
+			      unsigned long end, pgprot_t newprot)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr = start;
+
+	while (addr < end) {
+		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, end);
+		pgd_t *pgd = pgd_offset(mm, addr);
+		pud_t *pud;
+		pmd_t *pmd;
+
+		if (!next)
+			next = end;
+		if (pgd_none(*pgd))
+			goto skip;
+		pud = pud_offset(p4d_offset(pgd, addr), addr);
+		if (pud_none(*pud))
+			goto skip;
+		pmd = pmd_offset(pud, addr);
+		if (!pmd_none(*pmd))
+			change_pte_range(vma, pmd, addr, next, newprot);
+skip:
+		addr = next;
+	}
+	flush_tlb_range(vma, start, end);
+}
+
+/*
+ * Give [start, end), which lies within vma, the flags newflags: merge
+ * with a neighbour or split vma as needed, then update the PTEs and the
+ * counters. *pprev is set to the VMA now covering the range.
+ * Linux: mprotect_fixup()
+ */
+int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
+		   unsigned long start, unsigned long end, unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long oldflags = vma->vm_flags;
+	long nrpages = (end - start) >> PAGE_SHIFT;
+	unsigned long charged = 0;
+	pgoff_t pgoff;
+	int error;
+
+	if (newflags == oldflags) {
+		*pprev = vma;
+		return 0;
+	}
+	/* Turning private memory writable: charge it, check RLIMIT_DATA. */
+	if (newflags & VM_WRITE) {
+		if (!may_expand_vm(mm, newflags, nrpages) && may_expand_vm(mm, oldflags, nrpages))
+			return -ENOMEM;
+		if (!(oldflags & (VM_ACCOUNT | VM_WRITE | VM_HUGETLB | VM_SHARED | VM_NORESERVE))) {
+			charged = nrpages;
+			if (__vm_enough_memory(mm, charged))
+				return -ENOMEM;
+			newflags |= VM_ACCOUNT;
+		}
+	}
+
+	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma, vma->vm_file, pgoff);
+	if (*pprev) {
+		vma = *pprev;
+		goto success;
+	}
+	*pprev = vma;
+	if (start != vma->vm_start) {
+		error = split_vma(mm, vma, start, 1);
+		if (error)
+			goto fail;
+	}
+	if (end != vma->vm_end) {
+		error = split_vma(mm, vma, end, 0);
+		if (error)
+			goto fail;
+	}
+success:
+	vma->vm_flags = newflags;
+	vma_set_page_prot(vma);
+	change_protection(vma, start, end, vma->vm_page_prot);
+	vm_stat_account(mm, oldflags, -nrpages);
+	vm_stat_account(mm, newflags, nrpages);
+	validate_mm(mm);
+	return 0;
+fail:
+	vm_unacct_memory(charged);
+	return error;
+}
+
+/*
+ * mprotect(2). Linux's errno rules: EINVAL for an unaligned start or an
+ * unknown bit, ENOMEM where part of the range is not mapped, EACCES
+ * where a VMA may not take the protection (a read-only file mapped
+ * shared, asked for write). Linux: do_mprotect_pkey()
+ */
+int do_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end, nstart, tmp, reqprot = prot;
+	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
+	struct vm_area_struct *vma, *prev;
+	int error;
+
+	prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+
+	vma = find_vma_prev(mm, start, &prev);
+	if (!vma)
+		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		if (vma->vm_start >= end)
+			return -ENOMEM;
+		start = vma->vm_start;
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+	} else if (vma->vm_start > start) {
+		return -ENOMEM;
+	}
+	if (start > vma->vm_start)
+		prev = vma;
+
+	for (nstart = start;;) {
+		unsigned long mask_off_old_flags = VM_READ | VM_WRITE | VM_EXEC;
+		unsigned long newflags = (vma->vm_flags & ~mask_off_old_flags) |
+					 ((reqprot & PROT_READ) ? VM_READ : 0) |
+					 ((reqprot & PROT_WRITE) ? VM_WRITE : 0) |
+					 ((reqprot & PROT_EXEC) ? VM_EXEC : 0);
+
+		/* newflags >> 4 shifts VM_MAY% in place of VM_% */
+		if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS)
+			return -EACCES;
+		tmp = min(vma->vm_end, end);
+		error = mprotect_fixup(vma, &prev, nstart, tmp, newflags);
+		if (error)
+			return error;
+		nstart = tmp;
+		if (nstart < prev->vm_end)
+			nstart = prev->vm_end;
+		if (nstart >= end)
+			return 0;
+		vma = prev->vm_next;
+		if (!vma || vma->vm_start != nstart)
+			return -ENOMEM;
+	}
+}

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tmpfs: files that live only in the page cache. It is Faultline's root
+ * file system (as Linux's initramfs root is tmpfs) and the backing of
+ * shared anonymous memory (MAP_SHARED|MAP_ANONYMOUS). Linux: mm/shmem.c
+ *
+ * A file's data is its cached pages; a page never written is a hole
+ * that reads as zeros. The pages are swap-backed (PG_swapbacked): they
+ * count as Shmem in /proc/meminfo and, when mapped, in a process's
+ * RssShmem. Like Linux's tmpfs, the file system holds at most half of
+ * RAM (the default size= option); a write past that fails with ENOSPC.
+ *
+ * Left out from Linux: swapping these pages out (with swap), huge pages,
+ * extended attributes, hard links and rename (not needed yet).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/pagemap.h>
+#include <linux/shmem_fs.h>
+#include <linux/mman.h>
+
+#define TMPFS_MAGIC	0x01021994
+
+struct shmem_sb_info {
+	unsigned long max_blocks;	/* pages the file system may hold */
+	unsigned long used_blocks;
+};
+
+static const struct inode_operations shmem_dir_inode_operations;
+static const struct inode_operations shmem_inode_operations;
+static const struct inode_operations shmem_symlink_inode_operations;
+static const struct file_operations shmem_file_operations;
+static const struct vm_operations_struct shmem_vm_ops;
+static const struct super_operations shmem_ops;
+
+static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
+
+/* shm_mnt's super block: files with no name (shared anonymous memory). */
+static struct super_block *shm_sb;
+
+struct inode *shmem_get_inode(struct super_block *sb, umode_t mode)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = get_next_ino();
+	inode->i_mode = mode;
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		inode->i_nlink = 2;	/* "." and the entry in the parent */
+		inode->i_op = &shmem_dir_inode_operations;
+		break;
+	case S_IFLNK:
+		inode->i_op = &shmem_symlink_inode_operations;
+		break;
+	default:
+		inode->i_op = &shmem_inode_operations;
+		inode->i_fop = &shmem_file_operations;
+		break;
+	}
+	return inode;
+}
+
+/* --- pages --- */
+
+static bool shmem_charge(struct inode *inode)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+	if (sbinfo->used_blocks >= sbinfo->max_blocks)
+		return false;
+	sbinfo->used_blocks++;
+	return true;
+}
+
+static void shmem_uncharge(struct inode *inode, unsigned long pages)
+{
+	SHMEM_SB(inode->i_sb)->used_blocks -= pages;
+}
+
+/*
+ * The page at index, with a reference, locked. SGP_READ only finds (a
+ * hole gives NULL); SGP_CACHE (faults) and SGP_WRITE allocate a zeroed
+ * page for a hole, SGP_CACHE refusing an index beyond the end of the
+ * file with -EINVAL (which a fault turns into SIGBUS).
+ * Linux: shmem_get_folio_gfp()
+ */
+int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum sgp_type sgp)
+{
+	struct address_space *mapping = inode->i_mapping;
+	struct page *page;
+	int err;
+
+	if (sgp == SGP_CACHE &&
+	    index >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+		return -EINVAL;
+	page = find_lock_page(mapping, index);
+	if (page || sgp == SGP_READ) {
+		*pagep = page;
+		return 0;
+	}
+	if (!shmem_charge(inode))
+		return -ENOSPC;
+	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	if (!page) {
+		shmem_uncharge(inode, 1);
+		return -ENOMEM;
+	}
+	__SetPageLocked(page);
+	__SetPageSwapBacked(page);
+	SetPageUptodate(page);
+	err = add_to_page_cache(page, mapping, index, GFP_KERNEL);
+	if (err) {
+		unlock_page(page);
+		put_page(page);
+		shmem_uncharge(inode, 1);
+		return err;
+	}
+	*pagep = page;
+	return 0;
+}
+
+/* --- read and write --- */
+
+/* Holes read as zeros without allocating. Linux: shmem_file_read_iter() */
+static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	ssize_t done = 0;
+
+	while (iov_iter_count(to) && iocb->ki_pos < i_size_read(inode)) {
+		pgoff_t index = iocb->ki_pos >> PAGE_SHIFT;
+		size_t offset = iocb->ki_pos & (PAGE_SIZE - 1);
+		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(to));
+		struct page *page = NULL;
+		size_t copied;
+
+		n = (size_t)min((loff_t)n, i_size_read(inode) - iocb->ki_pos);
+		shmem_get_page(inode, index, &page, SGP_READ);
+		if (page) {
+			unlock_page(page);
+			mark_page_accessed(page);
+			copied = copy_page_to_iter(page, offset, n, to);
+			put_page(page);
+		} else {
+			copied = iov_iter_zero(n, to);
+		}
+		iocb->ki_pos += copied;
+		done += copied;
+		if (copied < n)
+			return done ? done : -EFAULT;
+	}
+	return done;
+}
+
+/* Linux: generic_perform_write() with shmem_write_begin/end */
+static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	ssize_t done = 0;
+
+	if (iocb->ki_flags & IOCB_APPEND)
+		iocb->ki_pos = i_size_read(inode);
+	while (iov_iter_count(from)) {
+		pgoff_t index = iocb->ki_pos >> PAGE_SHIFT;
+		size_t offset = iocb->ki_pos & (PAGE_SIZE - 1);
+		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(from));
+		struct page *page;
+		size_t copied;
+		int err = shmem_get_page(inode, index, &page, SGP_WRITE);
+
+		if (err)
+			return done ? done : err;
+		copied = copy_page_from_iter(page, offset, n, from);
+		set_page_dirty(page);
+		unlock_page(page);
+		put_page(page);
+		iocb->ki_pos += copied;
+		done += copied;
+		if (iocb->ki_pos > i_size_read(inode))
+			i_size_write(inode, iocb->ki_pos);
+		if (copied < n)
+			return done ? done : -EFAULT;
+	}
+	return done;
+}
+
+/* --- mmap and faults --- */
+
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}
+
+/* Linux: shmem_fault() */
+static vm_fault_t shmem_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	int err = shmem_get_page(inode, vmf->pgoff, &vmf->page, SGP_CACHE);
+
+	if (err == -ENOMEM)
+		return VM_FAULT_OOM;
+	if (err)
+		return VM_FAULT_SIGBUS;
+	return VM_FAULT_LOCKED;
+}
+
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = shmem_fault,
+	.map_pages = filemap_map_pages,
+};
+
+/* --- size changes and the end of a file --- */
+
+static void shmem_truncate_range(struct inode *inode, loff_t lstart)
+{
+	unsigned long before = inode->i_mapping->nrpages;
+
+	truncate_inode_pages_range(inode->i_mapping, lstart, -1);
+	shmem_uncharge(inode, before - inode->i_mapping->nrpages);
+}
+
+static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = d_inode(dentry);
+
+	if (attr->ia_valid & ATTR_SIZE) {
+		loff_t oldsize = i_size_read(inode);
+
+		if (attr->ia_size < 0)
+			return -EINVAL;
+		i_size_write(inode, attr->ia_size);
+		if (attr->ia_size < oldsize) {
+			loff_t holebegin = (attr->ia_size + PAGE_SIZE - 1) & PAGE_MASK;
+
+			unmap_mapping_range(inode->i_mapping, holebegin, 0, true);
+			shmem_truncate_range(inode, attr->ia_size);
+			unmap_mapping_range(inode->i_mapping, holebegin, 0, true);
+		}
+	}
+	return 0;
+}
+
+static int shmem_release(struct inode *inode, struct file *file)
+{
+	return 0;
+}
+
+/* The last reference to an unlinked file: its pages go. */
+void shmem_evict_inode(struct inode *inode)
+{
+	if (S_ISREG(inode->i_mode))
+		shmem_truncate_range(inode, 0);
+}
+
+static const struct super_operations shmem_ops = {
+	.evict_inode = shmem_evict_inode,
+};
+
+/* --- directories --- */
+
+static int shmem_mknod(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	struct inode *inode = shmem_get_inode(dir->i_sb, mode);
+
+	if (!inode)
+		return -ENOSPC;
+	d_instantiate(dentry, inode);
+	dget(dentry);		/* the tree's reference: pins the name */
+	return 0;
+}
+
+static int shmem_create(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	return shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFREG);
+}
+
+static int shmem_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err = shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFDIR);
+
+	if (!err)
+		inc_nlink(dir);
+	return err;
+}
+
+static int shmem_symlink(struct inode *dir, struct dentry *dentry, const char *target)
+{
+	size_t len = strlen(target);
+	struct inode *inode;
+	char *link;
+
+	if (len >= PAGE_SIZE)
+		return -ENAMETOOLONG;
+	link = kmalloc(len + 1, GFP_KERNEL);
+	if (!link)
+		return -ENOMEM;
+	memcpy(link, target, len + 1);
+	inode = shmem_get_inode(dir->i_sb, S_IFLNK | S_IRWXUGO);
+	if (!inode) {
+		kfree(link);
+		return -ENOSPC;
+	}
+	inode->i_link = link;
+	inode->i_size = (loff_t)len;
+	d_instantiate(dentry, inode);
+	dget(dentry);
+	return 0;
+}
+
+/* Linux: simple_unlink(): the name goes; the inode lives while used. */
+static int shmem_unlink(struct inode *dir, struct dentry *dentry)
+{
+	drop_nlink(d_inode(dentry));
+	d_delete(dentry);
+	dput(dentry);		/* the tree's reference */
+	return 0;
+}
+
+static int shmem_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	if (!simple_empty(dentry))
+		return -ENOTEMPTY;
+	drop_nlink(d_inode(dentry));
+	drop_nlink(dir);
+	return shmem_unlink(dir, dentry);
+}
+
+static const struct inode_operations shmem_dir_inode_operations = {
+	.create = shmem_create,
+	.mkdir = shmem_mkdir,
+	.symlink = shmem_symlink,
+	.unlink = shmem_unlink,
+	.rmdir = shmem_rmdir,
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_inode_operations = {
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_symlink_inode_operations = {
+	.setattr = shmem_setattr,
+};
+
+static const struct file_operations shmem_file_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = shmem_file_read_iter,
+	.write_iter = shmem_file_write_iter,
+	.mmap = shmem_mmap,
+	.release = shmem_release,
+};
+
+/* --- file systems and nameless files --- */
+
+struct super_block *shmem_fill_super(dev_t dev)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	struct shmem_sb_info *sbinfo = kzalloc(sizeof(*sbinfo), GFP_KERNEL);
+	struct inode *root;
+
+	if (!sb || !sbinfo)
+		goto fail;
+	sbinfo->max_blocks = totalram_pages / 2;
+	sb->s_fs_info = sbinfo;
+	sb->s_op = &shmem_ops;
+	sb->s_dev = dev;
+	sb->s_magic = TMPFS_MAGIC;
+	sb->s_type = "tmpfs";
+	root = shmem_get_inode(sb, S_IFDIR | 0755);
+	if (!root)
+		goto fail;
+	sb->s_root = d_make_root(root);
+	if (sb->s_root)
+		return sb;
+	iput(root);
+fail:
+	kfree(sbinfo);
+	kfree(sb);
+	return NULL;
+}
+
+/*
+ * A file with no name and size bytes, as Linux's shmem_kernel_file_setup():
+ * its dentry is in no directory, so /proc shows it as "/name (deleted)".
+ */
+struct file *shmem_file_setup(const char *name, loff_t size)
+{
+	struct qstr qname = { name, (unsigned int)strlen(name) };
+	struct path path;
+	struct inode *inode;
+	struct file *file;
+
+	if (!shm_sb)
+		shm_sb = shmem_fill_super(0);
+	if (!shm_sb)
+		return ERR_PTR(-ENOMEM);
+	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO);
+	if (!inode)
+		return ERR_PTR(-ENOSPC);
+	inode->i_nlink = 0;
+	inode->i_size = size;
+	path.dentry = d_alloc_pseudo(shm_sb, &qname);
+	if (!path.dentry) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d_instantiate(path.dentry, inode);
+	file = alloc_file(&path, O_RDWR, &shmem_file_operations);
+	path_put(&path);
+	return file;
+}
+
+/*
+ * MAP_SHARED|MAP_ANONYMOUS: the memory is a nameless tmpfs file, so that
+ * every process sharing it (after fork) sees the same pages. Linux shows
+ * it in maps as "/dev/zero (deleted)". Linux: shmem_zero_setup()
+ */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}

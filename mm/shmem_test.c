@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktests for tmpfs files and the page cache (mm/shmem.c, mm/filemap.c,
+ * mm/truncate.c), through the same read/write/truncate paths the
+ * system calls will use.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/ktest.h>
+#include <linux/namei.h>
+#include <linux/pagemap.h>
+#include <linux/shmem_fs.h>
+#include <linux/slab.h>
+
+static struct file *open_tmp(const char *name)
+{
+	return filp_open(name, O_RDWR | O_CREAT | O_TRUNC, 0644);
+}
+
+KTEST(shmem, initramfs, "the initramfs put its files in the page cache, swap-backed, with the contents cpio had")
+{
+	struct file *file = filp_open("/test/pages.bin", O_RDONLY, 0);
+	struct address_space *mapping;
+	struct page *page;
+	char buf[32];
+	loff_t pos = 0;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	mapping = file->f_mapping;
+	KT_EXPECT_EQ(t, 40 * PAGE_SIZE, i_size_read(file_inode(file)));
+	KT_EXPECT_EQ(t, 40, mapping->nrpages);
+	page = find_get_page(mapping, 7);
+	KT_ASSERT_TRUE(t, page);
+	KT_EXPECT_PTR_EQ(t, mapping, page->mapping);
+	KT_EXPECT_EQ(t, 7, page->index);
+	KT_EXPECT_TRUE(t, PageUptodate(page) && PageSwapBacked(page) && PageDirty(page));
+	KT_EXPECT_EQ(t, 'A' + 7, ((char *)page_address(page))[100]);
+	KT_EXPECT_EQ(t, 2, page_ref_count(page));	/* the cache's and ours */
+	put_page(page);
+	fput(file);
+
+	file = filp_open("/test/link-to-hello", O_RDONLY, 0);
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	KT_EXPECT_EQ(t, 18, kernel_read(file, buf, sizeof(buf), &pos));
+	KT_EXPECT_TRUE(t, !memcmp(buf, "hello, page cache\n", 18));
+	KT_EXPECT_EQ(t, 0, kernel_read(file, buf, sizeof(buf), &pos));	/* EOF */
+	fput(file);
+}
+
+KTEST(shmem, write_read, "writes across pages extend the file and read back; holes read as zeros without pages")
+{
+	unsigned long cached = global_node_page_state(NR_FILE_PAGES);
+	unsigned long shmem = global_node_page_state(NR_SHMEM);
+	struct file *file = open_tmp("/tmp/wr");
+	static char buf[3 * 4096];
+	loff_t pos = PAGE_SIZE - 10;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	memset(buf, 'x', 20);
+	KT_EXPECT_EQ(t, 20, kernel_write(file, buf, 20, &pos));	/* straddles pages 0 and 1 */
+	KT_EXPECT_EQ(t, PAGE_SIZE + 10, i_size_read(file_inode(file)));
+	KT_EXPECT_EQ(t, 2, file->f_mapping->nrpages);
+	KT_EXPECT_EQ(t, cached + 2, global_node_page_state(NR_FILE_PAGES));
+	KT_EXPECT_EQ(t, shmem + 2, global_node_page_state(NR_SHMEM));
+
+	pos = 5 * PAGE_SIZE;
+	KT_EXPECT_EQ(t, 1, kernel_write(file, "y", 1, &pos));	/* pages 2-4 stay holes */
+	KT_EXPECT_EQ(t, 3, file->f_mapping->nrpages);
+	pos = PAGE_SIZE - 12;
+	memset(buf, 1, sizeof(buf));
+	KT_EXPECT_EQ(t, 3 * PAGE_SIZE, kernel_read(file, buf, 3 * PAGE_SIZE, &pos));
+	KT_EXPECT_EQ(t, 0, buf[0]);
+	KT_EXPECT_EQ(t, 'x', buf[2]);
+	KT_EXPECT_EQ(t, 'x', buf[21]);
+	KT_EXPECT_EQ(t, 0, buf[22]);
+	KT_EXPECT_EQ(t, 0, buf[3 * PAGE_SIZE - 1]);		/* inside a hole */
+	KT_EXPECT_EQ(t, 3, file->f_mapping->nrpages);		/* reading made none */
+	fput(file);
+	init_unlink("/tmp/wr");
+	KT_EXPECT_EQ(t, cached, global_node_page_state(NR_FILE_PAGES));
+}
+
+KTEST(shmem, truncate, "truncate drops the pages past the new size and zeroes the tail of the last one")
+{
+	struct file *file = open_tmp("/tmp/tr");
+	static char buf[4 * 4096];
+	loff_t pos = 0;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	memset(buf, 'z', sizeof(buf));
+	KT_EXPECT_EQ(t, sizeof(buf), kernel_write(file, buf, sizeof(buf), &pos));
+	KT_EXPECT_EQ(t, 4, file->f_mapping->nrpages);
+	KT_EXPECT_EQ(t, 0, do_truncate(file->f_path.dentry, PAGE_SIZE + 100));
+	KT_EXPECT_EQ(t, 2, file->f_mapping->nrpages);
+	KT_EXPECT_EQ(t, PAGE_SIZE + 100, i_size_read(file_inode(file)));
+	/* Growing again shows zeros where the old data was. */
+	KT_EXPECT_EQ(t, 0, do_truncate(file->f_path.dentry, 3 * PAGE_SIZE));
+	pos = PAGE_SIZE + 96;
+	memset(buf, 1, 8);
+	KT_EXPECT_EQ(t, 8, kernel_read(file, buf, 8, &pos));
+	KT_EXPECT_TRUE(t, buf[0] == 'z' && buf[3] == 'z' && buf[4] == 0 && buf[7] == 0);
+	KT_EXPECT_EQ(t, -EINVAL, do_truncate(file->f_path.dentry, -1));
+	{
+		struct path dir = { file->f_path.dentry->d_parent };
+
+		KT_EXPECT_EQ(t, -EISDIR, vfs_truncate(&dir, 0));
+	}
+	fput(file);
+	init_unlink("/tmp/tr");
+}
+
+KTEST(shmem, unlink_open, "an unlinked file lives while open and its pages go with the last reference")
+{
+	unsigned long before = nr_free_pages();
+	struct file *file = open_tmp("/tmp/ul");
+	static char buf[2 * 4096];
+	loff_t pos = 0;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	KT_EXPECT_EQ(t, sizeof(buf), kernel_write(file, buf, sizeof(buf), &pos));
+	KT_EXPECT_EQ(t, 0, init_unlink("/tmp/ul"));
+	KT_EXPECT_EQ(t, 0, file_inode(file)->i_nlink);
+	pos = 0;
+	KT_EXPECT_EQ(t, sizeof(buf), kernel_read(file, buf, sizeof(buf), &pos));
+	KT_EXPECT_TRUE(t, nr_free_pages() < before);
+	fput(file);
+	kmem_cache_shrink_all();
+	KT_EXPECT_EQ(t, before, nr_free_pages());
+}
+
+KTEST(shmem, page_cache, "add_to_page_cache and delete_from_page_cache keep mapping, index, references and counters")
+{
+	struct file *file = open_tmp("/tmp/pc");
+	struct address_space *mapping;
+	struct page *page = alloc_page(GFP_KERNEL), *other = alloc_page(GFP_KERNEL);
+	unsigned long cached = global_node_page_state(NR_FILE_PAGES);
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file) && page && other);
+	mapping = file->f_mapping;
+	__SetPageLocked(page);
+	KT_EXPECT_EQ(t, 0, add_to_page_cache(page, mapping, 9, GFP_KERNEL));
+	unlock_page(page);
+	__SetPageLocked(other);
+	KT_EXPECT_EQ(t, -EEXIST, add_to_page_cache(other, mapping, 9, GFP_KERNEL));
+	KT_EXPECT_TRUE(t, other->mapping == NULL && page_ref_count(other) == 1);
+	unlock_page(other);
+	__free_page(other);
+	KT_EXPECT_EQ(t, 2, page_ref_count(page));
+	KT_EXPECT_PTR_EQ(t, page, find_get_page(mapping, 9));
+	KT_EXPECT_EQ(t, 3, page_ref_count(page));
+	put_page(page);
+	KT_EXPECT_TRUE(t, find_get_page(mapping, 8) == NULL);
+	KT_EXPECT_EQ(t, cached + 1, global_node_page_state(NR_FILE_PAGES));
+	delete_from_page_cache(page);
+	KT_EXPECT_TRUE(t, page->mapping == NULL && mapping->nrpages == 0);
+	KT_EXPECT_EQ(t, 1, page_ref_count(page));
+	KT_EXPECT_EQ(t, cached, global_node_page_state(NR_FILE_PAGES));
+	__free_page(page);
+	fput(file);
+	init_unlink("/tmp/pc");
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Overcommit accounting and small helpers. Linux: mm/util.c
+ *
+ * Private writable mappings (and brk, and stacks) are "committed": they
+ * could each need a page of RAM or swap one day. Linux sums them in
+ * vm_committed_as (Committed_AS in /proc/meminfo) and, in its default
+ * heuristic mode (overcommit_memory=0), refuses only a single request
+ * larger than all of RAM plus swap.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+
+static long vm_committed_as;		/* pages */
+
+void vm_unacct_memory(long pages)
+{
+	vm_committed_as -= pages;
+}
+
+unsigned long vm_memory_committed(void)
+{
+	return vm_committed_as < 0 ? 0 : (unsigned long)vm_committed_as;
+}
+
+/* Linux: __vm_enough_memory() with OVERCOMMIT_GUESS */
+int __vm_enough_memory(struct mm_struct *mm, long pages)
+{
+	(void)mm;
+	vm_committed_as += pages;
+	if (pages > (long)totalram_pages) {	/* no swap yet */
+		vm_unacct_memory(pages);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* mmap's entry for the kernel: offset in bytes. Linux: vm_mmap() */
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flag, unsigned long offset)
+{
+	if (offset + PAGE_ALIGN(len) < offset)
+		return -EINVAL;
+	if (offset & ~PAGE_MASK)
+		return -EINVAL;
+	return do_mmap(file, addr, len, prot, flag, offset >> PAGE_SHIFT);
+}
+
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t len = strlen(s) + 1;
+	char *copy = kmalloc(len, gfp);
+
+	if (copy)
+		memcpy(copy, s, len);
+	return copy;
+}
