@@ -327,8 +327,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 
 	if (!len)
 		return -EINVAL;
-	if (!(flags & MAP_FIXED))
-		addr = max(addr & PAGE_MASK, mmap_min_addr);	/* round_hint_to_min */
+	/* A hint below mmap_min_addr is raised to it (Linux: round_hint_to_min). */
+	if (!(flags & MAP_FIXED) && (addr & PAGE_MASK) && (addr & PAGE_MASK) < mmap_min_addr)
+		addr = PAGE_ALIGN(mmap_min_addr);
 	len = PAGE_ALIGN(len);
 	if (!len)
 		return -ENOMEM;
@@ -343,6 +344,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 					  MAP_FIXED_NOREPLACE | MAP_SHARED_VALIDATE)))
 		return -EOPNOTSUPP;
 
+	/* NOREPLACE places exactly as MAP_FIXED does, but refuses to replace. */
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
@@ -528,6 +532,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	last = find_vma(mm, end);
 	if (last && end > last->vm_start && __split_vma(mm, last, end, 1))
 		return -ENOMEM;
+	/* The splits may have replaced vma: start again from prev. */
+	vma = prev ? prev->vm_next : mm->mmap;
 
 	/* Detach [vma .. the last VMA below end] from the index. */
 	detached = vma;

@@ -275,7 +275,13 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);
 void validate_mm(struct mm_struct *mm);
+/* Whether validate_mm checks (debug builds); a test may pause it. */
 extern bool validate_mm_enabled;
+#ifdef CONFIG_DEBUG_VM
+#define IS_ENABLED_DEBUG_VM	true
+#else
+#define IS_ENABLED_DEBUG_VM	false
+#endif
 
 /* Placement of new mappings (get_unmapped_area and vm_unmapped_area). */
 struct vm_unmapped_area_info {

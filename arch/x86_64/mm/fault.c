@@ -204,7 +204,6 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	vma = find_vma(mm, address);
 	if (!vma)
 		return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR, "no VMA");
-	fault_trace_vma(vma);
 	if (vma->vm_start > address) {
 		if (!(vma->vm_flags & VM_GROWSDOWN))
 			return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
@@ -213,8 +212,8 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
 					"stack cannot grow there: guard gap or limit");
 		fault_trace_stack_expanded();
-		fault_trace_vma(vma);
 	}
+	fault_trace_vma(vma);
 	if (access_error(error_code, vma))
 		return bad_area(regs, error_code, address, FAULT_SIGSEGV_ACCERR, "protection");
 
