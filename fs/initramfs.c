@@ -69,6 +69,7 @@ static int unpack_entry(const struct cpio_entry *e)
 static unsigned int unpack_to_rootfs(const void *buf, size_t len)
 {
 	unsigned int count = 0;
+	bool trailer = false;
 	struct cpio_entry e;
 	char err[200];
 	size_t pos = 0;
@@ -77,7 +78,8 @@ static unsigned int unpack_to_rootfs(const void *buf, size_t len)
 	while ((r = cpio_next(buf, len, &pos, &e, err, sizeof(err))) > 0) {
 		int error;
 
-		if (!strcmp(e.name, "TRAILER!!!"))
+		trailer = !strcmp(e.name, "TRAILER!!!");
+		if (trailer)
 			continue;
 		error = unpack_entry(&e);
 		if (error)
@@ -87,6 +89,8 @@ static unsigned int unpack_to_rootfs(const void *buf, size_t len)
 	}
 	if (r < 0)
 		pr_err("Initramfs unpacking failed: %s\n", err);
+	else if (!trailer)
+		pr_warn("initramfs: the archive ends without its TRAILER!!! entry: truncated?\n");
 	return count;
 }
 

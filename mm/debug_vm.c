@@ -12,32 +12,62 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 
+/* The page a present PTE maps at addr (not the zero page), or NULL. */
+static struct page *follow_page_pte(struct mm_struct *mm, struct vm_area_struct *vma,
+				    unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	pud_t *pud;
+	pmd_t *pmd;
+	pte_t pte;
+
+	if (pgd_none(*pgd))
+		return NULL;
+	pud = pud_offset(p4d_offset(pgd, addr), addr);
+	if (pud_none(*pud))
+		return NULL;
+	pmd = pmd_offset(pud, addr);
+	if (pmd_none(*pmd))
+		return NULL;
+	pte = *pte_offset_kernel(pmd, addr);
+	if (!pte_present(pte))
+		return NULL;
+	return vm_normal_page(vma, addr, pte);
+}
+
 static void count_ptes(struct mm_struct *mm, u32 *counts, unsigned long nr)
 {
 	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
 		for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-			pgd_t *pgd = pgd_offset(mm, addr);
-			pud_t *pud;
-			pmd_t *pmd;
-			pte_t pte;
-			struct page *page;
+			struct page *page = follow_page_pte(mm, vma, addr);
 
-			if (pgd_none(*pgd))
-				continue;
-			pud = pud_offset(p4d_offset(pgd, addr), addr);
-			if (pud_none(*pud))
-				continue;
-			pmd = pmd_offset(pud, addr);
-			if (pmd_none(*pmd))
-				continue;
-			pte = *pte_offset_kernel(pmd, addr);
-			if (!pte_present(pte))
-				continue;
-			page = vm_normal_page(vma, addr, pte);
 			if (page && page_to_pfn(page) < nr)
 				counts[page_to_pfn(page)]++;
 		}
 	}
+}
+
+/* Where does some PTE map pfn? Print the first such VMA and address. */
+static void report_mapping(unsigned long pfn)
+{
+	struct mm_struct *mm;
+
+	list_for_each_entry(mm, &mm_list, mmlist) {
+		for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
+			for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+			     addr += PAGE_SIZE) {
+				struct page *page = follow_page_pte(mm, vma, addr);
+
+				if (page && page_to_pfn(page) == pfn) {
+					pr_emerg("mm audit:   mapped at %lx in VMA %lx-%lx flags %#lx "
+						 "of mm %px\n", addr, vma->vm_start, vma->vm_end,
+						 vma->vm_flags, (void *)mm);
+					return;
+				}
+			}
+		}
+	}
+	pr_emerg("mm audit:   no PTE maps it\n");
 }
 
 static void report(unsigned long pfn, unsigned int ptes)
@@ -46,6 +76,7 @@ static void report(unsigned long pfn, unsigned int ptes)
 
 	pr_emerg("mm audit: pfn %#lx has mapcount %d but %u PTEs map it\n", pfn,
 		 page_mapcount(page), ptes);
+	report_mapping(pfn);
 	dump_page(page, "mm audit");
 }
 

@@ -95,9 +95,11 @@ static void print_record(const struct fault_record *r)
 	unsigned long e = r->error_code;
 	const char *access = e & X86_PF_INSTR ? "exec" : e & X86_PF_WRITE ? "write" : "read";
 
-	printk(KERN_INFO "faulttrace: pid %d ip %lx addr %lx %s %s %s", r->pid, r->ip,
-	       r->address, access, e & X86_PF_USER ? "user" : "kernel",
-	       e & X86_PF_PROT ? "present" : "not-present");
+	printk(KERN_INFO "faulttrace: pid %d ip %lx", r->pid, r->ip);
+	if (!(e & X86_PF_USER))
+		pr_cont(" (%pS)", (void *)r->ip);
+	pr_cont(" addr %lx %s %s %s", r->address, access, e & X86_PF_USER ? "user" : "kernel",
+		e & X86_PF_PROT ? "present" : "not-present");
 	if (r->has_vma)
 		pr_cont(" vma %lx-%lx %c%c%c%c", r->vm_start, r->vm_end,
 			r->vm_flags & VM_READ ? 'r' : '-', r->vm_flags & VM_WRITE ? 'w' : '-',

@@ -68,3 +68,14 @@ check "image: entry point, 16 MiB load address and multiboot2 header as linker.l
 check "accel: ACCEL=tcg forces TCG, and the probe answers without hanging" \
 	sh -c 'test "$(ACCEL=tcg scripts/accel)" = tcg && a=$(timeout 60 scripts/accel) &&
 	       { test "$a" = tcg || test "$a" = kvm; }'
+
+# A damaged initramfs: cut inside /test/pages.bin's data. The error names
+# the entry, what came before is unpacked, and the boot goes on.
+head -c 60000 build/initramfs.cpio >"$LOGDIR/cut.cpio"
+expect_boot "a truncated initramfs is reported with the entry it broke at, and the boot goes on" \
+	poweroff "Initramfs unpacking failed: truncated data in entry 'test/pages.bin'|reboot: Power down" \
+	-- --module "$LOGDIR/cut.cpio"
+
+expect_boot "faulttrace prints one line per fault: who, where, what access, which VMA, which case" \
+	poweroff "faulttrace: pid 0 ip ffffffff|(__put_user_1+|addr 7ffff7ffc008 write kernel not-present vma 7ffff7ffb000-7ffff7fff000 rw-p: new anonymous page|# ktest: 1 passed" \
+	-- --cmdline "faulttrace ktest=memory.anon_write"
