@@ -37,19 +37,9 @@ struct vm_area_struct *ktest_find_exact(unsigned long start, unsigned long end)
 
 pte_t *ktest_pte(unsigned long addr)
 {
-	pgd_t *pgd = pgd_offset(current->mm, addr);
-	pud_t *pud;
-	pmd_t *pmd;
+	pmd_t *pmd = mm_find_pmd(current->mm, addr);
 
-	if (pgd_none(*pgd))
-		return NULL;
-	pud = pud_offset(p4d_offset(pgd, addr), addr);
-	if (pud_none(*pud))
-		return NULL;
-	pmd = pmd_offset(pud, addr);
-	if (pmd_none(*pmd))
-		return NULL;
-	return pte_offset_kernel(pmd, addr);
+	return pmd ? pte_offset_kernel(pmd, addr) : NULL;
 }
 
 enum fault_case ktest_last_fault_case(unsigned long since)

@@ -16,18 +16,10 @@
 static struct page *follow_page_pte(struct mm_struct *mm, struct vm_area_struct *vma,
 				    unsigned long addr)
 {
-	pgd_t *pgd = pgd_offset(mm, addr);
-	pud_t *pud;
-	pmd_t *pmd;
+	pmd_t *pmd = mm_find_pmd(mm, addr);
 	pte_t pte;
 
-	if (pgd_none(*pgd))
-		return NULL;
-	pud = pud_offset(p4d_offset(pgd, addr), addr);
-	if (pud_none(*pud))
-		return NULL;
-	pmd = pmd_offset(pud, addr);
-	if (pmd_none(*pmd))
+	if (!pmd)
 		return NULL;
 	pte = *pte_offset_kernel(pmd, addr);
 	if (!pte_present(pte))

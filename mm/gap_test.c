@@ -9,18 +9,16 @@
 #include <linux/sched.h>
 #include <linux/mman.h>
 #include <linux/ktest_mm.h>
+#include <linux/prandom.h>
 
 #define P	PAGE_SIZE
 #define NR_VMAS	10000
 
-static unsigned long long rnd_state = 0x2545f4914f6cdd1dULL;
+static struct rnd_state rng = { 0x2545f4914f6cdd1dULL };
 
 static unsigned long rnd(unsigned long n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned long)(rnd_state % n);
+	return prandom_below(&rng, n);
 }
 
 /* The answer by walking every gap: highest fit (top-down) or lowest. */

@@ -449,6 +449,28 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 }
 
 /*
+ * The PMD entry that covers address, or NULL when a level above it, or
+ * the entry itself, is empty: the walk every reader of page tables
+ * (zap, mprotect, the audits) starts with. Linux: mm/rmap.c mm_find_pmd()
+ */
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address)
+{
+	pgd_t *pgd = pgd_offset(mm, address);
+	pud_t *pud;
+	pmd_t *pmd;
+
+	if (pgd_none(*pgd))
+		return NULL;
+	pud = pud_offset(p4d_offset(pgd, address), address);
+	if (pud_none(*pud))
+		return NULL;
+	pmd = pmd_offset(pud, address);
+	if (pmd_none(*pmd))
+		return NULL;
+	return pmd;
+}
+
+/*
  * Serve a fault at address in vma (the caller checked the access is
  * allowed). Linux: handle_mm_fault() -> __handle_mm_fault()
  */

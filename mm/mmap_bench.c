@@ -16,6 +16,7 @@
 #include <linux/ktest.h>
 #include <linux/ktest_mm.h>
 #include <linux/timekeeping.h>
+#include <linux/prandom.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
 
@@ -105,14 +106,11 @@ static void bench_mmap_munmap(void)
 	ktest_mm_destroy(mm);
 }
 
-static unsigned long long rnd_state = 0x9e3779b97f4a7c15ULL;
+static struct rnd_state rng = { 0x9e3779b97f4a7c15ULL };
 
 static unsigned long rnd(unsigned long n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned long)(rnd_state % n);
+	return prandom_below(&rng, n);
 }
 
 /* nr one-page VMAs from 0x10000000, every other page, none mergeable. */

@@ -62,26 +62,14 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 static void change_protection(struct vm_area_struct *vma, unsigned long start,
 			      unsigned long end, pgprot_t newprot)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	unsigned long addr = start;
 
 	while (addr < end) {
-		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, end);
-		pgd_t *pgd = pgd_offset(mm, addr);
-		pud_t *pud;
-		pmd_t *pmd;
+		unsigned long next = pmd_addr_end(addr, end);
+		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
 
-		if (!next)
-			next = end;
-		if (pgd_none(*pgd))
-			goto skip;
-		pud = pud_offset(p4d_offset(pgd, addr), addr);
-		if (pud_none(*pud))
-			goto skip;
-		pmd = pmd_offset(pud, addr);
-		if (!pmd_none(*pmd))
+		if (pmd)
 			change_pte_range(vma, pmd, addr, next, newprot);
-skip:
 		addr = next;
 	}
 	flush_tlb_range(vma, start, end);

@@ -430,13 +430,13 @@ static void set_range(struct vm_area_struct *vma, unsigned long start, unsigned 
  * changing), merge it with its neighbours where they are compatible.
  * Returns the VMA now covering the range, or NULL (the caller splits and
  * changes by itself). The cases, as Linux numbers them (A = the range,
- * P = prev, N = next, X = the VMA after next):
+ * P = prev, N = next, Z = the VMA after next):
  *
  *      AAAA           AAAA              AAAA          AAAA
- *   PPPP    NNNN   PPPPNNNNXXXX   PPPPPPNNNNNN   PPPPPPNNNNNN
+ *   PPPP    NNNN   PPPPNNNNZZZZ   PPPPPPNNNNNN   PPPPPPNNNNNN
  *   1 PPPPPPPPPPPP  6 PPPPPPPPPPPP  4 PPNNNNNNNNNN  5 PPPPPPPPPPNN
- *   2 PPPPPPPPNNNN  7 PPPPPPPPXXXX   (A is P's tail) (A is N's head)
- *   3 PPPPNNNNNNNN  8 PPPPXXXXXXXX
+ *   2 PPPPPPPPNNNN  7 PPPPPPPPZZZZ   (A is P's tail) (A is N's head)
+ *   3 PPPPNNNNNNNN  8 PPPPZZZZZZZZ
  *
  * Linux: vma_merge() (the effects here are spelled out instead of going
  * through one vma_adjust()).
@@ -502,7 +502,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 			set_range(next, addr, next->vm_end, next->vm_pgoff - pglen);
 			area = next;
 		} else if (area != next) {
-			/* case 8: area (== old next) grows over X */
+			/* case 8: area (== old next) grows over Z */
 			if (import_anon_vma(area, next))
 				return NULL;
 			set_range(area, addr, next->vm_end, next->vm_pgoff - pglen);

@@ -66,26 +66,14 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 static void zap_range(struct vm_area_struct *vma, unsigned long addr, unsigned long end,
 		      const struct zap_details *details)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	unsigned long start = addr;
 
 	while (addr < end) {
-		unsigned long next = (addr + PMD_SIZE) & PMD_MASK;
-		pgd_t *pgd = pgd_offset(mm, addr);
-		pud_t *pud;
-		pmd_t *pmd;
+		unsigned long next = pmd_addr_end(addr, end);
+		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
 
-		if (!next || next > end)
-			next = end;
-		if (pgd_none(*pgd))
-			goto skip;
-		pud = pud_offset(p4d_offset(pgd, addr), addr);
-		if (pud_none(*pud))
-			goto skip;
-		pmd = pmd_offset(pud, addr);
-		if (!pmd_none(*pmd))
+		if (pmd)
 			zap_pte_range(vma, pmd, addr, next, details);
-skip:
 		addr = next;
 	}
 	flush_tlb_range(vma, start, end);
@@ -160,14 +148,6 @@ static bool table_free_ok(unsigned long start, unsigned long end, unsigned long 
 	return end - 1 <= ceiling - 1;
 }
 
-/* The next boundary of size after addr, or end if that comes first. */
-static unsigned long addr_end(unsigned long addr, unsigned long end, unsigned long size)
-{
-	unsigned long boundary = (addr + size) & ~(size - 1);
-
-	return boundary - 1 < end - 1 ? boundary : end;
-}
-
 static void free_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
 			   unsigned long end, unsigned long floor, unsigned long ceiling)
 {
@@ -175,7 +155,7 @@ static void free_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
 	pmd_t *pmd = pmd_offset(pud, addr);
 
 	do {
-		next = addr_end(addr, end, PMD_SIZE);
+		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd)) {
 			pte_free(mm, (pte_t *)pmd_page_vaddr(*pmd));
 			pmd_clear(pmd);
@@ -196,7 +176,7 @@ static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
 	pud_t *pud = pud_offset(p4d_offset(pgd, addr), addr);
 
 	do {
-		next = addr_end(addr, end, PUD_SIZE);
+		next = pud_addr_end(addr, end);
 		if (!pud_none(*pud))
 			free_pmd_range(mm, pud, addr, next, floor, ceiling);
 	} while (pud++, addr = next, addr != end);
@@ -231,7 +211,7 @@ static void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned lo
 		return;
 	pgd = pgd_offset(mm, addr);
 	do {
-		next = addr_end(addr, end, PGDIR_SIZE);
+		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
 			free_pud_range(mm, pgd, addr, next, floor, ceiling);
 	} while (pgd++, addr = next, addr != end);

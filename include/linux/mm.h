@@ -198,6 +198,24 @@ struct vm_operations_struct {
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs);
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
+
+/*
+ * The next boundary of a page-table level after addr, or end if that
+ * comes first (comparing boundary - 1 so a boundary that wraps to 0 at
+ * the top of the address space still counts as "after").
+ * Linux: include/linux/pgtable.h pgd_addr_end(), pud_addr_end(), pmd_addr_end()
+ */
+static inline unsigned long __addr_end(unsigned long addr, unsigned long end,
+				       unsigned long size)
+{
+	unsigned long boundary = (addr + size) & ~(size - 1);
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+#define pgd_addr_end(addr, end)	__addr_end(addr, end, PGDIR_SIZE)
+#define pud_addr_end(addr, end)	__addr_end(addr, end, PUD_SIZE)
+#define pmd_addr_end(addr, end)	__addr_end(addr, end, PMD_SIZE)
 void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr);
 void zap_page_range_single(struct vm_area_struct *vma, unsigned long address,
 			   unsigned long size, bool even_cows);

@@ -19,19 +19,17 @@
 #include <string.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
+#include <linux/prandom.h>
 #include "tap.h"
 
 extern unsigned long page_offset_base, vmemmap_base;
 extern int host_printk_quiet;
 
-static unsigned long long rnd_state = 0x9e3779b97f4a7c15ULL;
+static struct rnd_state rng = { 0x9e3779b97f4a7c15ULL };
 
 static unsigned long rnd(unsigned long n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned long)(rnd_state % n);
+	return prandom_below(&rng, n);
 }
 
 /* --- memblock against a model --- */

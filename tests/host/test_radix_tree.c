@@ -8,6 +8,7 @@
 #include <string.h>
 #include <linux/errno.h>
 #include <linux/radix-tree.h>
+#include <linux/prandom.h>
 #include "tap.h"
 
 #define MAX_ITEMS	3000
@@ -16,14 +17,11 @@ static unsigned long keys[MAX_ITEMS];	/* the model: sorted indices */
 static int nkeys;
 static char items[MAX_ITEMS];		/* distinct addresses to store */
 
-static unsigned long long rnd_state = 0xfeedfacecafebeefULL;
+static struct rnd_state rng = { 0xfeedfacecafebeefULL };
 
 static unsigned long long rnd64(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return prandom_u64_state(&rng);
 }
 
 static unsigned long random_index(void)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/rbtree_augmented.h>
+#include <linux/prandom.h>
 #include "tap.h"
 
 #define NODES	2000
@@ -25,14 +26,11 @@ static struct item items[NODES];
 static struct rb_root root;
 static int count;
 
-static unsigned long long rnd_state = 0x123456789abcdefULL;
+static struct rnd_state rng = { 0x123456789abcdefULL };
 
 static unsigned long rnd(unsigned long n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned long)(rnd_state % n);
+	return prandom_below(&rng, n);
 }
 
 static unsigned long compute_max(struct item *it)

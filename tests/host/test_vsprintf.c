@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/prandom.h>
 #include "tap.h"
 
 int ksnprintf(char *buf, size_t size, const char *fmt, ...);
@@ -77,14 +78,11 @@ static void truncation(void)
 	CHECK_EQ(0, n);
 }
 
-static unsigned long long rnd_state = 88172645463325252ULL;
+static struct rnd_state rng = { 88172645463325252ULL };
 
 static unsigned long long rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return prandom_u64_state(&rng);
 }
 
 /* Random flags, width, precision and conversion over random values. */
