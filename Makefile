@@ -18,12 +18,12 @@ NM      := nm
 
 ARCH_DIR := arch/x86_64
 SRC_DIRS := $(ARCH_DIR)/boot $(ARCH_DIR)/kernel $(ARCH_DIR)/mm $(ARCH_DIR)/lib \
-	    kernel mm fs lib
+	    kernel mm fs lib drivers/base drivers/char drivers/tty drivers/tty/serial
 C_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 S_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.S))
 OBJS     := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.S,$(BUILD)/%.o,$(S_SRCS))
 
-INCLUDES := -I$(ARCH_DIR)/include -Iinclude
+INCLUDES := -I$(ARCH_DIR)/include -Iinclude -I$(BUILD)/gen
 # Freestanding, no red zone (interrupts push onto the stack below %rsp),
 # no SSE/x87 (user programs own those registers), kernel code model (the
 # image lives in the top 2 GiB), frame pointers for backtraces (and, as
@@ -58,6 +58,15 @@ ISO    := $(BUILD)/faultline.iso
 INITRAMFS := $(BUILD)/initramfs.cpio
 ROOTFS_FILES := $(shell find tests/rootfs -type f -o -type d 2>/dev/null)
 
+# User programs: ordinary static Linux binaries, built with musl. The
+# same binaries run on this machine's Linux (the differential tests).
+UCC      := musl-gcc
+UCFLAGS  := -static -no-pie -O2 -Wall -Wextra -Wno-unused-parameter -fno-strict-aliasing
+USER_PROGS := init sh echo cat mkdir rm ls sleep kill true qrun-init
+USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
+UTEST_SRCS := $(wildcard tests/user/*.c)
+UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
+
 .PHONY: all run test bench gdb deps clean host-test
 all: $(ISO)
 
@@ -69,6 +78,14 @@ $(patsubst %.c,$(BUILD)/%.o,$(filter %_test.c,$(C_SRCS))): KCFLAGS += -fno-tople
 
 # A change of flags here rebuilds everything (Linux tracks each command line).
 $(OBJS): Makefile
+
+# Generated headers: the names of Linux's system calls.
+GEN_HDRS := $(BUILD)/gen/syscall_names.h
+$(BUILD)/gen/syscall_names.h: scripts/syscallnames.sh
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)scripts/syscallnames.sh > $@
+$(BUILD)/$(ARCH_DIR)/kernel/syscall_64.o: $(GEN_HDRS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -107,9 +124,19 @@ $(KERNEL): $(BUILD)/kallsyms.o
 	@cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
 		{ echo "kallsyms: symbols moved between links"; rm -f $@; exit 1; }
 
-$(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES)
+$(BUILD)/user/%: user/%.c Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
+
+$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
+
+$(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES) $(USER_BINS) $(UTEST_BINS)
 	@$(if $(Q),echo "  CPIO    $@")
-	$(Q)scripts/mkinitramfs $@
+	$(Q)scripts/mkinitramfs $@ $(BUILD)
 
 $(ISO): $(KERNEL) $(INITRAMFS) scripts/mkiso
 	@$(if $(Q),echo "  ISO     $@")

@@ -60,7 +60,8 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 		return NULL;
 	dentry->d_parent = dget(parent);
 	dentry->d_flags &= ~DCACHE_UNHASHED;
-	list_add_tail(&dentry->d_child, &parent->d_subdirs);
+	/* Newest first, as Linux: readdir of tmpfs lists in that order. */
+	list_add(&dentry->d_child, &parent->d_subdirs);
 	return dentry;
 }
 
@@ -147,37 +148,53 @@ bool simple_empty(const struct dentry *dentry)
 	return true;
 }
 
-/*
- * "/dir/name" of a path, built backwards from the end of buf; with
- * " (deleted)" after a name that was unlinked, as /proc/<pid>/maps shows
- * it. Returns a pointer into buf, or ERR_PTR(-ENAMETOOLONG).
- */
-char *d_path(const struct path *path, char *buf, int buflen)
+/* A readdir cursor in parent's children: no name, no inode, never found. */
+struct dentry *d_alloc_cursor(struct dentry *parent)
 {
-	const struct dentry *d = path->dentry;
-	char *p = buf + buflen;
+	static const struct qstr empty = { "", 0 };
+	struct dentry *cursor = __d_alloc(parent->d_sb, &empty);
 
-#define PREPEND(s, n) do {					\
-	if (p - buf < (long)(n))				\
-		return ERR_PTR(-ENAMETOOLONG);			\
-	p -= (n);						\
-	memcpy(p, (s), (n));					\
-} while (0)
+	if (cursor) {
+		cursor->d_flags |= DCACHE_DENTRY_CURSOR;
+		cursor->d_parent = dget(parent);
+	}
+	return cursor;
+}
 
-	PREPEND("", 1);
-	if (d_unhashed(d))
-		PREPEND(" (deleted)", 10);
-	if (d->d_parent == d && d->d_name.name[0] == '/') {
-		PREPEND("/", 1);
-		return p;
+/* Give dentry the name in name (a copy). */
+static int d_set_name(struct dentry *dentry, const struct qstr *name)
+{
+	char *dname = dentry->d_iname;
+
+	if (name->len >= DNAME_INLINE_LEN) {
+		dname = kmalloc(name->len + 1, GFP_KERNEL);
+		if (!dname)
+			return -ENOMEM;
 	}
-	while (1) {
-		PREPEND(d->d_name.name, d->d_name.len);
-		PREPEND("/", 1);
-		if (d->d_parent == d || d->d_parent->d_parent == d->d_parent)
-			break;
-		d = d->d_parent;
-	}
-#undef PREPEND
-	return p;
+	memmove(dname, name->name, name->len);
+	dname[name->len] = '\0';
+	if (dentry->d_name.name != dentry->d_iname)
+		kfree(dentry->d_name.name);
+	dentry->d_name.name = dname;
+	dentry->d_name.len = name->len;
+	return 0;
+}
+
+/*
+ * rename: dentry takes target's place (name and parent); target leaves
+ * the tree. Linux: d_move()
+ */
+int d_move(struct dentry *dentry, struct dentry *target)
+{
+	struct dentry *old_parent = dentry->d_parent;
+	int err = d_set_name(dentry, &target->d_name);
+
+	if (err)
+		return err;
+	d_unlink_from_parent(target);
+	list_del(&dentry->d_child);
+	dentry->d_parent = dget(target->d_parent);
+	list_add(&dentry->d_child, &dentry->d_parent->d_subdirs);
+	dput(old_parent);
+	return 0;
 }

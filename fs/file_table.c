@@ -27,9 +27,12 @@ struct file *alloc_file(const struct path *path, int flags, const struct file_op
 	file->f_count = 1;
 	if ((flags & O_ACCMODE) != O_WRONLY)
 		file->f_mode |= FMODE_READ;
-	if ((flags & O_ACCMODE) != O_RDONLY)
+	if ((flags & O_ACCMODE) != O_RDONLY) {
 		file->f_mode |= FMODE_WRITE;
-	file->f_mode |= FMODE_LSEEK;
+		file->f_inode->i_writecount++;
+	}
+	/* Seekable, with pread/pwrite, until the driver says otherwise (pipes, ttys). */
+	file->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	return file;
 }
 
@@ -45,6 +48,8 @@ void fput(struct file *file)
 		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	if (file->f_mode & FMODE_WRITE)
+		file->f_inode->i_writecount--;
 	path_put(&file->f_path);
 	kmem_cache_free(filp_cachep, file);
 }

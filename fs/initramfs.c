@@ -7,8 +7,7 @@
  *
  * A corrupt archive is reported with the entry it broke at; what was
  * unpacked before stays, and the boot goes on, as Linux's does.
- * Left out: device nodes and FIFOs (no device files yet: reported and
- * skipped), hard links (each name gets its own copy), file times.
+ * Left out: hard links (each name gets its own copy), file times.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -58,9 +57,15 @@ static int unpack_entry(const struct cpio_entry *e)
 		return unpack_file(e);
 	case S_IFLNK:
 		return unpack_symlink(e);
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+		err = init_mknod(e->name, e->mode, MKDEV(e->rdevmajor, e->rdevminor));
+		return err == -EEXIST ? 0 : err;
 	default:
-		pr_notice("initramfs: skipping '%s': device files and FIFOs are not supported yet\n",
-			  e->name);
+		pr_notice("initramfs: skipping '%s': unknown file type %#o\n", e->name,
+			  e->mode & S_IFMT);
 		return 0;
 	}
 }

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
+#include <linux/pipe_fs_i.h>
 
 static struct kmem_cache *inode_cachep;
 static unsigned long last_ino;
@@ -81,4 +82,58 @@ void drop_nlink(struct inode *inode)
 {
 	WARN_ON(inode->i_nlink == 0);
 	inode->i_nlink--;
+}
+
+/*
+ * A device node, FIFO or socket: its open is the driver's, or the pipe
+ * code's. Linux: init_special_inode()
+ */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
+{
+	inode->i_mode = mode;
+	if (S_ISCHR(mode)) {
+		inode->i_fop = &def_chr_fops;
+		inode->i_rdev = rdev;
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;
+	} else if (S_ISBLK(mode)) {
+		inode->i_rdev = rdev;	/* no block devices: opening gives ENXIO */
+	}
+}
+
+void inode_set_ctime_current(struct inode *inode)
+{
+	inode->i_ctime = current_time();
+}
+
+/*
+ * Change attributes: mode, owner, size, times. The file system's setattr
+ * does the work (size changes need it); Linux: notify_change() ->
+ * simple_setattr() / setattr_copy()
+ */
+int notify_change(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = d_inode(dentry);
+	struct timespec64 now = current_time();
+	int err = 0;
+
+	if ((attr->ia_valid & ATTR_SIZE) && inode->i_op && inode->i_op->setattr)
+		err = inode->i_op->setattr(dentry, attr);
+	else if (attr->ia_valid & ATTR_SIZE)
+		err = -EPERM;
+	if (err)
+		return err;
+	if (attr->ia_valid & ATTR_MODE)
+		inode->i_mode = attr->ia_mode;
+	if (attr->ia_valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (attr->ia_valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (attr->ia_valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (attr->ia_valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	if (attr->ia_valid & ATTR_CTIME)
+		inode->i_ctime = now;
+	return 0;
 }

@@ -2,7 +2,8 @@
 /*
  * Path lookup: from a string to a dentry. Linux: fs/namei.c
  *
- *   "/a/b/c"   from the root;  "b/c" from the working directory
+ *   "/a/b/c"   from the root;  "b/c" from the working directory, or from
+ *              the directory dirfd names (the *at system calls)
  *   "."        stays;  ".."  goes to the parent (the root is its own parent)
  *   a symlink  is followed in the middle of a path always, and as the
  *              last component only with LOOKUP_FOLLOW; its target is
@@ -10,16 +11,23 @@
  *
  * Errors, as Linux's: -ENOENT (a component missing, or an empty path),
  * -ENOTDIR (a non-directory in the middle, or before a trailing '/'),
- * -ELOOP (more than MAXSYMLINKS links in one lookup), -ENAMETOOLONG.
+ * -ELOOP (more than MAXSYMLINKS links in one lookup), -ENAMETOOLONG,
+ * -EBADF (a bad dirfd).
  *
  * Linux walks with RCU and a hashed dcache; here it is one directory list
- * per step and no locks (one CPU, no kernel preemption).
+ * per step and no locks (one CPU, no kernel preemption). The operations
+ * that change names (vfs_mkdir, vfs_rename, ...) follow the lookups; the
+ * system calls built on them are in fs/namei_syscalls.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include <linux/sched.h>
 #include <linux/namei.h>
+#include <linux/fs_struct.h>
+#include <linux/fdtable.h>
+#include <asm/uaccess.h>
 
 struct nameidata {
 	struct path path;		/* where the walk is: holds a reference */
@@ -129,22 +137,41 @@ static int path_walk(struct nameidata *nd, const char *name, bool follow_last)
 	return err;
 }
 
-static int nd_start(struct nameidata *nd, const char *name)
+/*
+ * Where a walk starts: the root for an absolute name, else the working
+ * directory (dfd == AT_FDCWD) or the directory dfd is open on. An empty
+ * name is the start itself, if LOOKUP_EMPTY allows it. Linux: path_init()
+ */
+static int nd_start(struct nameidata *nd, int dfd, const char *name, unsigned int flags)
 {
-	if (!name[0])
+	struct file *file;
+
+	if (!name[0] && !(flags & LOOKUP_EMPTY))
 		return -ENOENT;
 	if (strnlen(name, PATH_MAX) >= PATH_MAX)
 		return -ENAMETOOLONG;
 	nd->root = current->fs->root;
-	nd->path.dentry = dget(name[0] == '/' ? nd->root.dentry : current->fs->pwd.dentry);
 	nd->total_link_count = 0;
+	if (name[0] == '/' || dfd == AT_FDCWD) {
+		nd->path.dentry = dget(name[0] == '/' ? nd->root.dentry : current->fs->pwd.dentry);
+		return 0;
+	}
+	file = fget_raw((unsigned int)dfd);
+	if (!file)
+		return -EBADF;
+	if (name[0] && !is_dir(file->f_path.dentry)) {
+		fput(file);
+		return -ENOTDIR;
+	}
+	nd->path.dentry = dget(file->f_path.dentry);
+	fput(file);
 	return 0;
 }
 
-int kern_path(const char *name, unsigned int flags, struct path *path)
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path)
 {
 	struct nameidata nd;
-	int err = nd_start(&nd, name);
+	int err = nd_start(&nd, dfd, name, flags);
 
 	if (err)
 		return err;
@@ -159,18 +186,57 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return 0;
 }
 
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	return filename_lookup(AT_FDCWD, name, flags, path);
+}
+
+/*
+ * A path name from user space, in a kmalloc'd buffer: -EFAULT for a bad
+ * pointer, -ENAMETOOLONG if it does not end within PATH_MAX. Linux: getname()
+ */
+char *getname(const char __user *filename)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0 || len == PATH_MAX) {
+		kfree(name);
+		return ERR_PTR(len < 0 ? len : -ENAMETOOLONG);
+	}
+	return name;
+}
+
+void putname(char *name)
+{
+	kfree(name);
+}
+
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
+{
+	char *kname = getname(name);
+	int err;
+
+	if (IS_ERR(kname))
+		return (int)PTR_ERR(kname);
+	err = filename_lookup(dfd, kname, flags, path);
+	putname(kname);
+	return err;
+}
+
 /* The parent directory of name and its last component. */
-static int lookup_parent(const char *name, struct path *parent, struct qstr *last)
+static int lookup_parent(int dfd, const char *name, struct path *parent, struct qstr *last,
+			 bool *trailing_slash)
 {
 	struct nameidata nd;
-	bool trailing_slash;
-	int err = nd_start(&nd, name);
+	int err = nd_start(&nd, dfd, name, 0);
 
 	if (err)
 		return err;
-	err = walk_parents(&nd, name, last, &trailing_slash);
-	if (!err && !last->len)
-		err = -EEXIST;		/* "/" itself */
+	err = walk_parents(&nd, name, last, trailing_slash);
 	if (err) {
 		dput(nd.path.dentry);
 		return err;
@@ -185,30 +251,45 @@ static bool is_dot_or_dotdot(const struct qstr *name)
 	       (name->len == 1 || (name->len == 2 && name->name[1] == '.'));
 }
 
-struct dentry *kern_path_create(const char *name, struct path *parent)
+/*
+ * For creating name: its parent directory in *parent (a reference) and a
+ * new negative dentry for the last component; -EEXIST if it exists. A
+ * trailing slash is allowed only when creating a directory
+ * (LOOKUP_DIRECTORY). Linux: filename_create()
+ */
+struct dentry *filename_create(int dfd, const char *name, struct path *parent,
+			       unsigned int lookup_flags)
 {
 	struct dentry *dentry;
+	bool trailing_slash;
 	struct qstr last;
-	int err = lookup_parent(name, parent, &last);
+	int err = lookup_parent(dfd, name, parent, &last, &trailing_slash);
 
 	if (err)
 		return ERR_PTR(err);
-	if (is_dot_or_dotdot(&last)) {
-		path_put(parent);
-		return ERR_PTR(-EEXIST);
-	}
+	err = -EEXIST;
+	if (!last.len || is_dot_or_dotdot(&last))
+		goto fail;
 	dentry = d_lookup(parent->dentry, &last);
 	if (dentry) {
 		dput(dentry);
-		path_put(parent);
-		return ERR_PTR(-EEXIST);
+		goto fail;
 	}
+	err = -ENOENT;
+	if (trailing_slash && !(lookup_flags & LOOKUP_DIRECTORY))
+		goto fail;
 	dentry = d_alloc(parent->dentry, &last);
-	if (!dentry) {
-		path_put(parent);
-		return ERR_PTR(-ENOMEM);
-	}
-	return dentry;
+	if (dentry)
+		return dentry;
+	err = -ENOMEM;
+fail:
+	path_put(parent);
+	return ERR_PTR(err);
+}
+
+struct dentry *kern_path_create(const char *name, struct path *parent)
+{
+	return filename_create(AT_FDCWD, name, parent, LOOKUP_DIRECTORY);
 }
 
 void done_path_create(struct path *parent, struct dentry *dentry)
@@ -217,114 +298,54 @@ void done_path_create(struct path *parent, struct dentry *dentry)
 	path_put(parent);
 }
 
+/*
+ * The parent of name and its last component, with the component's kind:
+ * LAST_NORM, LAST_DOT ("."), LAST_DOTDOT (".."), LAST_ROOT ("/"). The
+ * callers decide what each means for them (rmdir "." is -EINVAL, unlink
+ * "." is -EISDIR, ...). Linux: filename_parentat()
+ */
+int filename_parentat(int dfd, const char *name, struct path *parent, struct qstr *last,
+		      int *type, bool *trailing_slash)
+{
+	int err = lookup_parent(dfd, name, parent, last, trailing_slash);
+
+	if (err)
+		return err;
+	if (!last->len)
+		*type = LAST_ROOT;
+	else if (!is_dot_or_dotdot(last))
+		*type = LAST_NORM;
+	else
+		*type = last->len == 1 ? LAST_DOT : LAST_DOTDOT;
+	return 0;
+}
+
+/* The existing last component of name and its parent (for kernel code). */
 struct dentry *kern_path_locked(const char *name, struct path *parent)
 {
 	struct dentry *dentry;
+	bool trailing_slash;
 	struct qstr last;
-	int err = lookup_parent(name, parent, &last);
+	int type, err = filename_parentat(AT_FDCWD, name, parent, &last, &type, &trailing_slash);
 
 	if (err)
 		return ERR_PTR(err);
-	if (is_dot_or_dotdot(&last)) {
-		path_put(parent);
-		return ERR_PTR(-EINVAL);
-	}
-	dentry = d_lookup(parent->dentry, &last);
+	dentry = type == LAST_NORM ? d_lookup(parent->dentry, &last) : NULL;
 	if (!dentry) {
 		path_put(parent);
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(type == LAST_NORM ? -ENOENT : -EINVAL);
 	}
 	return dentry;
 }
 
-int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
+/*
+ * Permission to access an inode. Faultline runs everything as root, and
+ * root may read and write anything; it may execute a file only if some
+ * execute bit is set. Linux: inode_permission() -> generic_permission()
+ */
+int inode_permission(struct inode *inode, int mask)
 {
-	if (!dir->i_op || !dir->i_op->create)
+	if ((mask & MAY_EXEC) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & 0111))
 		return -EACCES;
-	return dir->i_op->create(dir, dentry, mode);
-}
-
-int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
-{
-	if (!dir->i_op || !dir->i_op->mkdir)
-		return -EPERM;
-	return dir->i_op->mkdir(dir, dentry, mode);
-}
-
-int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
-{
-	if (!dir->i_op || !dir->i_op->symlink)
-		return -EPERM;
-	return dir->i_op->symlink(dir, dentry, target);
-}
-
-int vfs_unlink(struct inode *dir, struct dentry *dentry)
-{
-	if (S_ISDIR(d_inode(dentry)->i_mode))
-		return -EISDIR;
-	return dir->i_op->unlink(dir, dentry);
-}
-
-int vfs_rmdir(struct inode *dir, struct dentry *dentry)
-{
-	if (!S_ISDIR(d_inode(dentry)->i_mode))
-		return -ENOTDIR;
-	if (dentry == dentry->d_sb->s_root)
-		return -EBUSY;
-	return dir->i_op->rmdir(dir, dentry);
-}
-
-/* Path-string wrappers, as Linux's fs/init.c offers early boot code. */
-int init_mkdir(const char *name, umode_t mode)
-{
-	struct path parent;
-	struct dentry *dentry = kern_path_create(name, &parent);
-	int err;
-
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_mkdir(d_inode(parent.dentry), dentry, mode);
-	done_path_create(&parent, dentry);
-	return err;
-}
-
-int init_symlink(const char *target, const char *name)
-{
-	struct path parent;
-	struct dentry *dentry = kern_path_create(name, &parent);
-	int err;
-
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_symlink(d_inode(parent.dentry), dentry, target);
-	done_path_create(&parent, dentry);
-	return err;
-}
-
-int init_unlink(const char *name)
-{
-	struct path parent;
-	struct dentry *dentry = kern_path_locked(name, &parent);
-	int err;
-
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_unlink(d_inode(parent.dentry), dentry);
-	dput(dentry);
-	path_put(&parent);
-	return err;
-}
-
-int init_rmdir(const char *name)
-{
-	struct path parent;
-	struct dentry *dentry = kern_path_locked(name, &parent);
-	int err;
-
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_rmdir(d_inode(parent.dentry), dentry);
-	dput(dentry);
-	path_put(&parent);
-	return err;
+	return 0;
 }

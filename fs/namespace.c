@@ -9,16 +9,17 @@
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/shmem_fs.h>
 
 struct super_block *root_sb;
-static struct fs_struct init_fs;
 
 /* An anonymous device number, 0:2, as Linux's tmpfs rootfs gets one. */
 #define ROOTFS_DEV	2
 
 void vfs_caches_init(void)
 {
+	shmem_init();
 	root_sb = shmem_fill_super(ROOTFS_DEV);
 	if (!root_sb)
 		panic("vfs_caches_init: cannot create the root file system");

@@ -1,22 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Opening files and changing their size. Linux: fs/open.c, fs/namei.c
- * (do_filp_open)
+ * Opening and closing files, and the calls that change a file's
+ * attributes: access, chdir, chmod, chown, truncate. Linux: fs/open.c,
+ * fs/namei.c (do_filp_open)
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/sched.h>
 #include <linux/namei.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+#define R_OK	4
+#define W_OK	2
+#define X_OK	1
 
 int do_truncate(struct dentry *dentry, loff_t length)
 {
-	struct inode *inode = d_inode(dentry);
-	struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = length };
+	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = length };
 
 	if (length < 0)
 		return -EINVAL;
-	if (!inode->i_op || !inode->i_op->setattr)
-		return -EPERM;
-	return inode->i_op->setattr(dentry, &attr);
+	attr.ia_mtime = current_time();
+	return notify_change(dentry, &attr);
 }
 
 int vfs_truncate(const struct path *path, loff_t length)
@@ -30,68 +39,381 @@ int vfs_truncate(const struct path *path, loff_t length)
 	return do_truncate(path->dentry, length);
 }
 
-/* O_CREAT: make the file unless it exists (then O_EXCL fails). */
-static int open_create(const char *filename, int flags, umode_t mode, struct path *path)
+/* O_CREAT: make the file unless it exists (then O_EXCL fails). 1: it exists. */
+static int open_create(int dfd, const char *filename, int flags, umode_t mode,
+		       struct path *path)
 {
 	struct path parent;
-	struct dentry *dentry = kern_path_create(filename, &parent);
+	struct dentry *dentry = filename_create(dfd, filename, &parent, 0);
 	int err;
 
 	if (IS_ERR(dentry)) {
-		err = PTR_ERR(dentry);
+		err = (int)PTR_ERR(dentry);
+		if (err == -ENOENT && filename[0] && filename[strlen(filename) - 1] == '/')
+			return -EISDIR;	/* O_CREAT of "name/" */
 		if (err != -EEXIST || (flags & O_EXCL))
 			return err;
-		return 1;	/* exists: open it */
+		return 1;
 	}
-	err = vfs_create(d_inode(parent.dentry), dentry, mode);
+	err = vfs_create(d_inode(parent.dentry), dentry, mode & ~current->fs->umask & S_IALLUGO);
 	if (!err)
 		path->dentry = dget(dentry);
 	done_path_create(&parent, dentry);
 	return err;
 }
 
+/* What open(2)'s flags may not do to this inode. Linux: may_open() */
+static int may_open(struct dentry *dentry, int flags)
+{
+	struct inode *inode = d_inode(dentry);
+	int acc = flags & O_ACCMODE;
+
+	if (flags & O_PATH)
+		return 0;
+	if (S_ISLNK(inode->i_mode))
+		return -ELOOP;		/* O_NOFOLLOW on a symlink */
+	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_CREAT)))
+		return -EISDIR;
+	if (S_ISBLK(inode->i_mode) || S_ISSOCK(inode->i_mode))
+		return -ENXIO;
+	if (acc != O_RDONLY && inode->i_writecount < 0)
+		return -ETXTBSY;	/* a program being run */
+	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(inode->i_mode))
+		return do_truncate(dentry, 0);
+	return 0;
+}
+
+/* Call the file's open method (a device's picks its driver). Linux: do_dentry_open() */
+int vfs_open(struct file *file)
+{
+	if (file->f_op && file->f_op->open)
+		return file->f_op->open(file_inode(file), file);
+	return 0;
+}
+
 /*
- * Open filename with open(2)'s flags; returns the file or ERR_PTR.
- * Linux: filp_open() -> do_filp_open()
+ * Open filename (relative to dfd) with open(2)'s flags; returns the file
+ * or ERR_PTR. Linux: do_filp_open()
  */
-struct file *filp_open(const char *filename, int flags, umode_t mode)
+struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode)
 {
 	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 	struct path path;
-	struct inode *inode;
 	struct file *file;
 	int err = 1;
 
 	if (flags & O_DIRECTORY)
 		lookup |= LOOKUP_DIRECTORY;
 	if (flags & O_CREAT)
-		err = open_create(filename, flags, mode, &path);
+		err = open_create(dfd, filename, flags, mode, &path);
 	if (err < 0)
 		return ERR_PTR(err);
 	if (err > 0) {
-		err = kern_path(filename, lookup, &path);
+		err = filename_lookup(dfd, filename, lookup, &path);
 		if (err)
 			return ERR_PTR(err);
 	}
-	inode = d_inode(path.dentry);
-	err = 0;
-	if (S_ISLNK(inode->i_mode))
-		err = -ELOOP;			/* O_NOFOLLOW on a symlink */
-	else if (S_ISDIR(inode->i_mode) && ((flags & O_ACCMODE) != O_RDONLY || (flags & O_CREAT)))
-		err = -EISDIR;
-	else if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY && S_ISREG(inode->i_mode))
-		err = do_truncate(path.dentry, 0);
+	err = may_open(path.dentry, flags);
 	if (err) {
 		path_put(&path);
 		return ERR_PTR(err);
 	}
-	file = alloc_file(&path, flags, inode->i_fop);
+	if (flags & O_PATH) {
+		file = alloc_file(&path, O_RDONLY | (flags & O_CLOEXEC), NULL);
+		path_put(&path);
+		if (!IS_ERR(file))
+			file->f_mode = FMODE_PATH;
+		return file;
+	}
+	file = alloc_file(&path, flags, d_inode(path.dentry)->i_fop);
 	path_put(&path);
+	if (IS_ERR(file))
+		return file;
+	err = vfs_open(file);
+	if (err) {
+		file->f_op = NULL;	/* the open failed: no release */
+		fput(file);
+		return ERR_PTR(err);
+	}
 	return file;
+}
+
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	return do_filp_open(AT_FDCWD, filename, flags, mode);
 }
 
 int filp_close(struct file *file)
 {
 	fput(file);
 	return 0;
+}
+
+/* Linux: do_sys_open() */
+static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
+{
+	struct file *f;
+	char *name;
+	int fd;
+
+	if (flags & O_PATH)
+		flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = get_unused_fd_flags((unsigned int)flags);
+	if (fd >= 0) {
+		f = do_filp_open(dfd, name, flags, mode);
+		if (IS_ERR(f)) {
+			put_unused_fd((unsigned int)fd);
+			fd = (int)PTR_ERR(f);
+		} else {
+			fd_install((unsigned int)fd, f);
+		}
+	}
+	putname(name);
+	return fd;
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, filename, flags | O_LARGEFILE, mode);
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(dfd, filename, flags | O_LARGEFILE, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC | O_LARGEFILE, mode);
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	int retval = close_fd(fd);
+
+	/* A close interrupted by a signal still closed: never restart it. */
+	if (retval == -ERESTARTSYS || retval == -ERESTARTNOINTR ||
+	    retval == -ERESTARTNOHAND || retval == -ERESTART_RESTARTBLOCK)
+		retval = -EINTR;
+	return retval;
+}
+
+/*
+ * access(2) for root: the file must exist; X_OK needs an execute bit on
+ * a non-directory. Linux: do_faccessat()
+ */
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	unsigned int lookup_flags = LOOKUP_FOLLOW;
+	struct path path;
+	long res;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lookup_flags &= ~LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lookup_flags |= LOOKUP_EMPTY;
+	res = user_path_at(dfd, filename, lookup_flags, &path);
+	if (res)
+		return res;
+	res = inode_permission(d_inode(path.dentry), (mode & X_OK) ? MAY_EXEC : 0);
+	path_put(&path);
+	return res;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct path path;
+	long error = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+
+	if (error)
+		return error;
+	set_fs_pwd(current->fs, &path);
+	path_put(&path);
+	return 0;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	struct file *file = fget_raw(fd);
+	long error = -EBADF;
+
+	if (!file)
+		return error;
+	error = -ENOTDIR;
+	if (S_ISDIR(file_inode(file)->i_mode)) {
+		set_fs_pwd(current->fs, &file->f_path);
+		error = 0;
+	}
+	fput(file);
+	return error;
+}
+
+static long chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = d_inode(path->dentry);
+	struct iattr newattrs = {
+		.ia_valid = ATTR_MODE | ATTR_CTIME,
+		.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO),
+	};
+
+	return notify_change(path->dentry, &newattrs);
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	struct file *file = fget(fd);
+	long err;
+
+	if (!file)
+		return -EBADF;
+	err = chmod_common(&file->f_path, mode);
+	fput(file);
+	return err;
+}
+
+static long do_fchmodat(int dfd, const char __user *filename, umode_t mode)
+{
+	struct path path;
+	long error = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+
+	if (error)
+		return error;
+	error = chmod_common(&path, mode);
+	path_put(&path);
+	return error;
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(dfd, filename, mode);
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(AT_FDCWD, filename, mode);
+}
+
+/* uid or gid -1 leaves it as it is. Linux: chown_common() */
+static long chown_common(const struct path *path, uid_t user, gid_t group)
+{
+	struct iattr newattrs = { .ia_valid = ATTR_CTIME };
+
+	if (user != (uid_t)-1) {
+		newattrs.ia_valid |= ATTR_UID;
+		newattrs.ia_uid = user;
+	}
+	if (group != (gid_t)-1) {
+		newattrs.ia_valid |= ATTR_GID;
+		newattrs.ia_gid = group;
+	}
+	return notify_change(path->dentry, &newattrs);
+}
+
+static long do_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
+			int flag)
+{
+	unsigned int lookup_flags = (flag & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	struct path path;
+	long error;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flag & AT_EMPTY_PATH)
+		lookup_flags |= LOOKUP_EMPTY;
+	error = user_path_at(dfd, filename, lookup_flags, &path);
+	if (error)
+		return error;
+	error = chown_common(&path, user, group);
+	path_put(&path);
+	return error;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, uid_t, user,
+		gid_t, group, int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	struct file *file = fget(fd);
+	long error;
+
+	if (!file)
+		return -EBADF;
+	error = chown_common(&file->f_path, user, group);
+	fput(file);
+	return error;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct path p;
+	long error;
+
+	if (length < 0)
+		return -EINVAL;
+	error = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, &p);
+	if (error)
+		return error;
+	error = vfs_truncate(&p, length);
+	path_put(&p);
+	return error;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
+{
+	struct file *file;
+	long error;
+
+	if ((long)length < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	error = -EINVAL;
+	if ((file->f_mode & FMODE_WRITE) && S_ISREG(file_inode(file)->i_mode))
+		error = do_truncate(file->f_path.dentry, (loff_t)length);
+	fput(file);
+	return error;
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	int old = current->fs->umask;
+
+	current->fs->umask = mask & S_IRWXUGO;
+	return old;
 }

@@ -21,16 +21,17 @@ static int __init bench_setup(char *str)
 }
 __setup("bench=", bench_setup);
 
-void bench_run(void)
+bool bench_run(void)
 {
 	const struct kbench *b;
 
 	if (!bench_filter[0])
-		return;
+		return false;
 	for (b = __start_benches; b < __stop_benches; b++) {
 		if (strcmp(bench_filter, "all") && strcmp(bench_filter, b->name))
 			continue;
 		b->run();
 	}
 	pr_info("bench: done\n");
+	return true;
 }

@@ -1,115 +1,533 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Address spaces and VMAs: their allocation and lifetime. fork() itself
- * joins this file with processes. Linux: kernel/fork.c
+ * Making tasks: fork, vfork, clone, and kernel threads. Linux: kernel/fork.c
+ *
+ * copy_process() builds the child from the parent piece by piece, each
+ * piece either shared (a CLONE_* flag: one more reference) or copied:
+ *
+ *   task_struct + kernel stack   always new (dup_task_struct)
+ *   files    CLONE_FILES         the descriptor table (dup_fd)
+ *   fs       CLONE_FS            root, cwd, umask
+ *   sighand  CLONE_SIGHAND       signal handlers
+ *   signal                       limits, process group, session, itimer
+ *   mm       CLONE_VM            the address space (dup_mm: copy-on-write)
+ *   registers                    copy_thread: the child returns 0
+ *
+ * If any step fails, the steps done are undone in reverse and the error
+ * returned; nothing leaks. The memory half (dup_mm, dup_mmap) is in
+ * kernel/fork_mm.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/errno.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/mm.h>
-#include <linux/rmap.h>
-#include <asm/pgalloc.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
+#include <linux/completion.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/timekeeping.h>
+#include <linux/vmstat.h>
+#include <linux/itimer.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+#include <asm/irqflags.h>
 
-static struct kmem_cache *vm_area_cachep;
-static struct kmem_cache *mm_cachep;
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *signal_cachep;
+static struct kmem_cache *sighand_cachep;
 
-/* Every live user address space, for the mm audit. */
-LIST_HEAD(mm_list);
+static unsigned long total_forks;	/* /proc/stat's "processes" */
+static int nr_threads = 1;		/* the idle task */
 
-static void fork_caches_init(void)
+void fork_init(void)
 {
-	if (vm_area_cachep)
-		return;
-	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0,
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
+					       SLAB_PANIC | SLAB_HWCACHE_ALIGN, NULL);
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
+					  SLAB_PANIC, NULL);
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
 					   SLAB_PANIC, NULL);
-	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64,
-				      SLAB_PANIC | SLAB_HWCACHE_ALIGN, NULL);
+	fork_mm_caches_init();
 }
 
-struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+unsigned long nr_processes(void)
 {
-	struct vm_area_struct *vma;
-
-	fork_caches_init();
-	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
-	if (vma) {
-		vma->vm_mm = mm;
-		INIT_LIST_HEAD(&vma->anon_vma_chain);
-		INIT_LIST_HEAD(&vma->shared);
-		RB_CLEAR_NODE(&vma->vm_rb);
-	}
-	return vma;
+	return (unsigned long)nr_threads;
 }
 
-/* A copy with the same range, flags, file and anon_vma, in no list yet. */
-struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+unsigned long nr_forks(void)
 {
-	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
-
-	if (new) {
-		*new = *orig;
-		new->vm_next = new->vm_prev = NULL;
-		INIT_LIST_HEAD(&new->anon_vma_chain);
-		INIT_LIST_HEAD(&new->shared);
-		RB_CLEAR_NODE(&new->vm_rb);
-	}
-	return new;
-}
-
-void vm_area_free(struct vm_area_struct *vma)
-{
-	kmem_cache_free(vm_area_cachep, vma);
+	return total_forks;
 }
 
 /*
- * A new, empty address space: no VMAs, the kernel half of the page tables
- * shared (pgd_alloc copies it). The layout (mmap_base) is picked at exec.
- * Linux: mm_alloc() -> mm_init()
+ * A 16 KiB stack from vmalloc, aligned to its size, with an unmapped
+ * page below it (Linux: alloc_thread_stack_node with CONFIG_VMAP_STACK).
  */
-struct mm_struct *mm_alloc(void)
+static void *alloc_thread_stack(void)
 {
-	struct mm_struct *mm;
+	void *stack = __vmalloc_node(THREAD_SIZE, THREAD_SIZE, GFP_KERNEL);
 
-	fork_caches_init();
-	mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
-	if (!mm)
-		return NULL;
-	mm->mm_rb = RB_ROOT;
-	atomic_set(&mm->mm_users, 1);
-	atomic_set(&mm->mm_count, 1);
-	mm->pgd = pgd_alloc(mm);
-	if (!mm->pgd) {
-		kmem_cache_free(mm_cachep, mm);
-		return NULL;
-	}
-	list_add_tail(&mm->mmlist, &mm_list);
-	return mm;
+	if (stack)
+		mod_node_page_state(NODE_DATA(0), NR_KERNEL_STACK_KB, THREAD_SIZE / 1024);
+	return stack;
 }
 
-/* The struct itself goes with its last reference. Linux: __mmdrop() */
-void mmdrop(struct mm_struct *mm)
+static void free_thread_stack(void *stack)
 {
-	if (!atomic_dec_and_test(&mm->mm_count))
-		return;
-	BUG_ON(mm == &init_mm);
-	pgd_free(mm, mm->pgd);
-	kmem_cache_free(mm_cachep, mm);
+	mod_node_page_state(NODE_DATA(0), NR_KERNEL_STACK_KB, -(long)(THREAD_SIZE / 1024));
+	vfree(stack);
+}
+
+void get_task_struct(struct task_struct *t)
+{
+	t->usage++;
 }
 
 /*
- * The last user is gone: unmap everything and free the page tables; the
- * struct lives on while someone still holds mm_count. In debug builds the
- * audit then checks every remaining page's mapcount against the page
- * tables. Linux: mmput() -> __mmput()
+ * Two references keep a task: one dropped when it is reaped (release_task),
+ * one when the scheduler has switched away from it for the last time.
  */
-void mmput(struct mm_struct *mm)
+void put_task_struct(struct task_struct *t)
 {
-	if (!atomic_dec_and_test(&mm->mm_users))
+	if (--t->usage)
 		return;
-	exit_mmap(mm);
-	list_del(&mm->mmlist);
-	mmdrop(mm);
-#ifdef CONFIG_DEBUG_VM
-	mm_audit();
-#endif
+	BUG_ON(t == current || t == &init_task);
+	free_thread_stack(t->stack);
+	kmem_cache_free(task_struct_cachep, t);
+}
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	void *stack;
+
+	if (!tsk)
+		return NULL;
+	stack = alloc_thread_stack();
+	if (!stack) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	*tsk = *orig;
+	tsk->stack = stack;
+	tsk->usage = 2;
+	tsk->thread_info.flags = 0;
+	return tsk;
+}
+
+static int copy_files(u64 clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf = current->files, *newf;
+	int error;
+
+	if (!oldf)
+		return 0;
+	if (clone_flags & CLONE_FILES) {
+		oldf->count++;
+		return 0;
+	}
+	newf = dup_fd(oldf, &error);
+	if (!newf)
+		return error;
+	tsk->files = newf;
+	return 0;
+}
+
+static int copy_fs(u64 clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs = current->fs;
+
+	if (clone_flags & CLONE_FS) {
+		fs->users++;
+		return 0;
+	}
+	tsk->fs = copy_fs_struct(fs);
+	return tsk->fs ? 0 : -ENOMEM;
+}
+
+static int copy_sighand(u64 clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *sig;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		current->sighand->count++;
+		return 0;
+	}
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	sig->count = 1;
+	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
+	tsk->sighand = sig;
+	return 0;
+}
+
+void __cleanup_sighand(struct sighand_struct *sighand)
+{
+	if (--sighand->count == 0)
+		kmem_cache_free(sighand_cachep, sighand);
+}
+
+/* A new process's shared state: the parent's limits, group and tty. */
+static int copy_signal(u64 clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+
+	if (!sig)
+		return -ENOMEM;
+	sig->sigcnt = 1;
+	sig->nr_threads = 1;
+	init_waitqueue_head(&sig->wait_chldexit);
+	timer_setup(&sig->real_timer, it_real_fn);
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->pgrp = current->signal->pgrp;
+	sig->session = current->signal->session;
+	sig->tty = current->signal->tty;
+	tsk->signal = sig;
+	return 0;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (--sig->sigcnt == 0)
+		kmem_cache_free(signal_cachep, sig);
+}
+
+/* The address space: shared (CLONE_VM, vfork), copied, or none (kernel thread). */
+static int copy_mm(u64 clone_flags, struct task_struct *tsk, bool kthread)
+{
+	struct mm_struct *oldmm = current->mm, *mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm || kthread)
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(tsk, oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	return 0;
+}
+
+static int check_clone_flags(u64 clone_flags)
+{
+	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	if (clone_flags & CLONE_THREAD) {
+		pr_notice_once("clone: CLONE_THREAD: threads are not supported (yet), refused with EINVAL\n");
+		return -EINVAL;
+	}
+	if (clone_flags & CLONE_NAMESPACES) {
+		pr_notice_once("clone: new namespaces are not supported, refused with EINVAL\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The fields a child starts afresh with, whatever the parent had. */
+static void init_child_fields(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+
+	p->flags &= ~(PF_IDLE | PF_KTHREAD | PF_EXITING | PF_SIGNALED);
+	p->flags |= PF_FORKNOEXEC;
+	if (args->kthread)
+		p->flags |= PF_KTHREAD;
+	if (args->name)
+		strlcpy(p->comm, args->name, sizeof(p->comm));
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->pending.list);
+	sigemptyset(&p->pending.signal);
+	p->utime = p->stime = 0;
+	p->nvcsw = p->nivcsw = 0;
+	p->min_flt = p->maj_flt = 0;
+	p->start_time = ktime_get_ns();
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
+	p->vfork_done = NULL;
+	p->robust_list = NULL;
+	p->restore_sigmask = false;
+	p->fail_nth = 0;
+	p->restart_block.fn = NULL;
+	/* A sigaltstack in a shared address space would be shared too: drop it. */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = SS_DISABLE;
+	}
+}
+
+/* Undo copy_mm: the mm goes back (or is torn down, if it was a copy). */
+static void uncopy_mm(struct task_struct *p)
+{
+	if (p->mm)
+		mmput(p->mm);
+}
+
+/* Linux: copy_process() */
+static struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+	struct task_struct *p;
+	unsigned long flags;
+	pid_t pid;
+	int retval = check_clone_flags(clone_flags);
+
+	if (retval)
+		return ERR_PTR(retval);
+	p = dup_task_struct(current);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	init_child_fields(p, args);
+	sched_fork(p);
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_free;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_mm(clone_flags, p, args->kthread);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	retval = copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	pid = alloc_pid();
+	if (pid < 0) {
+		retval = pid;
+		goto bad_fork_cleanup_mm;
+	}
+	p->pid = p->tgid = pid;
+	p->group_leader = p;
+	p->real_parent = (clone_flags & CLONE_PARENT) ? current->real_parent : current;
+	local_irq_save(flags);	/* interrupt handlers walk the task list */
+	list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	local_irq_restore(flags);
+	nr_threads++;
+	total_forks++;
+	return p;
+
+bad_fork_cleanup_mm:
+	uncopy_mm(p);
+bad_fork_cleanup_signal:
+	put_signal_struct(p->signal);
+bad_fork_cleanup_sighand:
+	__cleanup_sighand(p->sighand);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+bad_fork_free:
+	p->usage = 1;
+	put_task_struct(p);
+	return ERR_PTR(retval);
+}
+
+/*
+ * vfork: sleep until the child has exec'ed or exited, then drop the
+ * reference that kept it. A fatal signal ends the wait early, as in Linux.
+ */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
+{
+	if (wait_for_completion_killable(vfork))
+		child->vfork_done = NULL;
+	put_task_struct(child);
+}
+
+/* Create a task as args says and start it; returns its pid. Linux: kernel_clone() */
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct completion vfork;
+	struct task_struct *p = copy_process(args);
+	pid_t nr;
+
+	if (IS_ERR(p))
+		return (pid_t)PTR_ERR(p);
+	nr = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(nr, args->parent_tid);
+	if (args->flags & CLONE_VFORK) {
+		p->vfork_done = &vfork;
+		init_completion(&vfork);
+		get_task_struct(p);
+	}
+	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
+	return nr;
+}
+
+/*
+ * A kernel thread: runs fn(arg) in the kernel with no address space of
+ * its own, sharing files and fs with its creator. Returning from fn ends
+ * it. Linux: kernel_thread() (kthread_create adds kthreadd in between)
+ */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = (flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL,
+		.exit_signal = (int)(flags & CSIGNAL),
+		.fn = fn,
+		.fn_arg = arg,
+		.kthread = true,
+		.name = name,
+	};
+
+	return kernel_clone(&args);
+}
+
+/*
+ * A task that starts in the kernel but is meant to become a user process
+ * by exec (init). Linux: user_mode_thread()
+ */
+pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = (flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL,
+		.exit_signal = (int)(flags & CSIGNAL),
+		.fn = fn,
+		.fn_arg = arg,
+	};
+
+	return kernel_clone(&args);
+}
+
+/*
+ * Run the function a task was created with. A kernel thread ends when it
+ * returns; a user-mode thread goes on to user space if it returns 0
+ * after a successful exec, and exits with its return value otherwise.
+ * Called from ret_from_fork.
+ */
+void ret_from_fork_fn(int (*fn)(void *), void *arg)
+{
+	int ret = fn(arg);
+
+	if ((current->flags & PF_KTHREAD) || ret || !current->mm)
+		do_exit((ret & 0xff) << 8);
+}
+
+/* --- the system calls --- */
+
+SYSCALL_DEFINE_REGS(fork)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	(void)regs;
+	return kernel_clone(&args);
+}
+
+/* The child shares our memory and we sleep until it execs or exits. */
+SYSCALL_DEFINE_REGS(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	(void)regs;
+	return kernel_clone(&args);
+}
+
+/* x86_64's argument order: flags, stack, parent_tid, child_tid, tls. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~CSIGNAL,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+		.exit_signal = (int)(clone_flags & CSIGNAL),
+		.stack = newsp,
+		.tls = tls,
+	};
+
+	if (!valid_signal((unsigned long)args.exit_signal))
+		return -EINVAL;
+	return kernel_clone(&args);
+}
+
+/* clone3's argument block (Linux: include/uapi/linux/sched.h). */
+struct clone_args {
+	u64 flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	u64 set_tid, set_tid_size, cgroup;
+};
+
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct clone_args a = { 0 };
+	struct kernel_clone_args args;
+
+	if (size < 64 || size > PAGE_SIZE)
+		return -EINVAL;
+	if (copy_from_user(&a, uargs, min(size, sizeof(a))))
+		return -EFAULT;
+	if ((a.flags & CSIGNAL) || a.exit_signal > _NSIG || a.set_tid || a.cgroup ||
+	    (a.flags & CLONE_PIDFD) || (!a.stack != !a.stack_size))
+		return -EINVAL;
+	args = (struct kernel_clone_args){
+		.flags = a.flags,
+		.parent_tid = (int __user *)(unsigned long)a.parent_tid,
+		.child_tid = (int __user *)(unsigned long)a.child_tid,
+		.exit_signal = (int)a.exit_signal,
+		.stack = (unsigned long)(a.stack + a.stack_size),
+		.tls = (unsigned long)a.tls,
+	};
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return task_pid_nr(current);
+}
+
+/*
+ * The robust futex list head: kept so glibc's start-up succeeds; with no
+ * threads there is never a robust futex to release at exit.
+ */
+SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
+{
+	if (len != 24)		/* sizeof(struct robust_list_head) */
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+SYSCALL_DEFINE3(get_robust_list, int, pid, void __user *__user *, head_ptr,
+		size_t __user *, len_ptr)
+{
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+
+	if (!p)
+		return -ESRCH;
+	if (put_user(24UL, len_ptr) || put_user(p->robust_list, head_ptr))
+		return -EFAULT;
+	return 0;
 }

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The first task: the boot CPU runs start_kernel as it and idles as it
- * afterwards. Its stack, init_stack, is placed by linker.ld with an
- * unmapped guard page below it. Linux: init/init_task.c
+ * The first task: the boot CPU runs start_kernel as it, then idles as it
+ * (pid 0, "swapper/0"). Its stack, init_stack, is placed by linker.ld
+ * with an unmapped guard page below it. Every other task is copied from
+ * it, directly or not: its limits and umask are everyone's defaults.
+ * Linux: init/init_task.c
  */
 #include <linux/sched.h>
 #include <linux/mm_types.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 
 extern char init_stack[];
 
-struct task_struct init_task = {
-	.pid = 0,
-	.comm = "swapper/0",
-	.stack = init_stack,
-	.active_mm = &init_mm,
+struct signal_struct init_signals = {
+	.sigcnt = 1,
+	.nr_threads = 1,
+	.wait_chldexit = { .head = LIST_HEAD_INIT(init_signals.wait_chldexit.head) },
+	.real_timer = { .entry = LIST_HEAD_INIT(init_signals.real_timer.entry) },
 	/* Linux's INIT_RLIMITS, which init and every process inherit. */
 	.rlim = {
 		[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -32,6 +36,43 @@ struct task_struct init_task = {
 		[RLIMIT_NICE]		= { 0, 0 },
 		[RLIMIT_RTPRIO]		= { 0, 0 },
 		[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },
+	},
+};
+
+static struct sighand_struct init_sighand = {
+	.count = 1,
+};
+
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.flags = PF_KTHREAD,
+	.usage = 2,
+	.pid = 0,
+	.comm = "swapper/0",
+	.stack = init_stack,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.active_mm = &init_mm,
+	.real_parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.group_leader = &init_task,
+	.exit_signal = SIGCHLD,
+	.fs = &init_fs,
+	.files = &init_files,
+	.signal = &init_signals,
+	.sighand = &init_sighand,
+	.pending = {
+		.list = LIST_HEAD_INIT(init_task.pending.list),
+	},
+	.sas_ss_flags = SS_DISABLE,
+	/* The x87/SSE state fninit and a reset MXCSR give: what every program starts with. */
+	.thread = {
+		.fpu = {
+			.cwd = FCW_DEFAULT,
+			.mxcsr = MXCSR_DEFAULT,
+			.mxcsr_mask = 0xffff,
+		},
 	},
 };
 

@@ -85,21 +85,15 @@ void ktest_expect_outcome(const char *outcome)
 	pr_info("# expect-outcome: %s\n", outcome);
 }
 
-/* Shrink every slab cache so that the free page count means something. */
-static unsigned long settled_free_pages(void)
-{
-	kmem_cache_shrink_all();
-	return nr_free_pages();
-}
 
 static bool run_one(const struct ktest *k, int n)
 {
 	struct ktest_ctx t = { .test = k };
-	unsigned long free_before = settled_free_pages(), free_after;
+	unsigned long free_before = mm_settled_free_pages(), free_after;
 	unsigned long bad_before = bad_page_reports();
 
 	k->run(&t);
-	free_after = settled_free_pages();
+	free_after = mm_settled_free_pages();
 	if (free_after != free_before)
 		ktest_check(&t, false, __FILE__, __LINE__, "free pages after the test",
 			    "want: %lu\n#     got:  %lu (%ld pages leaked)", free_before,
@@ -120,16 +114,17 @@ static void list_tests(void)
 			k->flags & KTEST_CRASH ? " (crash)" : "", k->desc);
 }
 
-void ktest_run(void)
+/* Run the selected ktests; returns whether the command line asked for any. */
+bool ktest_run(void)
 {
 	const struct ktest *k;
 	int total = 0, n = 0, passed = 0;
 
 	if (!ktest_filter[0])
-		return;
+		return false;
 	if (!strcmp(ktest_filter, "list")) {
 		list_tests();
-		return;
+		return true;
 	}
 	for (k = __start_ktests; k < __stop_ktests; k++)
 		total += selected(k);
@@ -151,4 +146,5 @@ void ktest_run(void)
 				pr_cont(" %s.%s", k->suite, k->fn);
 		pr_cont("\n");
 	}
+	return true;
 }

@@ -17,6 +17,18 @@ extern const struct obs_kernel_param __setup_start[], __setup_end[];
 static char unknown_options[COMMAND_LINE_SIZE];
 
 /*
+ * What init gets from the command line, as Linux passes it: unknown
+ * options with a value go to its environment, the others to its
+ * arguments (not those with a '.', which name module parameters), and
+ * everything after "--" to its arguments. Linux: init/main.c argv_init, envp_init
+ */
+#define MAX_INIT_ARGS	32
+const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
+const char *envp_init[MAX_INIT_ARGS + 2] = { "HOME=/", "TERM=linux", NULL };
+static char init_strings[COMMAND_LINE_SIZE];	/* the strings they point to */
+static size_t init_strings_used;
+
+/*
  * Cut the next option off args: `name`, `name=value` or `name="a b"`.
  * Returns the rest of the line; *param and *val point into args, which is
  * modified. Quotes around the value (or the whole option) are removed.
@@ -71,9 +83,31 @@ static bool param_matches(const struct obs_kernel_param *p, const char *param,
 	return !strcmp(param, p->str);
 }
 
+/* Append a to the NULL-terminated list v (at most MAX_INIT_ARGS entries). */
+static void add_init_string(const char **v, const char *param, const char *val)
+{
+	char *dst = init_strings + init_strings_used;
+	size_t room = sizeof(init_strings) - init_strings_used;
+	int i = 0, n;
+
+	while (v[i])
+		i++;
+	if (i >= MAX_INIT_ARGS) {
+		pr_warn("Too many boot %s vars at `%s'\n", v == envp_init ? "env" : "init", param);
+		return;
+	}
+	n = val ? scnprintf(dst, room, "%s=%s", param, val) : scnprintf(dst, room, "%s", param);
+	init_strings_used += (size_t)n + 1;
+	v[i] = dst;
+	v[i + 1] = NULL;
+}
+
 static void remember_unknown(const char *param, const char *val)
 {
 	size_t len = strlen(unknown_options);
+
+	if (!strchr(param, '.'))
+		add_init_string(val ? envp_init : argv_init, param, val);
 
 	if (len)
 		len += scnprintf(unknown_options + len, sizeof(unknown_options) - len, " ");
@@ -85,8 +119,11 @@ static void remember_unknown(const char *param, const char *val)
 			  "%s", param);
 }
 
-/* Run fn on every option of a private copy of the command line. */
-static void for_each_option(void (*fn)(char *param, char *val))
+/*
+ * Run fn on every option of a private copy of the command line, up to a
+ * "--"; returns what follows it (init's arguments), or NULL.
+ */
+static char *for_each_option(void (*fn)(char *param, char *val))
 {
 	static char buf[COMMAND_LINE_SIZE];
 	char *args, *param, *val;
@@ -95,9 +132,12 @@ static void for_each_option(void (*fn)(char *param, char *val))
 	args = skip_spaces(buf);
 	while (*args) {
 		args = next_arg(args, &param, &val);
+		if (!val && !strcmp(param, "--"))
+			return args;
 		if (*param)
 			fn(param, val);
 	}
+	return NULL;
 }
 
 static void do_early_param(char *param, char *val)
@@ -140,8 +180,14 @@ static void do_late_param(char *param, char *val)
  */
 void parse_args(void)
 {
+	char *after_dashes, *param, *val;
+
 	unknown_options[0] = '\0';
-	for_each_option(do_late_param);
+	after_dashes = for_each_option(do_late_param);
+	while (after_dashes && *after_dashes) {
+		after_dashes = next_arg(after_dashes, &param, &val);
+		add_init_string(argv_init, param, val);
+	}
 	if (unknown_options[0])
 		pr_notice("Unknown kernel command line parameters \"%s\", "
 			  "will be passed to user space.\n", unknown_options);

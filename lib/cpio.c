@@ -90,6 +90,8 @@ int cpio_next(const void *archive, size_t len, size_t *pos, struct cpio_entry *e
 	e->nlink = (unsigned int)f[F_NLINK];
 	e->ino = f[F_INO];
 	e->mtime = f[F_MTIME];
+	e->rdevmajor = (unsigned int)f[F_RDEVMAJOR];
+	e->rdevminor = (unsigned int)f[F_RDEVMINOR];
 	e->data = base + data_start;
 	e->size = f[F_FILESIZE];
 	e->offset = at;

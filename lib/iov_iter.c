@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Moving bytes between kernel memory and an iov_iter, which is either a
- * kernel buffer or a user buffer (include/linux/uio.h). Linux: lib/iov_iter.c
+ * Moving bytes between kernel memory and an iov_iter: a kernel buffer,
+ * a user buffer, or an array of user buffers (include/linux/uio.h).
+ * Linux: lib/iov_iter.c
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -9,8 +10,69 @@
 #include <linux/mm.h>
 #include <asm/uaccess.h>
 
-static size_t advance(struct iov_iter *i, size_t done)
+enum iter_op {
+	TO_ITER,	/* kernel buffer -> iterator */
+	FROM_ITER,	/* iterator -> kernel buffer */
+	ZERO_ITER,	/* zeros -> iterator */
+};
+
+/* One contiguous piece; returns the bytes NOT moved (a user fault). */
+static size_t move_piece(enum iter_op op, bool user, char *it, char *kaddr, size_t n)
 {
+	switch (op) {
+	case TO_ITER:
+		if (!user) {
+			memcpy(it, kaddr, n);
+			return 0;
+		}
+		return copy_to_user(it, kaddr, n);
+	case FROM_ITER:
+		if (!user) {
+			memcpy(kaddr, it, n);
+			return 0;
+		}
+		return copy_from_user(kaddr, it, n);
+	default:
+		if (!user) {
+			memset(it, 0, n);
+			return 0;
+		}
+		return clear_user(it, n);
+	}
+}
+
+/* Walk readv's segments; a short copy ends the walk. */
+static size_t iterate_iovec(struct iov_iter *i, enum iter_op op, char *kaddr, size_t bytes)
+{
+	size_t done = 0;
+
+	while (done < bytes && i->nr_segs) {
+		size_t n = min(i->iov->iov_len - i->iov_offset, bytes - done);
+		char *base = (char *)i->iov->iov_base + i->iov_offset;
+		size_t left = n ? move_piece(op, true, base, kaddr ? kaddr + done : NULL, n) : 0;
+
+		done += n - left;
+		i->iov_offset += n - left;
+		if (left)
+			break;
+		if (i->iov_offset == i->iov->iov_len) {
+			i->iov++;
+			i->nr_segs--;
+			i->iov_offset = 0;
+		}
+	}
+	i->count -= done;
+	return done;
+}
+
+static size_t iterate(struct iov_iter *i, enum iter_op op, char *kaddr, size_t bytes)
+{
+	size_t done;
+
+	bytes = min(bytes, i->count);
+	if (i->type == ITER_IOVEC)
+		return iterate_iovec(i, op, kaddr, bytes);
+	done = bytes - move_piece(op, i->type == ITER_UBUF, i->base, kaddr, bytes);
 	i->base += done;
 	i->count -= done;
 	return done;
@@ -18,22 +80,12 @@ static size_t advance(struct iov_iter *i, size_t done)
 
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
 {
-	bytes = min(bytes, i->count);
-	if (i->type == ITER_KVEC) {
-		memcpy(i->base, addr, bytes);
-		return advance(i, bytes);
-	}
-	return advance(i, bytes - copy_to_user(i->base, addr, bytes));
+	return iterate(i, TO_ITER, (char *)addr, bytes);
 }
 
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 {
-	bytes = min(bytes, i->count);
-	if (i->type == ITER_KVEC) {
-		memcpy(addr, i->base, bytes);
-		return advance(i, bytes);
-	}
-	return advance(i, bytes - copy_from_user(addr, i->base, bytes));
+	return iterate(i, FROM_ITER, addr, bytes);
 }
 
 size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
@@ -48,10 +100,5 @@ size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struc
 
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 {
-	bytes = min(bytes, i->count);
-	if (i->type == ITER_KVEC) {
-		memset(i->base, 0, bytes);
-		return advance(i, bytes);
-	}
-	return advance(i, bytes - clear_user(i->base, bytes));
+	return iterate(i, ZERO_ITER, NULL, bytes);
 }

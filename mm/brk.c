@@ -15,7 +15,6 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 
-int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
 
 /* RLIMIT_DATA covers the heap plus the program's initialised data. */
 static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned long start,

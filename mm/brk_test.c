@@ -58,7 +58,7 @@ KTEST(brk, grow_shrink, "brk grows the heap VMA to cover an unaligned break, and
 KTEST(brk, refusals, "brk below start_brk, into another mapping, or past RLIMIT_DATA leaves the break where it was")
 {
 	struct mm_struct *mm = mm_with_heap();
-	unsigned long saved = current->rlim[RLIMIT_DATA].rlim_cur;
+	unsigned long saved = current->signal->rlim[RLIMIT_DATA].rlim_cur;
 
 	KT_ASSERT_TRUE(t, mm);
 	do_brk(HEAP + 2 * P);
@@ -67,9 +67,9 @@ KTEST(brk, refusals, "brk below start_brk, into another mapping, or past RLIMIT_
 	KT_EXPECT_EQ(t, HEAP + 2 * P, do_brk(HEAP + 9 * P));		/* over the mapping */
 	KT_EXPECT_EQ(t, HEAP + 2 * P, do_brk(HEAP + 8 * P));		/* up to it: no gap */
 	KT_EXPECT_EQ(t, HEAP + 7 * P, do_brk(HEAP + 7 * P));		/* a page short is fine */
-	current->rlim[RLIMIT_DATA].rlim_cur = 8 * P;
+	current->signal->rlim[RLIMIT_DATA].rlim_cur = 8 * P;
 	KT_EXPECT_EQ(t, HEAP + 7 * P, do_brk(HEAP + 20 * P));
-	current->rlim[RLIMIT_DATA].rlim_cur = saved;
+	current->signal->rlim[RLIMIT_DATA].rlim_cur = saved;
 	KT_EXPECT_EQ(t, HEAP + 7 * P, mm->brk);
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
@@ -119,7 +119,7 @@ KTEST(stack, grow, "a fault below the stack grows it down, counted in stack_vm, 
 
 KTEST(stack, limits, "the stack does not grow past RLIMIT_STACK nor within stack_guard_gap of the area below")
 {
-	unsigned long saved = current->rlim[RLIMIT_STACK].rlim_cur;
+	unsigned long saved = current->signal->rlim[RLIMIT_STACK].rlim_cur;
 	struct mm_struct *mm = ktest_mm_create();
 	struct vm_area_struct *vma;
 	unsigned long below = STACK_START - 0x300000;
@@ -143,10 +143,10 @@ KTEST(stack, limits, "the stack does not grow past RLIMIT_STACK nor within stack
 	KT_ASSERT_TRUE(t, mm);
 	vma = make_stack(mm);
 	KT_ASSERT_TRUE(t, vma);
-	current->rlim[RLIMIT_STACK].rlim_cur = STACK_TOP - STACK_START + P;
+	current->signal->rlim[RLIMIT_STACK].rlim_cur = STACK_TOP - STACK_START + P;
 	KT_EXPECT_EQ(t, -EFAULT, put_user(1, (int *)(STACK_START - 2 * P)));
 	KT_EXPECT_EQ(t, 0, put_user(1, (int *)(STACK_START - P)));
 	KT_EXPECT_EQ(t, STACK_START - P, vma->vm_start);
-	current->rlim[RLIMIT_STACK].rlim_cur = saved;
+	current->signal->rlim[RLIMIT_STACK].rlim_cur = saved;
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }

@@ -106,3 +106,17 @@ int mm_audit(void)
 		pr_emerg("mm audit: %d pages with a wrong map count\n", bad);
 	return bad;
 }
+
+/*
+ * The free page count a leak check compares: a lazily kept mm dropped and
+ * slab caches shrunk first (either would look like a leak), and the kernel's own page
+ * tables counted as free, since they are never freed once made (vmalloc
+ * space for kernel stacks, as in Linux) and are not what a test leaked.
+ */
+unsigned long mm_settled_free_pages(void)
+{
+	leave_mm();		/* our lazy reference to the last process's mm */
+	kmem_cache_shrink_all();
+	return nr_free_pages() + (unsigned long)atomic_long_read(&init_mm.pgtables_bytes) /
+				 PAGE_SIZE;
+}

@@ -70,6 +70,7 @@ pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 		if (!new)
 			return NULL;
 		pmd_populate_kernel(pmd, new);
+		atomic_long_add(PAGE_SIZE, &init_mm.pgtables_bytes);
 	}
 	return pte_offset_kernel(pmd, addr);
 }

@@ -294,12 +294,12 @@ KTEST(mmap, merge_cases, "vma_merge's eight cases each leave the VMAs Linux leav
 
 KTEST(mmap, legacy_layout, "with an unlimited stack, mmap goes bottom-up from TASK_SIZE / 3, as Linux's legacy layout")
 {
-	unsigned long saved = current->rlim[RLIMIT_STACK].rlim_cur;
+	unsigned long saved = current->signal->rlim[RLIMIT_STACK].rlim_cur;
 	struct mm_struct *mm;
 
-	current->rlim[RLIMIT_STACK].rlim_cur = RLIM_INFINITY;
+	current->signal->rlim[RLIMIT_STACK].rlim_cur = RLIM_INFINITY;
 	mm = ktest_mm_create();
-	current->rlim[RLIMIT_STACK].rlim_cur = saved;
+	current->signal->rlim[RLIMIT_STACK].rlim_cur = saved;
 	KT_ASSERT_TRUE(t, mm);
 	KT_EXPECT_EQ(t, 0x2aaaaaaab000UL, mm->mmap_base);
 	KT_EXPECT_EQ(t, 0x2aaaaaaab000UL, map_anon(0, 2, RW, 0));

@@ -22,21 +22,40 @@ void kthread_use_mm(struct mm_struct *mm)
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	switch_mm(active_mm, mm, tsk);
-	if (active_mm != &init_mm)
-		mmdrop(active_mm);
+	mmdrop(active_mm);
 }
 
 /*
- * Linux leaves the mm loaded (lazy TLB) until the next switch; with no
- * scheduler yet, switch straight back to the kernel's own page tables.
+ * Linux leaves the mm loaded (lazy TLB) until the next switch; here the
+ * kernel's own page tables come back at once (leave_mm), so the mm can
+ * go as soon as its users are gone.
  */
 void kthread_unuse_mm(struct mm_struct *mm)
 {
-	struct task_struct *tsk = current;
+	WARN_ON(current->mm != mm);
+	current->mm = NULL;
+	leave_mm();
+}
 
-	WARN_ON(tsk->mm != mm);
-	tsk->mm = NULL;
+/*
+ * A task without an mm of its own that still has another's page tables
+ * loaded (lazy TLB, after a switch from a process) gives them back and
+ * loads init_mm's, dropping its reference. The leak checks use this: the
+ * last process's mm is otherwise kept until the next switch.
+ * Linux: arch/x86/mm/tlb.c leave_mm()
+ */
+void leave_mm(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *active_mm = tsk->active_mm;
+	unsigned long flags;
+
+	if (tsk->mm || active_mm == &init_mm)
+		return;
+	local_irq_save(flags);
+	mmgrab(&init_mm);
 	tsk->active_mm = &init_mm;
-	switch_mm(mm, &init_mm, tsk);
-	mmdrop(mm);
+	switch_mm(active_mm, &init_mm, tsk);
+	local_irq_restore(flags);
+	mmdrop(active_mm);
 }

@@ -16,9 +16,16 @@
  *
  * To find every mapping of an anonymous page: page -> anon_vma -> its
  * avcs -> their VMAs -> the address from page->index. Splitting a VMA
- * gives the new half the same anon_vma (anon_vma_clone); fork, later,
- * gives the child its own anon_vma chained to the parent's, so that
- * pages still shared after fork are found in both processes.
+ * gives the new half the same anon_vma (anon_vma_clone). Fork links the
+ * child's VMA to all of the parent's anon_vmas and gives it one of its
+ * own for the pages it copies later (anon_vma_fork):
+ *
+ *   parent vma P --- avc --- anon_vma A (root)   <- pages from before fork
+ *                             ^ parent
+ *   child vma C ---- avc ----'
+ *               --- avc --- anon_vma B (root: A) <- the child's COW copies
+ *
+ * so a page still shared after fork is found in both processes.
  *
  * Left out until reclaim needs the walk: Linux keeps an anon_vma's avcs
  * in an interval tree keyed by page offset (so the walk visits only VMAs
@@ -62,10 +69,16 @@ static struct anon_vma *anon_vma_alloc(void)
 	return anon_vma;
 }
 
+/* The last reference: free it; a child's also drops its root. Linux: __put_anon_vma() */
 static void anon_vma_put(struct anon_vma *anon_vma)
 {
-	if (atomic_dec_and_test(&anon_vma->refcount))
-		kmem_cache_free(anon_vma_cachep, anon_vma);
+	struct anon_vma *root = anon_vma->root;
+
+	if (!atomic_dec_and_test(&anon_vma->refcount))
+		return;
+	kmem_cache_free(anon_vma_cachep, anon_vma);
+	if (root != anon_vma)
+		anon_vma_put(root);
 }
 
 static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chain *avc,
@@ -134,16 +147,19 @@ int anon_vma_prepare(struct vm_area_struct *vma)
 			kmem_cache_free(anon_vma_chain_cachep, avc);
 			return -ENOMEM;
 		}
+		anon_vma->num_children++;	/* a root's link to itself */
 	}
 	vma->anon_vma = anon_vma;
 	anon_vma_chain_link(vma, avc, anon_vma);
-	anon_vma->degree++;
+	anon_vma->num_active_vmas++;
 	return 0;
 }
 
 /*
- * Link dst to every anon_vma src is linked to (a split, or a merge that
- * must find src's pages through dst). Linux: anon_vma_clone()
+ * Link dst to every anon_vma src is linked to (a split, a merge that
+ * must find src's pages through dst, or fork). A dst without an anon_vma
+ * of its own (fork) may adopt one of them that no VMA uses as its own
+ * and that has at most one child. Linux: anon_vma_clone()
  */
 int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
@@ -151,30 +167,82 @@ int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src)
 
 	list_for_each_entry(pavc, &src->anon_vma_chain, same_vma) {
 		struct anon_vma_chain *avc = kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
+		struct anon_vma *anon_vma = pavc->anon_vma;
 
 		if (!avc) {
+			dst->anon_vma = NULL;
 			unlink_anon_vmas(dst);
 			return -ENOMEM;
 		}
-		atomic_inc(&pavc->anon_vma->refcount);
-		anon_vma_chain_link(dst, avc, pavc->anon_vma);
+		atomic_inc(&anon_vma->refcount);
+		anon_vma_chain_link(dst, avc, anon_vma);
+		if (!dst->anon_vma && src->anon_vma && anon_vma->num_children < 2 &&
+		    anon_vma->num_active_vmas == 0)
+			dst->anon_vma = anon_vma;
 	}
 	if (dst->anon_vma)
-		dst->anon_vma->degree++;
+		dst->anon_vma->num_active_vmas++;
 	return 0;
 }
 
-/* Undo all of vma's links; an anon_vma linked to no VMA goes away. */
+/*
+ * fork: the child's vma gets the parent's anon_vmas (so the pages still
+ * shared are found from both) and one of its own for its COW copies,
+ * unless an old one can be reused. Linux: anon_vma_fork()
+ */
+int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)
+{
+	struct anon_vma_chain *avc;
+	struct anon_vma *anon_vma;
+	int error;
+
+	if (!pvma->anon_vma)
+		return 0;
+	vma->anon_vma = NULL;
+	error = anon_vma_clone(vma, pvma);
+	if (error)
+		return error;
+	if (vma->anon_vma)
+		return 0;		/* an existing anon_vma was reused */
+	anon_vma = anon_vma_alloc();
+	avc = kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
+	if (!anon_vma || !avc) {
+		if (anon_vma)
+			kmem_cache_free(anon_vma_cachep, anon_vma);
+		if (avc)
+			kmem_cache_free(anon_vma_chain_cachep, avc);
+		unlink_anon_vmas(vma);
+		return -ENOMEM;
+	}
+	anon_vma->num_active_vmas++;
+	anon_vma->root = pvma->anon_vma->root;
+	anon_vma->parent = pvma->anon_vma;
+	atomic_inc(&anon_vma->root->refcount);
+	vma->anon_vma = anon_vma;
+	anon_vma_chain_link(vma, avc, anon_vma);
+	anon_vma->parent->num_children++;
+	return 0;
+}
+
+/*
+ * Undo all of vma's links. An anon_vma no VMA links to any more stops
+ * counting as its parent's child, and goes with its last reference.
+ * Linux: unlink_anon_vmas()
+ */
 void unlink_anon_vmas(struct vm_area_struct *vma)
 {
 	struct anon_vma_chain *avc, *next;
 
 	if (vma->anon_vma)
-		vma->anon_vma->degree--;
+		vma->anon_vma->num_active_vmas--;
 	list_for_each_entry_safe(avc, next, &vma->anon_vma_chain, same_vma) {
+		struct anon_vma *anon_vma = avc->anon_vma;
+
 		list_del(&avc->same_vma);
 		list_del(&avc->same_anon_vma);
-		anon_vma_put(avc->anon_vma);
+		if (list_empty(&anon_vma->head))
+			anon_vma->parent->num_children--;
+		anon_vma_put(anon_vma);
 		kmem_cache_free(anon_vma_chain_cachep, avc);
 	}
 	vma->anon_vma = NULL;
@@ -203,6 +271,24 @@ void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma)
 	page->mapping = (struct address_space *)((unsigned long)vma->anon_vma |
 						 PAGE_MAPPING_ANON);
 	SetPageAnonExclusive(page);
+}
+
+/*
+ * fork copied a PTE mapping an anonymous page: one more mapping, and the
+ * page is no longer exclusive (a write must copy it, or find it alone
+ * again). Linux: page_try_dup_anon_rmap()
+ */
+void page_dup_anon_rmap(struct page *page, struct vm_area_struct *vma)
+{
+	(void)vma;
+	atomic_inc(&page->_mapcount);
+	ClearPageAnonExclusive(page);
+}
+
+void page_dup_file_rmap(struct page *page, struct vm_area_struct *vma)
+{
+	(void)vma;
+	atomic_inc(&page->_mapcount);
 }
 
 void page_add_file_rmap(struct page *page, struct vm_area_struct *vma)

@@ -11,9 +11,10 @@
  * RAM (the default size= option); a write past that fails with ENOSPC.
  *
  * Left out from Linux: swapping these pages out (with swap), huge pages,
- * extended attributes, hard links and rename (not needed yet).
+ * extended attributes.
  */
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
@@ -31,6 +32,7 @@ struct shmem_sb_info {
 static const struct inode_operations shmem_dir_inode_operations;
 static const struct inode_operations shmem_inode_operations;
 static const struct inode_operations shmem_symlink_inode_operations;
+static const struct inode_operations shmem_special_inode_operations;
 static const struct file_operations shmem_file_operations;
 static const struct vm_operations_struct shmem_vm_ops;
 static const struct super_operations shmem_ops;
@@ -43,7 +45,7 @@ static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 /* shm_mnt's super block: files with no name (shared anonymous memory). */
 static struct super_block *shm_sb;
 
-struct inode *shmem_get_inode(struct super_block *sb, umode_t mode)
+struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 {
 	struct inode *inode = new_inode(sb);
 
@@ -51,17 +53,23 @@ struct inode *shmem_get_inode(struct super_block *sb, umode_t mode)
 		return NULL;
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	switch (mode & S_IFMT) {
 	case S_IFDIR:
 		inode->i_nlink = 2;	/* "." and the entry in the parent */
 		inode->i_op = &shmem_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
 		break;
 	case S_IFLNK:
 		inode->i_op = &shmem_symlink_inode_operations;
 		break;
-	default:
+	case S_IFREG:
 		inode->i_op = &shmem_inode_operations;
 		inode->i_fop = &shmem_file_operations;
+		break;
+	default:
+		inode->i_op = &shmem_special_inode_operations;
+		init_special_inode(inode, mode, dev);
 		break;
 	}
 	return inode;
@@ -185,6 +193,7 @@ static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		done += copied;
 		if (iocb->ki_pos > i_size_read(inode))
 			i_size_write(inode, iocb->ki_pos);
+		inode->i_mtime = inode->i_ctime = current_time();
 		if (copied < n)
 			return done ? done : -EFAULT;
 	}
@@ -266,25 +275,33 @@ static const struct super_operations shmem_ops = {
 
 /* --- directories --- */
 
-static int shmem_mknod(struct inode *dir, struct dentry *dentry, umode_t mode)
+/* A change of a directory's entries: its mtime and ctime move on. */
+static void dir_changed(struct inode *dir)
 {
-	struct inode *inode = shmem_get_inode(dir->i_sb, mode);
+	dir->i_mtime = dir->i_ctime = current_time();
+}
+
+/* Linux: shmem_mknod() */
+static int shmem_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
+{
+	struct inode *inode = shmem_get_inode(dir->i_sb, mode, dev);
 
 	if (!inode)
 		return -ENOSPC;
 	d_instantiate(dentry, inode);
 	dget(dentry);		/* the tree's reference: pins the name */
+	dir_changed(dir);
 	return 0;
 }
 
 static int shmem_create(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
-	return shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFREG);
+	return shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFREG, 0);
 }
 
 static int shmem_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
-	int err = shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFDIR);
+	int err = shmem_mknod(dir, dentry, (mode & S_IALLUGO) | S_IFDIR, 0);
 
 	if (!err)
 		inc_nlink(dir);
@@ -303,7 +320,7 @@ static int shmem_symlink(struct inode *dir, struct dentry *dentry, const char *t
 	if (!link)
 		return -ENOMEM;
 	memcpy(link, target, len + 1);
-	inode = shmem_get_inode(dir->i_sb, S_IFLNK | S_IRWXUGO);
+	inode = shmem_get_inode(dir->i_sb, S_IFLNK | S_IRWXUGO, 0);
 	if (!inode) {
 		kfree(link);
 		return -ENOSPC;
@@ -312,15 +329,34 @@ static int shmem_symlink(struct inode *dir, struct dentry *dentry, const char *t
 	inode->i_size = (loff_t)len;
 	d_instantiate(dentry, inode);
 	dget(dentry);
+	dir_changed(dir);
+	return 0;
+}
+
+/* A second name for old_dentry's inode. Linux: shmem_link() */
+static int shmem_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = d_inode(old_dentry);
+
+	inc_nlink(inode);
+	ihold(inode);
+	d_instantiate(dentry, inode);
+	dget(dentry);
+	inode->i_ctime = current_time();
+	dir_changed(dir);
 	return 0;
 }
 
 /* Linux: simple_unlink(): the name goes; the inode lives while used. */
 static int shmem_unlink(struct inode *dir, struct dentry *dentry)
 {
-	drop_nlink(d_inode(dentry));
+	struct inode *inode = d_inode(dentry);
+
+	drop_nlink(inode);
+	inode->i_ctime = current_time();
 	d_delete(dentry);
 	dput(dentry);		/* the tree's reference */
+	dir_changed(dir);
 	return 0;
 }
 
@@ -333,12 +369,73 @@ static int shmem_rmdir(struct inode *dir, struct dentry *dentry)
 	return shmem_unlink(dir, dentry);
 }
 
+/* RENAME_EXCHANGE: the two names swap inodes. Linux: simple_rename_exchange() */
+static int shmem_exchange(struct inode *old_dir, struct dentry *old_dentry,
+			  struct inode *new_dir, struct dentry *new_dentry)
+{
+	struct inode *a = d_inode(old_dentry), *b = d_inode(new_dentry);
+
+	if (old_dir != new_dir && S_ISDIR(a->i_mode) != S_ISDIR(b->i_mode)) {
+		if (S_ISDIR(a->i_mode)) {
+			drop_nlink(old_dir);
+			inc_nlink(new_dir);
+		} else {
+			drop_nlink(new_dir);
+			inc_nlink(old_dir);
+		}
+	}
+	old_dentry->d_inode = b;
+	new_dentry->d_inode = a;
+	dir_changed(old_dir);
+	dir_changed(new_dir);
+	return 0;
+}
+
+/*
+ * Move old_dentry to new_dentry's name, replacing what is there (the
+ * VFS checked the kinds agree). Linux: shmem_rename2() / simple_rename()
+ */
+static int shmem_rename2(struct inode *old_dir, struct dentry *old_dentry,
+			 struct inode *new_dir, struct dentry *new_dentry, unsigned int flags)
+{
+	struct inode *inode = d_inode(old_dentry);
+	bool they_are_dirs = S_ISDIR(inode->i_mode);
+	int err;
+
+	if (flags & RENAME_EXCHANGE)
+		return shmem_exchange(old_dir, old_dentry, new_dir, new_dentry);
+	if (d_inode(new_dentry)) {
+		err = they_are_dirs ? shmem_rmdir(new_dir, new_dentry) :
+				      shmem_unlink(new_dir, new_dentry);
+		if (err)
+			return err;
+	}
+	err = d_move(old_dentry, new_dentry);
+	if (err)
+		return err;
+	if (they_are_dirs && old_dir != new_dir) {
+		drop_nlink(old_dir);
+		inc_nlink(new_dir);
+	}
+	inode->i_ctime = current_time();
+	dir_changed(old_dir);
+	dir_changed(new_dir);
+	return 0;
+}
+
 static const struct inode_operations shmem_dir_inode_operations = {
 	.create = shmem_create,
 	.mkdir = shmem_mkdir,
+	.mknod = shmem_mknod,
 	.symlink = shmem_symlink,
+	.link = shmem_link,
 	.unlink = shmem_unlink,
 	.rmdir = shmem_rmdir,
+	.rename = shmem_rename2,
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_special_inode_operations = {
 	.setattr = shmem_setattr,
 };
 
@@ -374,7 +471,7 @@ struct super_block *shmem_fill_super(dev_t dev)
 	sb->s_dev = dev;
 	sb->s_magic = TMPFS_MAGIC;
 	sb->s_type = "tmpfs";
-	root = shmem_get_inode(sb, S_IFDIR | 0755);
+	root = shmem_get_inode(sb, S_IFDIR | 0755, 0);
 	if (!root)
 		goto fail;
 	sb->s_root = d_make_root(root);
@@ -385,6 +482,18 @@ fail:
 	kfree(sbinfo);
 	kfree(sb);
 	return NULL;
+}
+
+/*
+ * The internal tmpfs of nameless files (Linux's shm_mnt), made at boot so
+ * that the first MAP_SHARED|MAP_ANONYMOUS does not look like a leak.
+ * Linux: shmem_init()
+ */
+void shmem_init(void)
+{
+	shm_sb = shmem_fill_super(0);
+	if (!shm_sb)
+		panic("shmem_init: no memory for the internal tmpfs");
 }
 
 /*
@@ -399,10 +508,8 @@ struct file *shmem_file_setup(const char *name, loff_t size)
 	struct file *file;
 
 	if (!shm_sb)
-		shm_sb = shmem_fill_super(0);
-	if (!shm_sb)
 		return ERR_PTR(-ENOMEM);
-	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO);
+	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO, 0);
 	if (!inode)
 		return ERR_PTR(-ENOSPC);
 	inode->i_nlink = 0;

@@ -13,6 +13,8 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
 
 static long vm_committed_as;		/* pages */
 
@@ -57,4 +59,27 @@ char *kstrdup(const char *s, gfp_t gfp)
 	if (copy)
 		memcpy(copy, s, len);
 	return copy;
+}
+
+/*
+ * For the "segfault at" and "traps:" log lines: " in prog[400000+1000]",
+ * the file mapped where ip is, with the mapping's start and size.
+ * Linux: mm/memory.c print_vma_addr()
+ */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	char buf[256];
+	char *p;
+
+	if (!mm)
+		return;
+	vma = find_vma(mm, ip);
+	if (!vma || vma->vm_start > ip || !vma->vm_file)
+		return;
+	p = d_path(&vma->vm_file->f_path, buf, sizeof(buf));
+	if (IS_ERR(p))
+		p = "?";
+	printk("%s%s[%lx+%lx]", prefix, kbasename(p), vma->vm_start, vma->vm_end - vma->vm_start);
 }

@@ -14,9 +14,13 @@
 #define noinline		__attribute__((__noinline__))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 #define __weak			__attribute__((__weak__))
+#define fallthrough		__attribute__((__fallthrough__))
 
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)
+
+/* Marks a pointer into user space: never dereferenced, only copied through. */
+#define __user
 
 #define barrier()		__asm__ __volatile__("" : : : "memory")
 

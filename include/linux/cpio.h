@@ -16,6 +16,7 @@ struct cpio_entry {
 	const char *name;		/* NUL-terminated, inside the archive */
 	unsigned int mode, uid, gid, nlink;
 	unsigned long ino, mtime;
+	unsigned int rdevmajor, rdevminor;	/* device nodes */
 	const void *data;
 	size_t size;			/* bytes of data */
 	size_t offset;			/* where the header starts */

@@ -39,6 +39,7 @@ struct dentry {
 };
 
 #define DCACHE_UNHASHED		0x1	/* unlinked, or never linked (pseudo) */
+#define DCACHE_DENTRY_CURSOR	0x2	/* a readdir position, not a name */
 
 struct path {
 	struct dentry *dentry;
@@ -53,6 +54,8 @@ struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name);
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 bool simple_empty(const struct dentry *dentry);
+struct dentry *d_alloc_cursor(struct dentry *parent);
+int d_move(struct dentry *dentry, struct dentry *target);
 char *d_path(const struct path *path, char *buf, int buflen);
 
 static inline bool d_unhashed(const struct dentry *dentry)

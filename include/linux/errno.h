@@ -44,7 +44,29 @@
 #define ENOTEMPTY	39
 #define ELOOP		40
 #define ENODATA		61
+#define ETIME		62
 #define EOVERFLOW	75
+#define EILSEQ		84
+#define ENOTSOCK	88
 #define EOPNOTSUPP	95
+#define EAFNOSUPPORT	97
+#define ETIMEDOUT	110
+
+#define EWOULDBLOCK	EAGAIN
+
+/*
+ * Never seen by user space: a syscall interrupted by a signal returns one
+ * of these, and signal delivery turns it into EINTR or restarts the call
+ * (Linux: include/linux/errno.h).
+ *   ERESTARTSYS            restart if the handler has SA_RESTART, else EINTR
+ *   ERESTARTNOINTR         always restart
+ *   ERESTARTNOHAND         restart only when no handler runs
+ *   ERESTART_RESTARTBLOCK  restart through restart_syscall (nanosleep)
+ */
+#define ERESTARTSYS		512
+#define ERESTARTNOINTR		513
+#define ERESTARTNOHAND		514
+#define ENOIOCTLCMD		515
+#define ERESTART_RESTARTBLOCK	516
 
 #endif

@@ -5,25 +5,41 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/err.h>
+#include <linux/errno.h>
 #include <linux/stat.h>
 #include <linux/fcntl.h>
 #include <linux/uio.h>
 #include <linux/dcache.h>
 #include <linux/radix-tree.h>
+#include <linux/time64.h>
 
 /*
- * The VFS, as much as the page cache and mmap need: inodes with their
- * address_space (page cache and the list of VMAs mapping the file),
- * dentries, and open files. Linux: include/linux/fs.h
+ * The VFS: inodes with their address_space (page cache and the list of
+ * VMAs mapping the file), dentries, open files and what can be done to
+ * them. Linux: include/linux/fs.h
  */
 struct page;
 struct vm_area_struct;
 struct vm_fault;
 struct super_block;
+struct poll_table_struct;
+struct pipe_inode_info;
+struct task_struct;
+typedef unsigned int __poll_t;
 
 #define FMODE_READ	0x1
 #define FMODE_WRITE	0x2
 #define FMODE_LSEEK	0x4
+#define FMODE_PREAD	0x8
+#define FMODE_PWRITE	0x10
+#define FMODE_EXEC	0x20
+#define FMODE_PATH	0x4000	/* O_PATH: a handle, not for I/O */
+
+/* Device numbers: 12-bit major, 20-bit minor (Linux: include/linux/kdev_t.h). */
+#define MINORBITS	20
+#define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev)	((unsigned int)((dev) & ((1U << MINORBITS) - 1)))
+#define MKDEV(ma, mi)	(((ma) << MINORBITS) | (mi))
 
 #define MAX_LFS_FILESIZE	((loff_t)LLONG_MAX)
 #ifndef LLONG_MAX
@@ -60,31 +76,75 @@ struct inode {
 	struct address_space *i_mapping;	/* &i_data here */
 	struct address_space i_data;
 	char *i_link;			/* symlink target */
+	struct timespec64 i_atime, i_mtime, i_ctime;
+	struct pipe_inode_info *i_pipe;	/* a FIFO's pipe, while open */
+	int i_writecount;		/* open for writing (<0: being executed) */
 };
 
 struct file {
 	struct path f_path;
 	struct inode *f_inode;
 	const struct file_operations *f_op;
-	unsigned int f_flags;		/* O_* as given to open */
+	unsigned int f_flags;		/* O_* as given to open (fcntl changes some) */
 	fmode_t f_mode;			/* FMODE_* */
 	loff_t f_pos;
 	long f_count;
 	struct address_space *f_mapping;
+	void *private_data;		/* the driver's (a pipe, a tty) */
 };
 
 struct iattr {
 	unsigned int ia_valid;		/* ATTR_* */
+	umode_t ia_mode;
+	uid_t ia_uid;
+	gid_t ia_gid;
 	loff_t ia_size;
+	struct timespec64 ia_atime, ia_mtime;
 };
+#define ATTR_MODE	0x1
+#define ATTR_UID	0x2
+#define ATTR_GID	0x4
 #define ATTR_SIZE	0x8
+#define ATTR_ATIME	0x10
+#define ATTR_MTIME	0x20
+#define ATTR_CTIME	0x40
+
+/* What getdents fills, one entry at a time (Linux: struct dir_context). */
+struct dir_context;
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen,
+			  loff_t pos, u64 ino, unsigned int d_type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;			/* the directory's f_pos: entries done */
+};
+
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+static inline unsigned int fs_umode_to_dtype(umode_t mode)
+{
+	return (mode & S_IFMT) >> 12;
+}
+
+#define RENAME_NOREPLACE	(1 << 0)
+#define RENAME_EXCHANGE		(1 << 1)
 
 struct inode_operations {
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
+	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
+		      struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 };
 
@@ -92,7 +152,11 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
 	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *wait);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 };
 
@@ -110,10 +174,6 @@ struct super_block {
 	void *s_fs_info;
 };
 
-/* The task's root and working directory (Linux: struct fs_struct). */
-struct fs_struct {
-	struct path root, pwd;
-};
 
 static inline struct inode *file_inode(const struct file *file)
 {
@@ -139,6 +199,32 @@ void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 void address_space_init_once(struct address_space *mapping);
 
+/* fs/inode.c */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+int notify_change(struct dentry *dentry, struct iattr *attr);
+void inode_set_ctime_current(struct inode *inode);
+
+/* fs/char_dev.c */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+extern const struct file_operations def_chr_fops;
+
+/* exec holds off writers to the program it runs (ETXTBSY). Linux: deny_write_access() */
+static inline int deny_write_access(struct file *file)
+{
+	struct inode *inode = file_inode(file);
+
+	if (inode->i_writecount > 0)
+		return -ETXTBSY;
+	inode->i_writecount--;
+	return 0;
+}
+
+static inline void allow_write_access(struct file *file)
+{
+	if (file)
+		file_inode(file)->i_writecount++;
+}
+
 /* fs/file_table.c */
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop);
 struct file *get_file(struct file *file);
@@ -146,6 +232,15 @@ void fput(struct file *file);
 
 /* fs/open.c, fs/read_write.c */
 struct file *filp_open(const char *filename, int flags, umode_t mode);
+struct file *file_open_root(const struct path *dir, const char *name, int flags, umode_t mode);
+struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode);
+int vfs_open(struct file *file);
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *pos);
+ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter, loff_t *pos);
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 int filp_close(struct file *file);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length);
@@ -160,6 +255,34 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target);
 int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+int vfs_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
+	       struct dentry *new_dentry, unsigned int flags);
+int inode_permission(struct inode *inode, int mask);
+
+/* fs/libfs.c: directories of a RAM file system */
+int dcache_readdir(struct file *file, struct dir_context *ctx);
+extern const struct file_operations simple_dir_operations;
+
+/* fs/stat.c */
+struct kstat {
+	u64 ino;
+	dev_t dev, rdev;
+	umode_t mode;
+	unsigned int nlink;
+	uid_t uid;
+	gid_t gid;
+	loff_t size;
+	struct timespec64 atime, mtime, ctime;
+	u64 blocks;			/* 512-byte units */
+	u32 blksize;
+};
+void generic_fillattr(struct inode *inode, struct kstat *stat);
+int vfs_getattr(const struct path *path, struct kstat *stat);
+
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
 
 /* fs/namespace.c: the root file system and the first task's fs_struct */
 void vfs_caches_init(void);

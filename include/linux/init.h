@@ -46,4 +46,8 @@ void parse_early_param(void);
 void parse_args(void);
 const char *unknown_boot_options(void);
 
+/* What init is run with: argv_init[0] is replaced by its path. */
+extern const char *argv_init[];
+extern const char *envp_init[];
+
 #endif

@@ -10,6 +10,13 @@
 /* The address of the current instruction (Linux: _THIS_IP_). */
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 
+#define INT_MAX			((int)(~0U >> 1))
+#define INT_MIN			(-INT_MAX - 1)
+#define UINT_MAX		(~0U)
+#define LONG_MAX		((long)(~0UL >> 1))
+#define LONG_MIN		(-LONG_MAX - 1)
+#define ULONG_MAX		(~0UL)
+
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
 #define container_of(ptr, type, member) \

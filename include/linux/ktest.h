@@ -88,8 +88,8 @@ void ktest_expect_in_log(const char *text);
  */
 void ktest_expect_outcome(const char *outcome);
 
-void ktest_run(void);
-void bench_run(void);
+bool ktest_run(void);
+bool bench_run(void);
 
 /* Benchmarks: in-kernel timing loops run by `make bench` (bench=all). */
 struct kbench {

@@ -77,6 +77,7 @@ pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr);
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
 pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 
 /*
  * VMA flags (Linux 6.1 values, so that /proc/<pid>/smaps VmFlags and
@@ -199,6 +200,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs);
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
+struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool write);
 
 /*
  * The next boundary of a page-table level after addr, or end if that
@@ -285,6 +287,7 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
 					     unsigned long end);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end, unsigned long vm_flags,
 				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff);
@@ -347,11 +350,14 @@ extern int sysctl_max_map_count;
 int __vm_enough_memory(struct mm_struct *mm, long pages);
 void vm_unacct_memory(long pages);
 unsigned long vm_memory_committed(void);
+void print_vma_addr(const char *prefix, unsigned long ip);
 
-/* kernel/fork.c: the lifetime of an mm */
+/* kernel/fork_mm.c: the lifetime of an mm, and its copy at fork */
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 void mmdrop(struct mm_struct *mm);
+struct task_struct;
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
 static inline void mmgrab(struct mm_struct *mm)
 {
 	atomic_inc(&mm->mm_count);
@@ -365,9 +371,11 @@ extern struct list_head mm_list;
 /* mm/mmu_context.c: a kernel thread borrowing an address space */
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
+void leave_mm(void);
 
 /* mm/debug_vm.c: cross-checks of page tables against struct pages */
 int mm_audit(void);
+unsigned long mm_settled_free_pages(void);
 
 /* --- resident set counters (Linux: include/linux/mm.h) --- */
 
@@ -422,6 +430,21 @@ static inline void update_hiwater_vm(struct mm_struct *mm)
 {
 	if (mm->hiwater_vm < mm->total_vm)
 		mm->hiwater_vm = mm->total_vm;
+}
+
+/* The peak RSS so far: the recorded one or now, whichever is higher. */
+static inline unsigned long get_mm_hiwater_rss(struct mm_struct *mm)
+{
+	return max(mm->hiwater_rss, get_mm_rss(mm));
+}
+
+/* Raise *maxrss (pages) to mm's peak RSS. Linux: setmax_mm_hiwater_rss() */
+static inline void setmax_mm_hiwater_rss(unsigned long *maxrss, struct mm_struct *mm)
+{
+	unsigned long hiwater_rss = get_mm_hiwater_rss(mm);
+
+	if (*maxrss < hiwater_rss)
+		*maxrss = hiwater_rss;
 }
 
 static inline unsigned long mm_pgtables_bytes(const struct mm_struct *mm)

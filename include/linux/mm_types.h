@@ -7,6 +7,7 @@
 #include <linux/list.h>
 #include <linux/rbtree.h>
 #include <asm/pgtable_types.h>
+#include <linux/elf.h>
 
 struct address_space;
 struct kmem_cache;
@@ -170,6 +171,8 @@ struct mm_struct {
 
 	struct mm_rss_stat rss_stat;
 	struct list_head mmlist;	/* all mms, for the mm audit */
+	struct file *exe_file;		/* the program (/proc/<pid>/exe) */
+	unsigned long saved_auxv[AT_VECTOR_SIZE];	/* for /proc/<pid>/auxv */
 };
 
 extern struct mm_struct init_mm;

@@ -47,6 +47,12 @@ int vprintk(const char *fmt, va_list args);
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/* Print only the first time this line is reached (Linux: printk_once). */
+#define printk_once(fmt, ...) ({					static bool __print_once;					if (!__print_once) {							__print_once = true;						printk(fmt, ##__VA_ARGS__);				}							})
+#define pr_notice_once(fmt, ...)	printk_once(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...)		printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...)		printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+
 /* lib/vsprintf.c */
 __printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);

@@ -23,6 +23,33 @@
 
 #define RLIM_INFINITY		(~0UL)
 
+/* getrusage(2) (Linux: include/uapi/linux/resource.h). */
+#define RUSAGE_SELF		0
+#define RUSAGE_CHILDREN		(-1)
+#define RUSAGE_BOTH		(-2)	/* kernel-internal: self and children */
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct rusage {
+	struct __kernel_old_timeval ru_utime;
+	struct __kernel_old_timeval ru_stime;
+	long ru_maxrss;			/* KiB */
+	long ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt;			/* faults served without I/O */
+	long ru_majflt;
+	long ru_nswap;
+	long ru_inblock, ru_oublock;
+	long ru_msgsnd, ru_msgrcv, ru_nsignals;
+	long ru_nvcsw;			/* voluntary context switches */
+	long ru_nivcsw;
+};
+
+struct task_struct;
+void getrusage(struct task_struct *p, int who, struct rusage *ru);
+
 struct rlimit {
 	unsigned long rlim_cur;
 	unsigned long rlim_max;

@@ -13,15 +13,19 @@
  * set to tell it from a file's address_space (PAGE_MAPPING_ANON).
  */
 struct anon_vma {
-	struct anon_vma *root;		/* of this anon_vma's tree (itself for now) */
-	atomic_t refcount;
+	struct anon_vma *root;		/* of this anon_vma's tree (fork makes trees) */
+	atomic_t refcount;		/* one per chain link, one per child (on the root) */
 	/*
-	 * degree: VMAs and child anon_vmas referring to this one. A child
-	 * process may reuse an anon_vma whose degree is low (anon_vma_fork);
-	 * until fork exists it only counts VMAs.
+	 * A forked child's VMA may reuse an anon_vma of the parent instead
+	 * of getting a new one, if no VMA uses it as its own any more
+	 * (num_active_vmas == 0) and it has at most one child anon_vma. This
+	 * keeps long fork chains from growing long anon_vma chains. Linux
+	 * 6.1 counts the two separately; older kernels (and texts) used one
+	 * "degree" for both, which could reuse wrongly.
 	 */
-	unsigned int degree;
-	struct anon_vma *parent;
+	unsigned long num_children;	/* child anon_vmas, and the self link of a root */
+	unsigned long num_active_vmas;	/* VMAs whose vma->anon_vma this is */
+	struct anon_vma *parent;	/* the anon_vma of the VMA forked from */
 	struct list_head head;		/* anon_vma_chains of the VMAs
 					   (Linux: an interval tree, rb_root) */
 };
@@ -55,6 +59,9 @@ static inline struct anon_vma *page_anon_vma(const struct page *page)
 void anon_vma_init(void);
 int anon_vma_prepare(struct vm_area_struct *vma);
 int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src);
+int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma);
+void page_dup_anon_rmap(struct page *page, struct vm_area_struct *vma);
+void page_dup_file_rmap(struct page *page, struct vm_area_struct *vma);
 void unlink_anon_vmas(struct vm_area_struct *vma);
 
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,

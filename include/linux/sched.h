@@ -3,59 +3,278 @@
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/list.h>
 #include <linux/resource.h>
+#include <linux/signal_types.h>
+#include <linux/timer.h>
+#include <linux/wait_types.h>
+#include <asm/thread.h>
 
 struct mm_struct;
 struct fs_struct;
+struct files_struct;
+struct completion;
+struct tty_struct;
 
 #define TASK_COMM_LEN	16
 
 /*
- * What the CPU told the kernel about a task's last fault (Linux:
- * arch/x86/include/asm/processor.h thread_struct). Set by the fault
- * handlers; signal delivery copies it into siginfo.
+ * Task states (Linux: include/linux/sched.h). A task sleeps by setting
+ * its state and calling schedule(); a wake-up sets it back to
+ * TASK_RUNNING. exit_state holds EXIT_ZOMBIE / EXIT_DEAD once it exits.
  */
-struct thread_struct {
-	unsigned long cr2;		/* faulting address */
-	unsigned long trap_nr;		/* exception vector */
-	unsigned long error_code;	/* the CPU's error code */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001	/* a signal wakes it too */
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define __TASK_STOPPED		0x0004
+#define EXIT_DEAD		0x0010
+#define EXIT_ZOMBIE		0x0020
+#define TASK_DEAD		0x0080
+#define TASK_WAKEKILL		0x0100	/* a fatal signal wakes it */
+#define TASK_NEW		0x0800
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->flags (Linux's PF_* values). */
+#define PF_IDLE			0x00000002	/* the idle task */
+#define PF_EXITING		0x00000004	/* in do_exit */
+#define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
+#define PF_SIGNALED		0x00000400	/* killed by a signal */
+#define PF_KTHREAD		0x00200000	/* a kernel thread */
+
+/* thread_info flags: work to do before returning to user space. */
+#define TIF_NOTIFY_RESUME	1
+#define TIF_SIGPENDING		2	/* a signal may be deliverable */
+#define TIF_NEED_RESCHED	3	/* schedule() before going on */
+
+struct thread_info {
+	unsigned long flags;
+};
+
+/* How an interrupted nanosleep goes on (Linux: struct restart_block). */
+struct restart_block {
+	long (*fn)(struct restart_block *);
+	u64 expires;			/* ns of the monotonic clock */
+	int clockid;
+	void *rmtp;			/* struct __kernel_timespec __user * */
+};
+
+/* Signal handlers, shared by CLONE_SIGHAND. Linux: struct sighand_struct */
+struct sighand_struct {
+	int count;
+	struct k_sigaction action[_NSIG];
+};
+
+#define SIGNAL_STOP_STOPPED	0x00000001	/* stopped by SIGSTOP & co */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* continued; wait4(WCONTINUED) not told yet */
+#define SIGNAL_GROUP_EXIT	0x00000004	/* the group is exiting */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: default actions don't apply */
+
+/*
+ * What the tasks of one process (thread group) share: limits, the
+ * process group and session, the controlling tty, the interval timer,
+ * and the totals of reaped children for getrusage(RUSAGE_CHILDREN).
+ * Linux: struct signal_struct (which also keeps pids in struct pid).
+ */
+struct signal_struct {
+	int sigcnt;
+	int nr_threads;
+	unsigned int flags;		/* SIGNAL_* */
+	int group_exit_code;		/* the status the group exits with */
+	int stop_code;			/* the signal that stopped us */
+	bool stop_reported;		/* wait4(WUNTRACED) has seen the stop */
+	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	pid_t pgrp, session;
+	bool leader;			/* session leader */
+	struct tty_struct *tty;		/* controlling terminal, or NULL */
+	struct timer_list real_timer;	/* ITIMER_REAL (Linux: an hrtimer) */
+	u64 it_real_incr;		/* its interval, ns */
+	u64 cutime, cstime;		/* reaped children's times, ns */
+	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;	/* peak RSS, pages */
+	struct rlimit rlim[RLIM_NLIMITS];
 };
 
 /*
- * A task. Until processes exist there is one: init_task, the boot CPU's
- * idle task ("swapper/0", pid 0), which runs start_kernel on init_stack.
+ * A task: a process, or a kernel thread (no mm of its own).
  * Linux: include/linux/sched.h
+ *
+ * The idle task (pid 0, init_task) runs on the boot stack; every other
+ * task has a 16 KiB kernel stack from vmalloc, with its user registers
+ * (pt_regs) at the top while it is in the kernel.
  */
 struct task_struct {
-	pid_t pid;
-	char comm[TASK_COMM_LEN];
+	struct thread_info thread_info;
+	unsigned int __state;		/* TASK_* */
+	unsigned int flags;		/* PF_* */
+	int usage;			/* references to this struct */
 	void *stack;			/* lowest address of the kernel stack */
-	struct thread_struct thread;
+
+	/* scheduling (round robin, one CPU) */
+	int on_rq;			/* runnable: running or queued */
+	struct list_head run_list;	/* in the run queue while queued */
+	unsigned int time_slice;	/* ticks left before a switch */
+	struct list_head tasks;		/* every task, from init_task */
+
 	/*
 	 * mm: the address space this task owns (NULL for kernel threads);
 	 * active_mm: the one whose page tables are loaded (a kernel thread
 	 * borrows the previous task's, as in Linux).
 	 */
 	struct mm_struct *mm, *active_mm;
-	struct fs_struct *fs;		/* root and working directory */
-	struct rlimit rlim[RLIM_NLIMITS];
-	unsigned long min_flt, maj_flt;	/* faults served without / with I/O */
-};
 
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;			/* wait status, as wait4 reports it */
+	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
+	pid_t pid, tgid;
+	struct task_struct *real_parent;	/* init after an orphaning */
+	struct list_head children;	/* our children, by sibling */
+	struct list_head sibling;	/* in real_parent->children */
+	struct task_struct *group_leader;
+
+	int *set_child_tid;		/* CLONE_CHILD_SETTID (user address) */
+	int *clear_child_tid;		/* CLONE_CHILD_CLEARTID (user address) */
+	struct completion *vfork_done;	/* vfork: the parent waits on it */
+	void *robust_list;		/* set_robust_list (user address) */
+
+	u64 utime, stime;		/* ns, sampled at each tick */
+	u64 start_time;			/* monotonic ns at fork */
+	unsigned long nvcsw, nivcsw;	/* voluntary / forced switches */
+	unsigned long min_flt, maj_flt;	/* faults served without / with I/O */
+
+	char comm[TASK_COMM_LEN];
+
+	struct fs_struct *fs;		/* root, working directory, umask */
+	struct files_struct *files;	/* open file descriptors */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked, real_blocked;
+	sigset_t saved_sigmask;		/* restored after rt_sigsuspend etc. */
+	bool restore_sigmask;		/* saved_sigmask is to be restored */
+	struct sigpending pending;	/* signals for this task alone */
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	struct restart_block restart_block;
+
+	/* Fault injection: fail the nth allocation from now (0: off). */
+	unsigned int fail_nth;
+
+	struct thread_struct thread;
+};
 
 extern struct task_struct init_task;
 extern struct task_struct *current_task;
+extern struct signal_struct init_signals;
 
 #define current current_task
 
+#define for_each_process(p) \
+	list_for_each_entry(p, &init_task.tasks, tasks)
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	t->thread_info.flags |= 1UL << flag;
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	t->thread_info.flags &= ~(1UL << flag);
+}
+
+static inline bool test_tsk_thread_flag(const struct task_struct *t, int flag)
+{
+	return READ_ONCE(t->thread_info.flags) & (1UL << flag);
+}
+
+#define set_thread_flag(flag)		set_tsk_thread_flag(current, flag)
+#define clear_thread_flag(flag)		clear_tsk_thread_flag(current, flag)
+#define test_thread_flag(flag)		test_tsk_thread_flag(current, flag)
+
+static inline void set_tsk_need_resched(struct task_struct *t)
+{
+	set_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	return test_thread_flag(TIF_NEED_RESCHED);
+}
+
+static inline bool signal_pending(const struct task_struct *p)
+{
+	return test_tsk_thread_flag(p, TIF_SIGPENDING);
+}
+
+/* The state is read by wake-ups from interrupts: write it once, whole. */
+#define __set_current_state(state)	WRITE_ONCE(current->__state, (state))
+#define set_current_state(state)	do { __set_current_state(state); barrier(); } while (0)
+
 static inline unsigned long rlimit(unsigned int limit)
 {
-	return current->rlim[limit].rlim_cur;
+	return READ_ONCE(current->signal->rlim[limit].rlim_cur);
 }
 
 static inline unsigned long rlimit_max(unsigned int limit)
 {
-	return current->rlim[limit].rlim_max;
+	return READ_ONCE(current->signal->rlim[limit].rlim_max);
 }
+
+static inline bool is_idle_task(const struct task_struct *p)
+{
+	return p->flags & PF_IDLE;
+}
+
+static inline pid_t task_pid_nr(const struct task_struct *p)
+{
+	return p->pid;
+}
+
+static inline pid_t task_tgid_nr(const struct task_struct *p)
+{
+	return p->tgid;
+}
+
+/* kernel/sched.c */
+#define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
+void sched_init(void);
+void schedule(void);
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p);
+void sched_fork(struct task_struct *p);
+void scheduler_tick(bool user_tick);
+void schedule_tail(struct task_struct *prev);
+void yield(void);
+void __noreturn cpu_startup_entry(void);
+unsigned long nr_running(void);
+
+/* kernel/fork.c */
+void get_task_struct(struct task_struct *t);
+void put_task_struct(struct task_struct *t);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void fork_init(void);
+unsigned long nr_processes(void);
+
+/* kernel/pid.c */
+pid_t alloc_pid(void);
+struct task_struct *find_task_by_vpid(pid_t nr);
+
+/* kernel/exit.c */
+void __noreturn do_exit(long code);
+void __noreturn do_group_exit(int exit_code);
+void release_task(struct task_struct *p);
+int kernel_wait(pid_t pid, int *stat);
+
+/* arch: copy the registers and arrange for the child to start. */
+struct kernel_clone_args;
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+void arch_release_task_struct(struct task_struct *p);
 
 #endif

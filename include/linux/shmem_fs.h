@@ -13,7 +13,8 @@ enum sgp_type {
 };
 
 struct super_block *shmem_fill_super(dev_t dev);
-struct inode *shmem_get_inode(struct super_block *sb, umode_t mode);
+void shmem_init(void);
+struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);
 struct file *shmem_file_setup(const char *name, loff_t size);

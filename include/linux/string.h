@@ -20,5 +20,14 @@ char *strstr(const char *haystack, const char *needle);
 size_t strlcpy(char *dest, const char *src, size_t size);
 char *strsep(char **s, const char *delim);
 char *skip_spaces(const char *s);
+char *kstrdup(const char *s, gfp_t gfp);	/* mm/util.c */
+
+/* The part of a path after its last '/'. */
+static inline const char *kbasename(const char *path)
+{
+	const char *tail = strrchr(path, '/');
+
+	return tail ? tail + 1 : path;
+}
 
 #endif

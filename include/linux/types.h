@@ -27,6 +27,8 @@ typedef unsigned long pgoff_t;	/* an offset in a file, in pages */
 typedef unsigned int gfp_t;	/* allocation flags, __GFP_* */
 typedef int pid_t;
 typedef long long loff_t;		/* a byte offset in a file */
+typedef long off_t;
+typedef int clockid_t;
 typedef unsigned short umode_t;		/* file type and permission bits */
 typedef unsigned int fmode_t;
 typedef unsigned int dev_t;

@@ -13,6 +13,8 @@
 #include <asm/traps.h>
 #include <asm/cpufeature.h>
 #include <asm/stacktrace.h>
+#include <asm/fpu.h>
+#include <asm/thread.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 
@@ -30,7 +32,8 @@ static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_DEFAULT_USER_CS]	= 0x00affb000000ffffULL,
 };
 
-static struct x86_hw_tss tss __aligned(16);
+/* The TSS: sp0 is the current task's stack top (Linux: per-CPU cpu_tss_rw). */
+struct x86_hw_tss cpu_tss_rw __aligned(16);
 
 /* IST stacks: #DF, NMI, #DB, #MC each get a page of their own. */
 static char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ]
@@ -71,6 +74,8 @@ static void identify_boot_cpu(void)
 	set_feature(X86_FEATURE_FXSR, d, 24);
 	set_feature(X86_FEATURE_XMM, d, 25);
 	set_feature(X86_FEATURE_HYPERVISOR, cx, 31);
+	set_feature(X86_FEATURE_RDRAND, cx, 30);
+	c->hwcap = d;			/* AT_HWCAP: CPUID 1 EDX, as Linux's ELF_HWCAP */
 
 	cpuid_count(7, 0, &a, &b, &cx, &d);
 	set_feature(X86_FEATURE_SMEP, b, 7);
@@ -102,8 +107,8 @@ static void identify_boot_cpu(void)
 /* The TSS descriptor: a 16-byte system descriptor in two GDT slots. */
 static void set_tss_desc(void)
 {
-	unsigned long base = (unsigned long)&tss;
-	u64 limit = sizeof(tss) - 1;
+	unsigned long base = (unsigned long)&cpu_tss_rw;
+	u64 limit = sizeof(cpu_tss_rw) - 1;
 
 	gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
 			     (0x89ULL << 40) |	/* present, 64-bit TSS (available) */
@@ -137,9 +142,9 @@ static void load_gdt_and_segments(void)
 static void setup_tss(void)
 {
 	for (int i = 0; i < N_EXCEPTION_STACKS; i++)
-		tss.ist[i] = (u64)(exception_stacks[i] + EXCEPTION_STKSZ);
-	tss.sp0 = (u64)init_task_stack_top();
-	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap: user port I/O faults */
+		cpu_tss_rw.ist[i] = (u64)(exception_stacks[i] + EXCEPTION_STKSZ);
+	cpu_tss_rw.sp0 = (u64)init_task_stack_top();
+	cpu_tss_rw.io_bitmap_base = sizeof(cpu_tss_rw);	/* no I/O bitmap: user port I/O faults */
 	set_tss_desc();
 }
 
@@ -215,5 +220,8 @@ void cpu_init(void)
 	load_gdt_and_segments();
 	idt_setup();
 	setup_cr4();
+	fpu__init_cpu();
+	syscall_init();
+	cpu_current_top_of_stack = init_task_stack_top();
 	print_protections();
 }

@@ -28,7 +28,7 @@ KTEST_FLAGS(crash, null_deref, "a NULL pointer dereference oopses with the addre
 	ktest_expect_in_log("CR2: 0000000000000010");
 	ktest_expect_in_log("Call Trace:");
 	ktest_expect_in_log(" ktest_run+");
-	ktest_expect_in_log(" start_kernel+");
+	ktest_expect_in_log(" kernel_init+");	/* pid 1 runs the ktests */
 	ktest_expect_in_log("Kernel panic - not syncing: Fatal exception");
 	/* Use the value afterwards, so this frame is still set up at the fault. */
 	pr_info("read %lx\n", *(volatile unsigned long *)((char *)crash_ptr + 16));

@@ -8,7 +8,7 @@
  *
  *     ss, rsp, rflags, cs, rip [, error code]
  *
- * Each entry point below makes the frame uniform (pushes -1 where the CPU pushed
+ * Each entry point below makes the frame uniform (pushes 0 where the CPU pushed
  * no error code), saves %rdi, loads its vector number into %edi and jumps
  * to a common tail that saves the other registers in pt_regs order.
  */
@@ -54,7 +54,7 @@
 .macro IDTENTRY vector
 	.globl	asm_exc_\vector
 asm_exc_\vector:
-	pushq	$-1
+	pushq	$0				/* no error code: 0, as Linux reports */
 	pushq	%rdi
 	movl	$\vector, %edi
 	jmp	exception_common
@@ -79,29 +79,142 @@ asm_irq_\vector:
 	jmp	interrupt_common
 .endm
 
+/* Offsets into struct pt_regs (process.c checks them at build time). */
+#define PTREGS_AX	80
+#define PTREGS_ORIG_AX	120
+#define PTREGS_CS	136
+
 /*
- * Common tail: %rdi holds the vector. Call handler(regs, vector) with the
+ * Common tail: %rdi holds the vector. Call handler(regs, vector, error
+ * code) with the
  * stack aligned to 16 bytes as the C ABI wants; %rbx (callee-saved, already
- * in pt_regs) keeps the pt_regs pointer across the call.
+ * in pt_regs) keeps the pt_regs pointer across the call. On the way back
+ * to user mode, irqentry_exit_to_user_mode() does the pending work: a
+ * reschedule, signal delivery.
  */
 .macro ENTRY_COMMON name, handler
 \name:
 	cld
 	SAVE_REGS
-	movq	%rdi, %rsi
+	movq	%rdi, %rsi			/* vector */
+	movq	PTREGS_ORIG_AX(%rsp), %rdx	/* error code, or the vector */
+	movq	$-1, PTREGS_ORIG_AX(%rsp)
 	movq	%rsp, %rdi
 	movq	%rsp, %rbx
 	andq	$-16, %rsp
 	call	\handler
-	movq	%rbx, %rsp
-	RESTORE_REGS
-	addq	$8, %rsp			/* orig_ax */
-	iretq
+	testb	$3, PTREGS_CS(%rbx)
+	jz	1f
+	movq	%rbx, %rdi
+	call	irqentry_exit_to_user_mode
+1:	movq	%rbx, %rsp
+	jmp	restore_regs_and_iret
 .endm
 
 	.text
 ENTRY_COMMON exception_common, do_exception
 ENTRY_COMMON interrupt_common, common_interrupt
+
+	.globl	restore_regs_and_iret
+restore_regs_and_iret:
+	RESTORE_REGS
+	addq	$8, %rsp			/* orig_ax */
+	iretq
+
+/*
+ * The system call entry (MSR_LSTAR). SYSCALL left the user's rip in %rcx
+ * and rflags in %r11, and did not switch stacks: switch to the task's
+ * kernel stack, build the same pt_regs an interrupt from user mode
+ * would, and call do_syscall_64(regs). It returns whether SYSRET may be
+ * used (it restores rip from %rcx and rflags from %r11, so those must
+ * still match); otherwise IRET. Linux: entry_SYSCALL_64 (which parks the
+ * user rsp in the TSS's sp2 slot; one CPU can use a plain variable).
+ *
+ * Arguments: %rax = number; %rdi, %rsi, %rdx, %r10, %r8, %r9.
+ */
+	.globl	entry_SYSCALL_64
+entry_SYSCALL_64:
+	movq	%rsp, syscall_user_rsp(%rip)
+	movq	cpu_current_top_of_stack(%rip), %rsp
+	pushq	$__USER_DS			/* ss */
+	pushq	syscall_user_rsp(%rip)		/* sp */
+	pushq	%r11				/* flags */
+	pushq	$__USER_CS			/* cs */
+	pushq	%rcx				/* ip */
+	pushq	%rax				/* orig_ax: the syscall number */
+	pushq	%rdi
+	SAVE_REGS
+	movq	%rsp, %rdi
+	movq	%rsp, %rbx
+	andq	$-16, %rsp
+	call	do_syscall_64
+	movq	%rbx, %rsp
+	testb	%al, %al
+	jz	restore_regs_and_iret
+	RESTORE_REGS
+	addq	$8, %rsp			/* orig_ax: now at ip, cs, flags, sp, ss */
+	movq	24(%rsp), %rsp
+	sysretq
+
+/*
+ * SYSCALL from 32-bit compat mode: there is no 32-bit ABI here, so
+ * return -ENOSYS at once (Linux: entry_SYSCALL32_ignore without IA32).
+ */
+	.globl	entry_SYSCALL_compat_ignore
+entry_SYSCALL_compat_ignore:
+	movl	$-38, %eax			/* -ENOSYS */
+	sysretl
+
+/*
+ * __switch_to_asm(prev, next, &prev->thread.sp, next->thread.sp): push
+ * prev's callee-saved registers (an inactive_task_frame), switch stacks,
+ * pop next's, and finish in C. __switch_to's return lands where next
+ * called __switch_to_asm, or at ret_from_fork for a new task.
+ * Linux: arch/x86/entry/entry_64.S __switch_to_asm
+ */
+	.globl	__switch_to_asm
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdx)
+	movq	%rcx, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	jmp	__switch_to
+
+/*
+ * A new task's first instructions, on a stack holding only its pt_regs.
+ * %rax is the task we switched from, %rbx the function to run (0 for a
+ * forked process), %r12 its argument. Then to user mode through the same
+ * exit work as a system call (a forked child "returns" 0 from fork).
+ * Linux: ret_from_fork
+ */
+	.globl	ret_from_fork
+ret_from_fork:
+	movq	%rsp, %r13			/* pt_regs */
+	andq	$-16, %rsp
+	movq	%rax, %rdi
+	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	1f
+	movq	%rbx, %rdi
+	movq	%r12, %rsi
+	call	ret_from_fork_fn		/* returns only into a user process */
+	movq	$0, PTREGS_AX(%r13)
+1:	movq	%r13, %rdi
+	call	syscall_exit_to_user_mode
+	movq	%r13, %rsp
+	jmp	restore_regs_and_iret
+
+	.text
 
 IDTENTRY		0	/* #DE */
 IDTENTRY		1	/* #DB */
@@ -185,3 +298,8 @@ call_on_stack:
 	xorl	%ebp, %ebp
 	call	*%rsi
 	ud2
+
+	.bss
+	.balign	8
+syscall_user_rsp:
+	.quad	0

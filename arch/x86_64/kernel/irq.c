@@ -33,11 +33,16 @@ unsigned long irq_count(unsigned int irq)
 	return irq < NR_LEGACY_IRQS ? irq_actions[irq].count : spurious_count;
 }
 
-void common_interrupt(struct pt_regs *regs, unsigned long vector)
-{
-	unsigned int irq = (unsigned int)(vector - FIRST_EXTERNAL_VECTOR);
+static struct pt_regs *irq_regs;
 
-	(void)regs;
+/* The registers the current interrupt interrupted (Linux: get_irq_regs()). */
+struct pt_regs *get_irq_regs(void)
+{
+	return irq_regs;
+}
+
+static void handle_irq(unsigned int irq, unsigned long vector)
+{
 	if (vector < FIRST_EXTERNAL_VECTOR || irq >= NR_LEGACY_IRQS) {
 		if (!spurious_count++)
 			pr_warn("unexpected interrupt vector %#lx (no handler)\n", vector);
@@ -52,6 +57,17 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector)
 	    irq_actions[irq].handler((int)irq, irq_actions[irq].dev_id) == IRQ_NONE)
 		pr_warn("irq %u: nobody cared\n", irq);
 	eoi_8259A(irq);
+}
+
+void common_interrupt(struct pt_regs *regs, unsigned long vector, unsigned long unused)
+{
+	unsigned int irq = (unsigned int)(vector - FIRST_EXTERNAL_VECTOR);
+	struct pt_regs *old_regs = irq_regs;
+
+	(void)unused;
+	irq_regs = regs;
+	handle_irq(irq, vector);
+	irq_regs = old_regs;
 }
 
 void init_IRQ(void)

@@ -38,3 +38,18 @@ void machine_power_off(void)
 	pr_emerg("reboot: ACPI power-off did not work; System halted\n");
 	halt_forever();
 }
+
+/*
+ * Restart: the keyboard controller's reset line (command 0xfe), which
+ * QEMU honours; run with -no-reboot, QEMU then exits instead.
+ * Linux: native_machine_restart() with reboot=k
+ */
+void machine_restart(void)
+{
+	local_irq_disable();
+	pr_emerg("reboot: Restarting system\n");
+	outb(0xfe, 0x64);
+	udelay(100000);
+	pr_emerg("reboot: the keyboard controller did not reset the machine; System halted\n");
+	halt_forever();
+}

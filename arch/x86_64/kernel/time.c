@@ -11,6 +11,8 @@
 #include <linux/timekeeping.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <linux/sched.h>
+#include <linux/timer.h>
 
 #define PIT_TICK_RATE	1193182UL
 #define LATCH		((PIT_TICK_RATE + HZ / 2) / HZ)
@@ -19,11 +21,18 @@ volatile u64 jiffies_64;
 
 void tsc_init(void);
 
+/*
+ * One tick: time moves on, the running task is charged for it (user or
+ * system time, its time slice), due timers run. Linux: tick_periodic()
+ * -> update_process_times()
+ */
 static irqreturn_t timer_interrupt(int irq, void *dev_id)
 {
 	(void)irq;
 	(void)dev_id;
 	jiffies_64++;
+	scheduler_tick(user_mode(get_irq_regs()));
+	run_local_timers();
 	return IRQ_HANDLED;
 }
 

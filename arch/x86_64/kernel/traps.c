@@ -1,11 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPU exceptions: dispatch, and the oops for the ones the kernel caused.
- * Linux: arch/x86/kernel/traps.c, dumpstack.c (die)
+ * CPU exceptions: dispatch, signals for the ones user code caused, and
+ * the oops for the ones the kernel caused. Linux: arch/x86/kernel/traps.c,
+ * dumpstack.c (die)
  *
- * Until processes exist every exception comes from kernel mode. A kernel
- * exception either has an exception-table fixup (an expected fault) or is
- * a bug: die() prints the oops (what, registers, backtrace) and panics.
+ * From user mode an exception becomes a signal to the process, as
+ * Linux sends them:
+ *
+ *   #DE divide error        SIGFPE  FPE_INTDIV, si_addr = ip
+ *   #UD invalid opcode      SIGILL  ILL_ILLOPN, si_addr = ip
+ *   #MF, #XF floating point SIGFPE  FPE_* from the FPU status, si_addr = ip
+ *   #BP int3                SIGTRAP SI_KERNEL
+ *   #GP protection          SIGSEGV SI_KERNEL (si_addr 0)
+ *   #NP, #SS segment        SIGBUS  SI_KERNEL
+ *   #AC alignment           SIGBUS  BUS_ADRALN
+ *   #PF page fault          SIGSEGV or SIGBUS (arch/x86_64/mm/fault.c)
+ *
+ * A kernel exception either has an exception-table fixup (an expected
+ * fault) or is a bug: die() prints the oops (what, registers, backtrace)
+ * and panics. Linux kills the task instead and goes on; a teaching
+ * kernel stops where the bug is.
  */
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -14,6 +28,10 @@
 #include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
+#include <asm/fpu.h>
+#include <asm/irqflags.h>
+#include <linux/signal.h>
+#include <linux/mm.h>
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_DE] = "divide error",
@@ -50,12 +68,15 @@ const char *trap_name(unsigned long vector)
 	return "reserved exception";
 }
 
+/* Log the traps that kill a process (Linux's default: debug.exception-trace = 1). */
+int show_unhandled_signals = 1;
+
 static int die_counter;
 
 /*
  * The oops: "<what>: <error code> [#n]", the task, the registers, the
- * backtrace; then panic, since there is no process to kill instead.
- * Linux: arch/x86/kernel/dumpstack.c die(), __die(), oops_end()
+ * backtrace; then panic. Linux: arch/x86/kernel/dumpstack.c die(),
+ * __die(), oops_end()
  */
 void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
@@ -68,14 +89,109 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	panic("Fatal exception");
 }
 
-/* Exceptions with nothing to fix: a fixup if expected, else an oops. */
-static void do_error_trap(struct pt_regs *regs, unsigned long vector)
+/* Does sig kill tsk without a word from it (no handler)? Linux: unhandled_signal() */
+bool unhandled_signal(struct task_struct *tsk, int sig)
 {
-	BUG_ON(user_mode(regs));	/* no user mode until processes exist */
-	if (fixup_exception(regs, (int)vector, regs->orig_ax, 0))
+	__sighandler_t handler = tsk->sighand->action[sig - 1].sa.sa_handler;
+
+	return tsk->pid == 1 || handler == SIG_IGN || handler == SIG_DFL;
+}
+
+/* The kernel log line for a trap that will kill the process. Linux: do_trap(), show_signal() */
+static void show_signal(struct pt_regs *regs, int signr, const char *type, const char *desc,
+			unsigned long error_code)
+{
+	struct task_struct *tsk = current;
+
+	if (!show_unhandled_signals || !unhandled_signal(tsk, signr))
 		return;
-	/* orig_ax is -1 where the CPU pushed no error code: Linux shows 0. */
-	die(trap_name(vector), regs, regs->orig_ax == ~0UL ? 0 : regs->orig_ax);
+	pr_info("traps: %s[%d] %s%s ip:%lx sp:%lx error:%lx", tsk->comm, tsk->pid, type,
+		desc, regs->ip, regs->sp, error_code);
+	print_vma_addr(KERN_CONT " in ", regs->ip);
+	pr_cont("\n");
+}
+
+/* FPE_* for an x87 (#MF) or SSE (#XF) exception. Linux: fpu__exception_code() */
+static int fpu_exception_code(unsigned long vector)
+{
+	struct fxregs_state *fx = &current->thread.fpu;
+	unsigned int err;
+
+	fxsave(fx);
+	if (vector == X86_TRAP_MF)
+		err = fx->swd & ~fx->cwd & 0x3f;
+	else
+		err = fx->mxcsr & 0x3f & ~((fx->mxcsr >> 7) & 0x3f);
+	if (err & 0x001)
+		return FPE_FLTINV;
+	if (err & 0x004)
+		return FPE_FLTDIV;
+	if (err & 0x008)
+		return FPE_FLTOVF;
+	if (err & 0x012)
+		return FPE_FLTUND;
+	if (err & 0x020)
+		return FPE_FLTRES;
+	return 0;
+}
+
+/* A user-mode exception: remember what the CPU said, log, signal. */
+static void do_user_trap(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
+{
+	struct thread_struct *t = &current->thread;
+	void *ip = (void *)regs->ip;
+
+	t->trap_nr = vector;
+	t->error_code = error_code;
+	switch (vector) {
+	case X86_TRAP_DE:
+		show_signal(regs, SIGFPE, "trap ", trap_name(vector), error_code);
+		force_sig_fault(SIGFPE, FPE_INTDIV, ip);
+		break;
+	case X86_TRAP_UD:
+		show_signal(regs, SIGILL, "trap ", trap_name(vector), error_code);
+		force_sig_fault(SIGILL, ILL_ILLOPN, ip);
+		break;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		force_sig_fault(SIGFPE, fpu_exception_code(vector), ip);
+		break;
+	case X86_TRAP_BP:
+	case X86_TRAP_DB:
+		force_sig(SIGTRAP);
+		break;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+		show_signal(regs, SIGBUS, "trap ", trap_name(vector), error_code);
+		force_sig(SIGBUS);
+		break;
+	case X86_TRAP_AC:
+		force_sig_fault(SIGBUS, BUS_ADRALN, NULL);
+		break;
+	case X86_TRAP_GP:
+		show_signal(regs, SIGSEGV, "", trap_name(vector), error_code);
+		force_sig(SIGSEGV);
+		break;
+	default:		/* #OF, #BR, #TS, and anything else a program can cause */
+		show_signal(regs, SIGSEGV, "trap ", trap_name(vector), error_code);
+		force_sig(SIGSEGV);
+		break;
+	}
+}
+
+/* Exceptions other than #PF, #DF, NMI: a signal, a fixup, or an oops. */
+static void do_error_trap(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
+{
+	if (user_mode(regs)) {
+		if (regs->flags & X86_EFLAGS_IF)
+			local_irq_enable();
+		do_user_trap(regs, vector, error_code);
+		local_irq_disable();
+		return;
+	}
+	if (fixup_exception(regs, (int)vector, error_code, 0))
+		return;
+	die(trap_name(vector), regs, error_code);
 }
 
 /*
@@ -108,20 +224,25 @@ static void exc_nmi(struct pt_regs *regs)
 	(void)regs;
 }
 
-void do_exception(struct pt_regs *regs, unsigned long vector)
+/*
+ * entry.S calls this with the vector and the CPU's error code (0 where
+ * the CPU pushes none); pt_regs's orig_ax is -1 by then, as in Linux, so
+ * that signal delivery knows no system call is to be restarted.
+ */
+void do_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
 {
 	switch (vector) {
 	case X86_TRAP_PF:
-		exc_page_fault(regs, regs->orig_ax);
+		exc_page_fault(regs, error_code);
 		break;
 	case X86_TRAP_DF:
-		exc_double_fault(regs, regs->orig_ax);
+		exc_double_fault(regs, error_code);
 		break;
 	case X86_TRAP_NMI:
 		exc_nmi(regs);
 		break;
 	default:
-		do_error_trap(regs, vector);
+		do_error_trap(regs, vector, error_code);
 		break;
 	}
 }

@@ -111,3 +111,20 @@ DEFINE_PUT_USER(1, u8, "movb", "+q")
 DEFINE_PUT_USER(2, u16, "movw", "+r")
 DEFINE_PUT_USER(4, u32, "movl", "+r")
 DEFINE_PUT_USER(8, u64, "movq", "+r")
+
+/*
+ * The size of a user string including its NUL, a number above n if it
+ * is longer than n, or 0 if it faults. Linux: strnlen_user()
+ */
+long strnlen_user(const char __user *str, long n)
+{
+	for (long i = 0; i <= n; i++) {
+		u8 c;
+
+		if (__get_user_1(&c, str + i))
+			return 0;
+		if (!c)
+			return i + 1;
+	}
+	return n + 1;
+}

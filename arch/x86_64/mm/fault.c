@@ -8,7 +8,7 @@
  * stack growth. One that cannot be served is a SIGSEGV (no VMA there:
  * SEGV_MAPERR; the VMA forbids the access: SEGV_ACCERR) or a SIGBUS (a
  * file page beyond the end of the file). From user mode that becomes a
- * signal (with processes); from kernel mode - copy_to_user and friends -
+ * signal; from kernel mode - copy_to_user and friends -
  * it resumes at the exception-table fixup and the copy fails with
  * -EFAULT. Any other kernel fault is a bug and oopses with the error code
  * spelled out. A fault in the guard page below a kernel stack is an
@@ -26,6 +26,8 @@
 #include <asm/pgalloc.h>
 #include <linux/mm.h>
 #include <linux/fault_trace.h>
+#include <linux/signal.h>
+#include <asm/irqflags.h>
 
 static bool fault_in_kernel_space(unsigned long address)
 {
@@ -146,18 +148,72 @@ static void kernelmode_fixup_or_oops(struct pt_regs *regs, unsigned long error_c
 	page_fault_oops(regs, error_code, address);
 }
 
+/* Print "prog[pid]: segfault at ..." for a fault that will kill. Linux: show_signal_msg() */
+static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
+			    unsigned long address, struct task_struct *tsk)
+{
+	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
+
+	if (!show_unhandled_signals || !unhandled_signal(tsk, SIGSEGV))
+		return;
+	printk("%s%s[%d]: segfault at %lx ip %px sp %px error %lx", loglvl, tsk->comm,
+	       tsk->pid, address, (void *)regs->ip, (void *)regs->sp, error_code);
+	print_vma_addr(KERN_CONT " in ", regs->ip);
+	printk(KERN_CONT "\n");
+}
+
+/* What the CPU said, for the signal frame (sigcontext's cr2, err, trapno). */
+static void set_signal_archinfo(unsigned long address, unsigned long error_code)
+{
+	current->thread.trap_nr = X86_TRAP_PF;
+	current->thread.error_code = error_code | X86_PF_USER;
+	current->thread.cr2 = address;
+}
+
 /*
  * A fault that cannot be served. In kernel mode: the fixup or an oops.
- * In user mode: a signal, which needs processes (issue 5); until then no
- * user code runs, so this cannot happen. Linux: __bad_area_nosemaphore()
+ * In user mode: SIGSEGV, SEGV_MAPERR when nothing is mapped there and
+ * SEGV_ACCERR when the mapping forbids the access. Linux: __bad_area_nosemaphore()
  */
 static void bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
 		     enum fault_case fault_case, const char *why)
 {
 	fault_trace_signal(fault_case, why);
 	fault_trace_end();
-	BUG_ON(user_mode(regs));
-	kernelmode_fixup_or_oops(regs, error_code, address);
+	if (!user_mode(regs)) {
+		kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	show_signal_msg(regs, error_code, address, current);
+	set_signal_archinfo(address, error_code);
+	force_sig_fault(SIGSEGV, fault_case == FAULT_SIGSEGV_ACCERR ? SEGV_ACCERR : SEGV_MAPERR,
+			(void __user *)address);
+}
+
+/*
+ * handle_mm_fault failed: SIGBUS (a file page past the end of the file)
+ * or out of memory. Faultline has no OOM killer yet: the faulting process
+ * is the one killed. Linux: mm_fault_error(), do_sigbus(),
+ * pagefault_out_of_memory()
+ */
+static void mm_fault_error(struct pt_regs *regs, unsigned long error_code,
+			   unsigned long address, vm_fault_t fault)
+{
+	if (!user_mode(regs)) {
+		kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	if (fault & VM_FAULT_OOM) {
+		pr_err("Out of memory: killed process %d (%s) at a page fault (no OOM killer yet)\n",
+		       current->pid, current->comm);
+		force_sig(SIGKILL);
+		return;
+	}
+	set_signal_archinfo(address, error_code);
+	if (fault & VM_FAULT_SIGBUS)
+		force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)address);
+	else
+		force_sig_fault(SIGSEGV, SEGV_MAPERR, (void __user *)address);
 }
 
 /*
@@ -219,23 +275,32 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 
 	fault = handle_mm_fault(vma, address, flags, regs);
 	fault_trace_end();
-	if (!(fault & VM_FAULT_ERROR))
-		return;
-	if (!user_mode(regs)) {
-		kernelmode_fixup_or_oops(regs, error_code, address);
-		return;
-	}
-	BUG();	/* user-mode SIGBUS and OOM need processes */
+	if (fault & VM_FAULT_ERROR)
+		mm_fault_error(regs, error_code, address, fault);
 }
 
+/*
+ * Interrupts come back on while the fault is served if they were on
+ * where it happened, as in Linux: serving it may take long (and, with
+ * swap, sleep). Linux: exc_page_fault()
+ */
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
 
-	if (!fault_in_kernel_space(address)) {
-		do_user_addr_fault(regs, error_code, address);
+	if (fault_in_kernel_space(address)) {
+		if (user_mode(regs)) {
+			/* A user access to a kernel address: no VMA can serve it. */
+			fault_trace_begin(regs->ip, address, error_code);
+			bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
+				 "kernel address");
+			return;
+		}
+		kernelmode_fixup_or_oops(regs, error_code, address);
 		return;
 	}
-	BUG_ON(user_mode(regs));	/* no user mode until processes exist */
-	kernelmode_fixup_or_oops(regs, error_code, address);
+	if (regs->flags & X86_EFLAGS_IF)
+		local_irq_enable();
+	do_user_addr_fault(regs, error_code, address);
+	local_irq_disable();
 }

@@ -20,6 +20,7 @@ enum x86_feature {
 	X86_FEATURE_HYPERVISOR,	/* CPUID 1 ECX 31 */
 	X86_FEATURE_FXSR,	/* CPUID 1 EDX 24 */
 	X86_FEATURE_XMM,	/* CPUID 1 EDX 25: SSE */
+	X86_FEATURE_RDRAND,	/* CPUID 1 ECX 30 */
 	NR_X86_FEATURES
 };
 
@@ -28,6 +29,7 @@ struct cpuinfo_x86 {
 	char model_id[64];
 	unsigned int family, model, stepping;
 	unsigned long features;		/* 1 << X86_FEATURE_* */
+	u32 hwcap;			/* CPUID 1 EDX, for AT_HWCAP */
 	unsigned int phys_bits, virt_bits;
 };
 

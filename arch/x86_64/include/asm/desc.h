@@ -52,6 +52,8 @@ struct x86_hw_tss {
 	u16 io_bitmap_base;
 } __packed;
 
+extern struct x86_hw_tss cpu_tss_rw;
+
 void cpu_init(void);
 void idt_setup(void);
 

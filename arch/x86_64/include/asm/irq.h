@@ -17,7 +17,8 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
 /* Linux: include/linux/interrupt.h, kernel/irq/ (much simplified). */
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev_id);
-void common_interrupt(struct pt_regs *regs, unsigned long vector);
+void common_interrupt(struct pt_regs *regs, unsigned long vector, unsigned long unused);
+struct pt_regs *get_irq_regs(void);
 unsigned long irq_count(unsigned int irq);
 
 /* arch/x86_64/kernel/i8259.c */

@@ -11,8 +11,12 @@
 #define X86_EFLAGS_TF		_BITUL(8)
 #define X86_EFLAGS_IF		_BITUL(9)	/* interrupts enabled */
 #define X86_EFLAGS_DF		_BITUL(10)
+#define X86_EFLAGS_OF		_BITUL(11)
 #define X86_EFLAGS_IOPL		(_AC(3, UL) << 12)
+#define X86_EFLAGS_NT		_BITUL(14)
+#define X86_EFLAGS_RF		_BITUL(16)
 #define X86_EFLAGS_AC		_BITUL(18)	/* SMAP override (stac/clac) */
+#define X86_EFLAGS_ID		_BITUL(21)
 
 /* CR0 (SDM vol. 3, 2.5) */
 #define X86_CR0_PE		_BITUL(0)	/* protected mode */

@@ -15,6 +15,7 @@ enum qemu_exit_code {
 };
 
 __noreturn void machine_power_off(void);
+__noreturn void machine_restart(void);
 __noreturn void machine_halt_qemu(enum qemu_exit_code code);
 
 #endif

@@ -70,7 +70,10 @@ enum exception_stack {
 };
 
 void trap_init(void);
-void do_exception(struct pt_regs *regs, unsigned long vector);
+void do_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code);
+struct task_struct;
+bool unhandled_signal(struct task_struct *tsk, int sig);
+extern int show_unhandled_signals;
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
 const char *trap_name(unsigned long vector);
 __attribute__((__noreturn__)) void die(const char *str, struct pt_regs *regs,

@@ -67,8 +67,6 @@ long copy_to_kernel_nofault(void *dst, const void *src, size_t size);
  * fixup, and the caller gets -EFAULT or a short count, never an oops.
  * Linux: arch/x86/include/asm/uaccess.h, arch/x86/lib/usercopy_64.c
  */
-#define __user
-
 #define TASK_SIZE_MAX_UACCESS	((1UL << 47) - 4096)
 
 static inline bool access_ok(const void __user *addr, unsigned long size)
@@ -84,6 +82,8 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 unsigned long clear_user(void __user *to, unsigned long n);
 /* Length of the string (up to count), or -EFAULT. */
 long strncpy_from_user(char *dst, const char __user *src, long count);
+/* Size of the string including the NUL (> n if longer; 0 on a fault). */
+long strnlen_user(const char __user *str, long n);
 
 int __get_user_1(u8 *val, const void __user *ptr);
 int __get_user_2(u16 *val, const void __user *ptr);
@@ -112,10 +112,10 @@ int __put_user_8(u64 val, void __user *ptr);
 	int __pu_err;							\
 	__typeof__(*(ptr)) __pu_val = (x);				\
 	switch (sizeof(*(ptr))) {					\
-	case 1: __pu_err = __put_user_1((u8)__pu_val, (ptr)); break;	\
-	case 2: __pu_err = __put_user_2((u16)__pu_val, (ptr)); break;	\
-	case 4: __pu_err = __put_user_4((u32)__pu_val, (ptr)); break;	\
-	default: __pu_err = __put_user_8((u64)__pu_val, (ptr)); break;	\
+	case 1: __pu_err = __put_user_1((u8)(unsigned long)__pu_val, (ptr)); break; \
+	case 2: __pu_err = __put_user_2((u16)(unsigned long)__pu_val, (ptr)); break; \
+	case 4: __pu_err = __put_user_4((u32)(unsigned long)__pu_val, (ptr)); break; \
+	default: __pu_err = __put_user_8((u64)(unsigned long)__pu_val, (ptr)); break; \
 	}								\
 	__pu_err;							\
 })

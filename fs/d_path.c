@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Paths from dentries: d_path for /proc and the kernel log, getcwd(2).
+ * Linux: fs/d_path.c
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+/*
+ * "/dir/name" of a path, built backwards from the end of buf; with
+ * " (deleted)" after a name that was unlinked, as /proc/<pid>/maps shows
+ * it. Returns a pointer into buf, or ERR_PTR(-ENAMETOOLONG).
+ */
+char *d_path(const struct path *path, char *buf, int buflen)
+{
+	const struct dentry *d = path->dentry;
+	char *p = buf + buflen;
+
+#define PREPEND(s, n) do {					\
+	if (p - buf < (long)(n))				\
+		return ERR_PTR(-ENAMETOOLONG);			\
+	p -= (n);						\
+	memcpy(p, (s), (n));					\
+} while (0)
+
+	PREPEND("", 1);
+	if (d_unhashed(d))
+		PREPEND(" (deleted)", 10);
+	if (d->d_parent == d && d->d_name.name[0] == '/') {
+		PREPEND("/", 1);
+		return p;
+	}
+	while (1) {
+		PREPEND(d->d_name.name, d->d_name.len);
+		PREPEND("/", 1);
+		if (d->d_parent == d || d->d_parent->d_parent == d->d_parent)
+			break;
+		d = d->d_parent;
+	}
+#undef PREPEND
+	return p;
+}
+
+/*
+ * The working directory's path. An unlinked working directory reads as
+ * "(unreachable)/...", which Linux's getcwd reports as ENOENT.
+ * Linux: sys_getcwd()
+ */
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+{
+	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path pwd;
+	char *cwd;
+	long len;
+
+	if (!page)
+		return -ENOMEM;
+	get_fs_pwd(current->fs, &pwd);
+	len = -ENOENT;
+	if (d_unhashed(pwd.dentry))
+		goto out;
+	cwd = d_path(&pwd, page, PATH_MAX);
+	len = PTR_ERR(cwd);
+	if (IS_ERR(cwd))
+		goto out;
+	len = (long)strlen(cwd) + 1;
+	if ((unsigned long)len > size)
+		len = -ERANGE;
+	else if (copy_to_user(buf, cwd, (unsigned long)len))
+		len = -EFAULT;
+out:
+	path_put(&pwd);
+	kfree(page);
+	return len;
+}

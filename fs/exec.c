@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execve: replace the calling process's program. Linux: fs/exec.c
+ *
+ *   1. copy argv and envp into the kernel, open the file (it must be
+ *      executable and not open for writing: ETXTBSY)
+ *   2. a "#!" script names its interpreter, which is run instead with the
+ *      script as an argument (fs/binfmt_script.c)
+ *   3. the ELF loader (fs/binfmt_elf.c) checks the headers, builds a new
+ *      address space holding only a stack with the strings at its top
+ *      (bprm_mm_init, copy_strings), then passes the point of no return:
+ *   4. begin_new_exec: the new mm replaces the old one (which is freed;
+ *      a vfork parent resumes), close-on-exec files close, handled
+ *      signals go back to their defaults
+ *   5. the loader maps the program, sets up brk, the auxiliary vector
+ *      and the registers; the system call "returns" into the new program.
+ *
+ * Before the point of no return a failure returns an error to the
+ * caller, whose program is untouched; after it, the process is killed
+ * with SIGSEGV (Linux 6.1; before 5.x it was SIGKILL).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
+#include <linux/namei.h>
+#include <linux/fdtable.h>
+#include <linux/binfmts.h>
+#include <linux/syscalls.h>
+#include <asm/mmu_context.h>
+#include <asm/uaccess.h>
+
+#define STACK_TOP_MAX	TASK_SIZE
+#define MAX_INTERP_DEPTH	4	/* #! scripts nesting, as Linux's BINPRM_MAX_RECURSION */
+
+/* Where argv/envp come from: user space (execve) or the kernel (kernel_execve). */
+struct user_arg_ptr {
+	bool is_kernel;
+	const void *ptr;
+};
+
+static int get_arg_string(struct user_arg_ptr argv, int nr, char **out)
+{
+	const char *str;
+	long len;
+
+	if (argv.is_kernel) {
+		str = ((const char *const *)argv.ptr)[nr];
+		if (!str) {
+			*out = NULL;
+			return 0;
+		}
+		*out = kstrdup(str, GFP_KERNEL);
+		return *out ? 0 : -ENOMEM;
+	}
+	if (get_user(str, (const char __user *const __user *)argv.ptr + nr))
+		return -EFAULT;
+	if (!str) {
+		*out = NULL;
+		return 0;
+	}
+	len = strnlen_user(str, MAX_ARG_STRLEN);
+	if (!len)
+		return -EFAULT;
+	if (len > MAX_ARG_STRLEN)
+		return -E2BIG;
+	*out = kmalloc((size_t)len, GFP_KERNEL);
+	if (!*out)
+		return -ENOMEM;
+	if (strncpy_from_user(*out, str, len) != len - 1) {
+		kfree(*out);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+static void free_strings(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		kfree(v[i]);
+	kfree(v);
+}
+
+/* Copy a NULL-terminated array of strings into the kernel. */
+static int copy_arg_strings(struct linux_binprm *bprm, struct user_arg_ptr src, char ***vp,
+			    int *countp)
+{
+	int n = 0, cap = 16, err;
+	char **v = kcalloc((size_t)cap, sizeof(char *), GFP_KERNEL);
+
+	if (!v)
+		return -ENOMEM;
+	for (;;) {
+		char *s;
+
+		if (!src.ptr)
+			break;
+		err = get_arg_string(src, n, &s);
+		if (err)
+			goto fail;
+		if (!s)
+			break;
+		if (n + 1 == cap) {
+			char **bigger = kcalloc((size_t)cap * 2, sizeof(char *), GFP_KERNEL);
+
+			err = -ENOMEM;
+			if (!bigger) {
+				kfree(s);
+				goto fail;
+			}
+			memcpy(bigger, v, (size_t)n * sizeof(char *));
+			kfree(v);
+			v = bigger;
+			cap *= 2;
+		}
+		v[n++] = s;
+		bprm->strings_size += strlen(s) + 1;
+		err = -E2BIG;
+		if (bprm->strings_size > (32UL << 20))	/* bounded long before the limit below */
+			goto fail;
+	}
+	*vp = v;
+	*countp = n;
+	return 0;
+fail:
+	free_strings(v, n);
+	return err;
+}
+
+/*
+ * How much stack the strings may take: a quarter of RLIMIT_STACK, at
+ * most 3/4 of the default 8 MiB, at least ARG_MAX; less the pointers.
+ * Linux: bprm_stack_limits()
+ */
+static int bprm_stack_limits(struct linux_binprm *bprm)
+{
+	unsigned long limit = _STK_LIM / 4 * 3;
+	unsigned long ptr_size = (unsigned long)(max(bprm->argc, 1) + bprm->envc) * sizeof(void *);
+
+	limit = min(limit, rlimit(RLIMIT_STACK) / 4);
+	limit = max(limit, (unsigned long)ARG_MAX);
+	if (limit <= ptr_size || bprm->strings_size > limit - ptr_size)
+		return -E2BIG;
+	return 0;
+}
+
+/* Open a program for exec: a regular file with an execute bit. Linux: do_open_execat() */
+struct file *open_exec(const char *name)
+{
+	struct file *file = do_filp_open(AT_FDCWD, name, O_RDONLY | O_LARGEFILE, 0);
+	int err;
+
+	if (IS_ERR(file))
+		return file;
+	err = -EACCES;
+	if (!S_ISREG(file_inode(file)->i_mode))
+		goto fail;
+	err = inode_permission(file_inode(file), MAY_EXEC);
+	if (err)
+		goto fail;
+	err = deny_write_access(file);
+	if (err)
+		goto fail;
+	file->f_mode |= FMODE_EXEC;
+	return file;
+fail:
+	fput(file);
+	return ERR_PTR(err);
+}
+
+static void release_file(struct linux_binprm *bprm)
+{
+	if (bprm->file) {
+		allow_write_access(bprm->file);
+		fput(bprm->file);
+		bprm->file = NULL;
+	}
+}
+
+/* The file's first bytes, for the formats to recognise. Linux: prepare_binprm() */
+int prepare_binprm(struct linux_binprm *bprm)
+{
+	loff_t pos = 0;
+	ssize_t n;
+
+	memset(bprm->buf, 0, BINPRM_BUF_SIZE);
+	n = kernel_read(bprm->file, bprm->buf, BINPRM_BUF_SIZE, &pos);
+	return n < 0 ? (int)n : 0;
+}
+
+/*
+ * A script: argv[0] gives way to (interpreter, [arg,] script path). The
+ * interpreter's file replaces the script's. Linux: remove_arg_zero(),
+ * copy_string_kernel() and open_exec() in load_script()
+ */
+int bprm_prepend_arg(struct linux_binprm *bprm, const char *arg, bool replace_argv0)
+{
+	char *copy = kstrdup(arg, GFP_KERNEL);
+	char **v;
+
+	if (!copy)
+		return -ENOMEM;
+	if (replace_argv0 && bprm->argc) {
+		bprm->strings_size -= strlen(bprm->argv[0]) + 1;
+		kfree(bprm->argv[0]);
+		bprm->argv[0] = copy;
+		bprm->strings_size += strlen(copy) + 1;
+		return bprm_stack_limits(bprm);
+	}
+	v = kcalloc((size_t)bprm->argc + 2, sizeof(char *), GFP_KERNEL);
+	if (!v) {
+		kfree(copy);
+		return -ENOMEM;
+	}
+	v[0] = copy;
+	memcpy(v + 1, bprm->argv, (size_t)bprm->argc * sizeof(char *));
+	kfree(bprm->argv);
+	bprm->argv = v;
+	bprm->argc++;
+	bprm->strings_size += strlen(copy) + 1;
+	return bprm_stack_limits(bprm);
+}
+
+/* Run interp (kmalloc'd; bprm owns it from now) instead of the current file. */
+int bprm_change_interp(const char *interp, struct linux_binprm *bprm)
+{
+	struct file *file = open_exec(interp);
+
+	if (IS_ERR(file))
+		return (int)PTR_ERR(file);
+	release_file(bprm);
+	bprm->file = file;
+	if (bprm->interp != bprm->filename)
+		kfree(bprm->interp);
+	bprm->interp = interp;
+	return 0;
+}
+
+/*
+ * The new address space, holding only a one-page stack at the top of
+ * user space; the strings go there next. Linux: bprm_mm_init()
+ */
+static int bprm_mm_init(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+	int err = -ENOMEM;
+
+	if (!mm)
+		return err;
+	bprm->mm = mm;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return err;
+	vma->vm_end = STACK_TOP_MAX;
+	vma->vm_start = vma->vm_end - PAGE_SIZE;
+	vma->vm_flags = VM_SOFTDIRTY | VM_STACK_FLAGS;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	err = insert_vm_struct(mm, vma);
+	if (err) {
+		vm_area_free(vma);
+		return err;
+	}
+	mm->stack_vm = mm->total_vm = 1;
+	bprm->vma = vma;
+	bprm->p = vma->vm_end - sizeof(void *);
+	bprm->argmin = bprm->p - (max((unsigned long)ARG_MAX,
+				      min(_STK_LIM / 4 * 3, rlimit(RLIMIT_STACK) / 4)));
+	return 0;
+}
+
+/* Write len bytes at user address dst of the new mm (not the current one). */
+static int copy_to_new_mm(struct linux_binprm *bprm, unsigned long dst, const void *src,
+			  size_t len)
+{
+	const char *s = src;
+
+	while (len) {
+		size_t offset = dst & ~PAGE_MASK, n = min(len, (size_t)(PAGE_SIZE - offset));
+		struct page *page = get_user_page_remote(bprm->mm, dst, true);
+
+		if (IS_ERR(page))
+			return (int)PTR_ERR(page);
+		memcpy((char *)page_address(page) + offset, s, n);
+		put_page(page);
+		dst += n;
+		s += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Push one string onto the new stack. Linux: copy_string_kernel() */
+static int copy_string(struct linux_binprm *bprm, const char *str)
+{
+	size_t len = strlen(str) + 1;
+
+	if (len > MAX_ARG_STRLEN || bprm->p - bprm->argmin < len)
+		return -E2BIG;
+	bprm->p -= len;
+	return copy_to_new_mm(bprm, bprm->p, str, len);
+}
+
+/*
+ * The strings at the top of the new stack: the file name (AT_EXECFN),
+ * then the environment, then the arguments, each array last string
+ * first, so argv[0] ends up lowest. Linux: do_execveat_common()
+ */
+int bprm_setup_stack(struct linux_binprm *bprm)
+{
+	int err = bprm_mm_init(bprm);
+
+	if (err)
+		return err;
+	err = copy_string(bprm, bprm->filename);
+	if (err)
+		return err;
+	bprm->exec = bprm->p;
+	for (int i = bprm->envc - 1; i >= 0 && !err; i--)
+		err = copy_string(bprm, bprm->envp[i]);
+	for (int i = bprm->argc - 1; i >= 0 && !err; i--)
+		err = copy_string(bprm, bprm->argv[i]);
+	return err;
+}
+
+/* The process takes its own files and handlers (vfork children share none, threads would). */
+static int unshare_for_exec(struct task_struct *tsk)
+{
+	if (tsk->files && tsk->files->count > 1) {
+		int err;
+		struct files_struct *copy = dup_fd(tsk->files, &err);
+
+		if (!copy)
+			return err;
+		put_files_struct(tsk->files);
+		tsk->files = copy;
+	}
+	if (tsk->sighand->count > 1) {
+		struct sighand_struct *newsighand = kmalloc(sizeof(*newsighand), GFP_KERNEL);
+
+		if (!newsighand)
+			return -ENOMEM;
+		newsighand->count = 1;
+		memcpy(newsighand->action, tsk->sighand->action, sizeof(newsighand->action));
+		__cleanup_sighand(tsk->sighand);
+		tsk->sighand = newsighand;
+	}
+	return 0;
+}
+
+/*
+ * Switch to the new address space and drop the old one (a kernel thread
+ * becoming init had none: it drops the mm it borrowed). Linux: exec_mmap()
+ */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old_mm = tsk->mm, *active_mm = tsk->active_mm;
+
+	exec_mm_release(tsk);
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	switch_mm(active_mm, mm, tsk);
+	if (old_mm)
+		mmput(old_mm);
+	else if (active_mm)
+		mmdrop(active_mm);
+}
+
+static void set_mm_exe_file(struct mm_struct *mm, struct file *file)
+{
+	if (deny_write_access(file))
+		return;		/* cannot happen: open_exec holds it denied */
+	mm->exe_file = get_file(file);
+}
+
+/* The point of no return. Linux: begin_new_exec() */
+int begin_new_exec(struct linux_binprm *bprm)
+{
+	struct task_struct *me = current;
+	int err;
+
+	bprm->point_of_no_return = true;
+	err = unshare_for_exec(me);
+	if (err)
+		return err;
+	exec_mmap(bprm->mm);
+	bprm->mm = NULL;
+	set_mm_exe_file(me->mm, bprm->file);
+	me->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
+	me->sas_ss_sp = me->sas_ss_size = 0;
+	me->sas_ss_flags = SS_DISABLE;
+	do_close_on_exec(me->files);
+	flush_signal_handlers(me, 0);
+	strlcpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
+	return 0;
+}
+
+/* After the point of no return: the layout for the new program. Linux: setup_new_exec() */
+void setup_new_exec(struct linux_binprm *bprm)
+{
+	arch_pick_mmap_layout(current->mm);
+}
+
+/*
+ * The stack is final: its flags (PT_GNU_STACK decides VM_EXEC), and
+ * 128 KiB more below the strings, so the program starts with room.
+ * The stack already sits at STACK_TOP (no randomization), so nothing
+ * moves. Linux: setup_arg_pages()
+ */
+int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int executable_stack)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = find_vma(mm, bprm->p), *prev;
+	unsigned long stack_expand = 131072UL, stack_size, stack_base, vm_flags, rlim_stack;
+	int err;
+
+	if (!vma || vma->vm_end != PAGE_ALIGN(stack_top))
+		return -EFAULT;
+	mm->arg_start = bprm->p;
+	vm_flags = VM_STACK_FLAGS | mm->def_flags;
+	if (executable_stack == EXSTACK_ENABLE_X)
+		vm_flags |= VM_EXEC;
+	else if (executable_stack == EXSTACK_DISABLE_X)
+		vm_flags &= ~VM_EXEC;
+	if ((vma->vm_flags & ~VM_SOFTDIRTY) != vm_flags) {
+		prev = vma->vm_prev;
+		err = mprotect_fixup(vma, &prev, vma->vm_start, vma->vm_end,
+				     vm_flags | (vma->vm_flags & VM_SOFTDIRTY));
+		if (err)
+			return err;
+		vma = prev;
+	}
+	stack_size = vma->vm_end - vma->vm_start;
+	rlim_stack = rlimit(RLIMIT_STACK) & PAGE_MASK;
+	if (stack_size + stack_expand > rlim_stack)
+		stack_base = vma->vm_end - rlim_stack;
+	else
+		stack_base = vma->vm_start - stack_expand;
+	mm->start_stack = bprm->p;
+	return expand_stack(vma, stack_base);
+}
+
+static void free_bprm(struct linux_binprm *bprm)
+{
+	if (bprm->mm)
+		mmput(bprm->mm);
+	release_file(bprm);
+	free_strings(bprm->argv, bprm->argc);
+	free_strings(bprm->envp, bprm->envc);
+	if (bprm->interp != bprm->filename)
+		kfree(bprm->interp);
+	kfree(bprm->filename);
+	kfree(bprm);
+}
+
+/* Try the formats: a script restarts with its interpreter. Linux: exec_binprm() */
+static int exec_binprm(struct linux_binprm *bprm)
+{
+	for (;;) {
+		int err = prepare_binprm(bprm);
+
+		if (err)
+			return err;
+		err = load_script(bprm);
+		if (err == -ENOEXEC)
+			return load_elf_binary(bprm);
+		if (err)
+			return err;
+		if (++bprm->interp_depth > MAX_INTERP_DEPTH)
+			return -ELOOP;
+	}
+}
+
+static int do_execveat_common(int fd, const char *filename, struct user_arg_ptr argv,
+			      struct user_arg_ptr envp)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int err;
+
+	if (!bprm)
+		return -ENOMEM;
+	err = -ENOMEM;
+	bprm->filename = kstrdup(filename, GFP_KERNEL);
+	if (!bprm->filename)
+		goto out;
+	bprm->interp = bprm->filename;
+	err = copy_arg_strings(bprm, argv, &bprm->argv, &bprm->argc);
+	if (!err)
+		err = copy_arg_strings(bprm, envp, &bprm->envp, &bprm->envc);
+	if (!err && !bprm->argc) {
+		pr_warn_once("process '%s' launched '%s' with NULL argv: empty string added\n",
+			     current->comm, filename);
+		err = bprm_prepend_arg(bprm, "", false);
+	}
+	if (!err)
+		err = bprm_stack_limits(bprm);
+	if (err)
+		goto out;
+	bprm->file = open_exec(filename);
+	if (IS_ERR(bprm->file)) {
+		err = (int)PTR_ERR(bprm->file);
+		bprm->file = NULL;
+		goto out;
+	}
+	err = exec_binprm(bprm);
+	if (err && bprm->point_of_no_return && !fatal_signal_pending(current))
+		force_fatal_sig(SIGSEGV);
+out:
+	free_bprm(bprm);
+	return err;
+}
+
+/* Run a program from the kernel (init, the user-test runner). Linux: kernel_execve() */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	struct user_arg_ptr a = { .is_kernel = true, .ptr = argv };
+	struct user_arg_ptr e = { .is_kernel = true, .ptr = envp };
+
+	return do_execveat_common(AT_FDCWD, filename, a, e);
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename, const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	struct user_arg_ptr a = { .ptr = argv }, e = { .ptr = envp };
+	char *name = getname(filename);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_execveat_common(AT_FDCWD, name, a, e);
+	putname(name);
+	return err;
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_RANDOM_H
+#define _LINUX_RANDOM_H
+
+#include <linux/types.h>
+
+/* drivers/char/random.c: the kernel's random numbers (AT_RANDOM, getrandom). */
+void random_init(void);
+void get_random_bytes(void *buf, size_t len);
+u32 get_random_u32(void);
+
+#endif

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The signal system calls: handlers, masks, sending, waiting, the
+ * alternate stack. Linux: kernel/signal.c (the SYSCALL_DEFINEs)
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+#define MINSIGSTKSZ	2048
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+		struct sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction new_sa, old_sa;
+	int ret;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (act && copy_from_user(&new_sa.sa, act, sizeof(new_sa.sa)))
+		return -EFAULT;
+	ret = do_sigaction(sig, act ? &new_sa : NULL, oact ? &old_sa : NULL);
+	if (!ret && oact && copy_to_user(oact, &old_sa.sa, sizeof(old_sa.sa)))
+		return -EFAULT;
+	return ret;
+}
+
+/* Linux: sigprocmask() */
+static int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
+{
+	sigset_t newset = current->blocked;
+
+	if (oldset)
+		*oldset = current->blocked;
+	switch (how) {
+	case SIG_BLOCK:
+		sigaddsetmask(&newset, set->sig[0]);
+		break;
+	case SIG_UNBLOCK:
+		sigdelsetmask(&newset, set->sig[0]);
+		break;
+	case SIG_SETMASK:
+		newset = *set;
+		break;
+	default:
+		return -EINVAL;
+	}
+	set_current_blocked(&newset);
+	return 0;
+}
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
+{
+	sigset_t old_set = current->blocked, new_set;
+	int error;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new_set, nset, sizeof(new_set)))
+			return -EFAULT;
+		error = sigprocmask(how, &new_set, NULL);
+		if (error)
+			return error;
+	}
+	if (oset && copy_to_user(oset, &old_set, sizeof(old_set)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+{
+	sigset_t pending;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	pending.sig[0] = current->pending.signal.sig[0] & current->blocked.sig[0];
+	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
+}
+
+/*
+ * Sleep with a temporary mask until a signal is delivered; the old mask
+ * comes back when the handler's frame is built. Linux: sigsuspend()
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(&newset);
+	while (!signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	current->restore_sigmask = true;
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	return do_kill(pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	return do_tkill(-1, pid, sig);
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	bool on_stack = sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+
+	if (oss) {
+		oss->ss_sp = (void *)t->sas_ss_sp;
+		oss->ss_size = t->sas_ss_size;
+		oss->ss_flags = t->sas_ss_flags == SS_DISABLE ? SS_DISABLE :
+				on_stack ? SS_ONSTACK : 0;
+	}
+	if (!ss)
+		return 0;
+	if (on_stack && t->sas_ss_flags != SS_DISABLE)
+		return -EPERM;
+	if (ss->ss_flags != SS_DISABLE && ss->ss_flags != SS_ONSTACK && ss->ss_flags != 0)
+		return -EINVAL;
+	if (ss->ss_flags == SS_DISABLE) {
+		t->sas_ss_sp = 0;
+		t->sas_ss_size = 0;
+		t->sas_ss_flags = SS_DISABLE;
+		return 0;
+	}
+	if (ss->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	t->sas_ss_sp = (unsigned long)ss->ss_sp;
+	t->sas_ss_size = ss->ss_size;
+	t->sas_ss_flags = 0;
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+{
+	stack_t new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, &old, current_pt_regs()->sp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
+}
+
+/* rt_sigreturn: the sigaltstack saved in the frame comes back too. */
+int restore_altstack(const stack_t *uss)
+{
+	int err = do_sigaltstack(uss, NULL, current_pt_regs()->sp);
+
+	/* Like Linux, a bad saved stack is ignored rather than fatal. */
+	return err == -EFAULT ? err : 0;
+}

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process attributes and system information: ids, process groups and
+ * sessions, resource limits and usage, uname, sysinfo, prctl, reboot.
+ * Linux: kernel/sys.c, kernel/reboot.c, kernel/sched/core.c (sched_yield)
+ *
+ * Everything runs as root (uid and gid 0); the set*id calls accept only
+ * that.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/signal.h>
+#include <linux/mm.h>
+#include <linux/vmstat.h>
+#include <linux/utsname.h>
+#include <linux/timekeeping.h>
+#include <linux/fdtable.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+#include <asm/reboot.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return task_tgid_nr(current);
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return task_pid_nr(current);
+}
+
+/* The parent's pid, as the child sees it (init's pid after an orphaning). */
+SYSCALL_DEFINE0(getppid)
+{
+	return current->real_parent->tgid;
+}
+
+SYSCALL_DEFINE0(getuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return 0;
+}
+
+/* Root may become root: the only id there is. */
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	return uid == 0 ? 0 : -EPERM;
+}
+
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	return gid == 0 ? 0 : -EPERM;
+}
+
+SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t __user *, grouplist)
+{
+	return gidsetsize < 0 ? -EINVAL : 0;
+}
+
+static struct task_struct *find_process(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+
+	return p && !(p->flags & PF_KTHREAD) && p->signal ? p : NULL;
+}
+
+/*
+ * Move process pid into group pgid (0: its own pid). Only ourselves or a
+ * child that has not exec'ed; not a session leader; within one session.
+ * Linux: sys_setpgid()
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p, *g;
+
+	if (!pid)
+		pid = current->tgid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	p = find_process(pid);
+	if (!p)
+		return -ESRCH;
+	if (p != current) {
+		if (p->real_parent != current)
+			return -ESRCH;
+		if (p->signal->session != current->signal->session)
+			return -EPERM;
+		if (!(p->flags & PF_FORKNOEXEC))
+			return -EACCES;
+	}
+	if (p->signal->leader)
+		return -EPERM;
+	if (pgid != pid) {
+		bool found = false;
+
+		for_each_process(g)
+			if (g->signal && g->signal->pgrp == pgid && !g->exit_state &&
+			    g->signal->session == current->signal->session)
+				found = true;
+		if (!found)
+			return -EPERM;
+	}
+	p->signal->pgrp = pgid;
+	return 0;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	struct task_struct *p = find_process(pid);
+
+	return p ? p->signal->pgrp : -ESRCH;
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return current->signal->pgrp;
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	struct task_struct *p = find_process(pid);
+
+	return p ? p->signal->session : -ESRCH;
+}
+
+/* A new session and group, led by us, with no terminal. Linux: ksys_setsid() */
+SYSCALL_DEFINE0(setsid)
+{
+	struct signal_struct *sig = current->signal;
+	pid_t sid = current->tgid;
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->signal && p->signal->pgrp == sid && !p->exit_state)
+			return -EPERM;	/* already a group leader */
+	sig->leader = true;
+	sig->session = sid;
+	sig->pgrp = sid;
+	sig->tty = NULL;
+	return sid;
+}
+
+/* --- limits --- */
+
+static int do_prlimit(struct task_struct *tsk, unsigned int resource,
+		      const struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
+			return -EPERM;
+	}
+	rlim = tsk->signal->rlim + resource;
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;	/* root may raise hard limits too */
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(value)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit new_rlim;
+
+	if (copy_from_user(&new_rlim, rlim, sizeof(*rlim)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new_rlim, NULL);
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit __user *, new_rlim, struct rlimit __user *, old_rlim)
+{
+	struct rlimit old, new;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+		return -EFAULT;
+	tsk = find_process(pid);
+	if (!tsk)
+		return -ESRCH;
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		ret = -EFAULT;
+	return ret;
+}
+
+/* --- resource usage --- */
+
+static struct __kernel_old_timeval ns_to_timeval(u64 ns)
+{
+	struct __kernel_old_timeval tv = {
+		.tv_sec = (long)(ns / NSEC_PER_SEC),
+		.tv_usec = (long)(ns % NSEC_PER_SEC / NSEC_PER_USEC),
+	};
+
+	return tv;
+}
+
+/*
+ * RUSAGE_SELF, RUSAGE_CHILDREN (reaped children and their reaped
+ * children), or both. ru_maxrss is the peak RSS in KiB. Linux: getrusage()
+ */
+void getrusage(struct task_struct *p, int who, struct rusage *r)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long maxrss = 0;
+	u64 utime = 0, stime = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (who != RUSAGE_SELF) {
+		utime = sig->cutime;
+		stime = sig->cstime;
+		r->ru_nvcsw = (long)sig->cnvcsw;
+		r->ru_nivcsw = (long)sig->cnivcsw;
+		r->ru_minflt = (long)sig->cmin_flt;
+		r->ru_majflt = (long)sig->cmaj_flt;
+		maxrss = sig->cmaxrss;
+	}
+	if (who != RUSAGE_CHILDREN) {
+		utime += p->utime;
+		stime += p->stime;
+		r->ru_nvcsw += (long)p->nvcsw;
+		r->ru_nivcsw += (long)p->nivcsw;
+		r->ru_minflt += (long)p->min_flt;
+		r->ru_majflt += (long)p->maj_flt;
+		maxrss = max(maxrss, sig->maxrss);
+		if (p->mm)
+			maxrss = max(maxrss, get_mm_hiwater_rss(p->mm));
+	}
+	r->ru_utime = ns_to_timeval(utime);
+	r->ru_stime = ns_to_timeval(stime);
+	r->ru_maxrss = (long)(maxrss * (PAGE_SIZE / 1024));
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != 1 /* RUSAGE_THREAD */)
+		return -EINVAL;
+	getrusage(current, who == 1 ? RUSAGE_SELF : who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+
+#define USER_HZ		100
+
+static long ns_to_clock_t(u64 ns)
+{
+	return (long)(ns / (NSEC_PER_SEC / USER_HZ));
+}
+
+/* Clock ticks (USER_HZ) of CPU time, and since boot. Linux: sys_times() */
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
+{
+	if (tbuf) {
+		struct tms tmp = {
+			.tms_utime = ns_to_clock_t(current->utime),
+			.tms_stime = ns_to_clock_t(current->stime),
+			.tms_cutime = ns_to_clock_t(current->signal->cutime),
+			.tms_cstime = ns_to_clock_t(current->signal->cstime),
+		};
+
+		if (copy_to_user(tbuf, &tmp, sizeof(tmp)))
+			return -EFAULT;
+	}
+	/* Linux starts this count 5 minutes before 0 to catch wrap bugs. */
+	return ns_to_clock_t(ktime_get_ns()) + (long)((unsigned int)(-300 * USER_HZ));
+}
+
+/* --- the system --- */
+
+struct new_utsname {
+	char sysname[65];
+	char nodename[65];
+	char release[65];
+	char version[65];
+	char machine[65];
+	char domainname[65];
+};
+
+static struct new_utsname utsname = {
+	.sysname = UTS_SYSNAME,
+	.nodename = "(none)",
+	.release = UTS_RELEASE,
+	.version = "#1 Faultline " FAULTLINE_VERSION,
+	.machine = "x86_64",
+	.domainname = "(none)",
+};
+
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+	return copy_to_user(name, &utsname, sizeof(utsname)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
+{
+	if (len < 0 || len > 64)
+		return -EINVAL;
+	memset(utsname.nodename, 0, sizeof(utsname.nodename));
+	return copy_from_user(utsname.nodename, name, (unsigned long)len) ? -EFAULT : 0;
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+/* Linux: do_sysinfo() (loads are 0: no load average is kept). */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo val;
+
+	memset(&val, 0, sizeof(val));
+	val.uptime = (long)(ktime_get_ns() / NSEC_PER_SEC) + 1;
+	val.totalram = totalram_pages * PAGE_SIZE;
+	val.freeram = global_zone_page_state(NR_FREE_PAGES) * PAGE_SIZE;
+	val.sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;
+	val.procs = (unsigned short)nr_processes();
+	val.mem_unit = 1;
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
+}
+
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		memset(comm, 0, sizeof(comm));
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1) < 0)
+			return -EFAULT;
+		memcpy(current->comm, comm, sizeof(comm));
+		return 0;
+	case PR_GET_NAME:
+		memcpy(comm, current->comm, sizeof(comm));
+		return copy_to_user((void __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_SET_DUMPABLE:
+		return arg2 <= 1 ? 0 : -EINVAL;
+	case PR_SET_PDEATHSIG:
+		return valid_signal(arg2) ? 0 : -EINVAL;
+	case PR_GET_PDEATHSIG:
+		return put_user(0, (int __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
+}
+
+/* One CPU: the mask has bit 0. Returns the bytes of mask written. */
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len, unsigned long __user *,
+		user_mask_ptr)
+{
+	unsigned long mask = 1;
+
+	if (len < sizeof(mask) || (len & (sizeof(unsigned long) - 1)))
+		return -EINVAL;
+	if (pid && !find_task_by_vpid(pid))
+		return -ESRCH;
+	if (clear_user(user_mask_ptr, len) || put_user(mask, user_mask_ptr))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+#define LINUX_REBOOT_MAGIC1		0xfee1dead
+#define LINUX_REBOOT_MAGIC2		672274793
+#define LINUX_REBOOT_MAGIC2A		85072278
+#define LINUX_REBOOT_MAGIC2B		369367448
+#define LINUX_REBOOT_MAGIC2C		537993216
+#define LINUX_REBOOT_CMD_RESTART	0x01234567
+#define LINUX_REBOOT_CMD_HALT		0xCDEF0123
+#define LINUX_REBOOT_CMD_CAD_ON		0x89ABCDEF
+#define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
+#define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
+
+/* Linux: sys_reboot() */
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
+{
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_RESTART:
+		machine_restart();
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		machine_power_off();
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}

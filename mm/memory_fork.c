@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copying page tables at fork: copy-on-write from the first moment.
+ * Linux: mm/memory.c (copy_page_range, copy_pte_range, copy_present_pte)
+ *
+ * The child gets the parent's PTEs, not copies of its pages. In a
+ * private writable mapping (a "COW mapping") the PTEs are write-protected
+ * in both processes: the first write by either faults, and do_wp_page
+ * copies the page (or reuses it if the other process has let it go).
+ * Every page gains a reference and a mapping; anonymous pages stop being
+ * exclusive to one process. Shared mappings keep their write permission.
+ *
+ * A mapping with no anonymous pages (no anon_vma) is not copied at all:
+ * its pages are in the page cache, and the child faults them in when it
+ * touches them (Linux 6.1's vma_needs_copy), so the child starts with a
+ * small RSS.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/rmap.h>
+#include <asm/pgalloc.h>
+
+static bool is_cow_mapping(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/* Linux: vma_needs_copy() */
+static bool vma_needs_copy(const struct vm_area_struct *dst_vma,
+			   const struct vm_area_struct *src_vma)
+{
+	return (src_vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) || src_vma->anon_vma;
+}
+
+/* One present PTE. Linux: copy_present_pte() */
+static void copy_present_pte(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
+			     pte_t *dst_pte, pte_t *src_pte, unsigned long addr, long *rss)
+{
+	pte_t pte = *src_pte;
+	struct page *page = vm_normal_page(src_vma, addr, pte);
+
+	if (page && PageAnon(page)) {
+		get_page(page);
+		page_dup_anon_rmap(page, dst_vma);
+		rss[MM_ANONPAGES]++;
+	} else if (page) {
+		get_page(page);
+		page_dup_file_rmap(page, dst_vma);
+		rss[mm_counter_file(page)]++;
+	}
+	if (is_cow_mapping(src_vma->vm_flags) && pte_write(pte)) {
+		set_pte(src_pte, pte_wrprotect(pte));
+		pte = pte_wrprotect(pte);
+	}
+	if (src_vma->vm_flags & VM_SHARED)
+		pte = pte_mkclean(pte);
+	set_pte(dst_pte, pte_mkold(pte));
+}
+
+static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
+			  pmd_t *dst_pmd, pmd_t *src_pmd, unsigned long addr, unsigned long end)
+{
+	struct mm_struct *dst_mm = dst_vma->vm_mm;
+	long rss[NR_MM_COUNTERS] = { 0 };
+	pte_t *src_pte, *dst_pte;
+
+	if (pmd_none(*dst_pmd) && __pte_alloc(dst_mm, dst_pmd))
+		return -ENOMEM;
+	src_pte = pte_offset_kernel(src_pmd, addr);
+	dst_pte = pte_offset_kernel(dst_pmd, addr);
+	for (; addr < end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
+		if (pte_none(*src_pte))
+			continue;
+		/* Not present and not none: a swap entry. There is no swap yet. */
+		VM_BUG_ON(!pte_present(*src_pte));
+		copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
+	}
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		if (rss[i])
+			add_mm_counter(dst_mm, i, rss[i]);
+	return 0;
+}
+
+/*
+ * Copy the PTEs of src_vma (in the parent) into dst_vma (in the child),
+ * allocating the child's page tables. Linux: copy_page_range()
+ */
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
+{
+	struct mm_struct *dst_mm = dst_vma->vm_mm;
+	unsigned long addr = src_vma->vm_start, end = src_vma->vm_end;
+
+	if (!vma_needs_copy(dst_vma, src_vma))
+		return 0;
+	while (addr < end) {
+		unsigned long next = pmd_addr_end(addr, end);
+		pmd_t *src_pmd = mm_find_pmd(src_vma->vm_mm, addr);
+		pud_t *dst_pud;
+		pmd_t *dst_pmd;
+
+		if (src_pmd) {
+			dst_pud = pud_alloc(dst_mm, p4d_offset(pgd_offset(dst_mm, addr), addr), addr);
+			dst_pmd = dst_pud ? pmd_alloc(dst_mm, dst_pud, addr) : NULL;
+			if (!dst_pmd || copy_pte_range(dst_vma, src_vma, dst_pmd, src_pmd, addr, next))
+				return -ENOMEM;
+		}
+		addr = next;
+	}
+	return 0;
+}

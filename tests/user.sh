@@ -1,0 +1,71 @@
+# The user-level tests: ordinary static programs (tests/user/*.c, built
+# with musl) that print TAP. One boot runs them all (utest=all, see
+# kernel/utest.c); the same binaries also run on this machine's Linux,
+# as `setarch -R env -i PROG 2>&1` from /, and every line must be the
+# same. For each program:
+#
+#   user/NAME: ...     its own TAP lines, as Faultline ran it
+#   diff/NAME          Linux printed the same lines and exit status
+#   leak/NAME          no page leaked once it and its children were gone
+#
+# NO_DIFF lists the programs whose output depends on this machine's
+# configuration rather than on the kernel; scripts/linux-run compares
+# those with Linux 6.1 itself. Sourced by tests/run-all.
+
+# coredump: where a core goes is the host's kernel.core_pattern.
+NO_DIFF="coredump"
+
+section "user tests (boot with utest=all, and the same programs on Linux)"
+ulog=$LOGDIR/utest.log
+udir=$LOGDIR/utest
+rm -rf "$udir"
+mkdir -p "$udir"
+boot "$ulog" --timeout 900 --cmdline "utest=all"
+ustatus=$?
+uoutcome=$(boot_outcome "$ustatus" "$ulog")
+clean_log "$ulog" >"$ulog.clean"
+
+# Split the log: one file of output lines per program, and its ending.
+awk -v dir="$udir" '
+	/^utest: begin / { name = $3; out = dir "/" name ".out"; printf "" > out; next }
+	/^utest\| / { if (name != "") { sub(/^utest\| /, ""); print >> out } next }
+	/^utest: end / { print $4, $5 > (dir "/" $3 ".end"); next }
+	/^utest: .* leaked / { print $4 > (dir "/" $2 ".leak"); name = ""; next }
+' "$ulog.clean"
+
+[ "$uoutcome" = poweroff ] || fail "utest: the run completes (ended by $uoutcome)" "$ulog"
+
+for bin in build/tests/user/*; do
+	[ -x "$bin" ] || continue
+	name=$(basename "$bin")
+	out=$udir/$name.out
+	if [ ! -f "$udir/$name.end" ]; then
+		fail "user/$name: it ran to the end" "$ulog"
+		continue
+	fi
+	collect_tap "$out" "user/$name"
+	end=$(cat "$udir/$name.end")
+	# The same program on this machine's Linux.
+	abs=$(cd "$(dirname "$bin")" && pwd)/$name
+	(cd / && setarch -R env -i "$abs" >"$udir/$name.linux" 2>&1)
+	lstatus=$?
+	if [ $lstatus -gt 128 ]; then lend="signal $((lstatus - 128))"; else lend="status $lstatus"; fi
+	case " $NO_DIFF " in
+	*" $name "*) ;;
+	*)
+		if [ "$end" = "$lend" ] && cmp -s "$out" "$udir/$name.linux"; then
+			pass "diff/$name: the same output and ending ($end) as on Linux"
+		else
+			diff -u "$udir/$name.linux" "$out" >"$udir/$name.diff"
+			echo "Linux: $lend; Faultline: $end" >>"$udir/$name.diff"
+			fail "diff/$name: the same output and ending as on Linux (--- Linux, +++ Faultline)" \
+			     "$udir/$name.diff"
+		fi ;;
+	esac
+	leaked=$(cat "$udir/$name.leak" 2>/dev/null || echo '?')
+	if [ "$leaked" = 0 ]; then
+		pass "leak/$name: every page it used is free again after it exits"
+	else
+		fail "leak/$name: every page it used is free again after it exits ($leaked pages leaked)" "$ulog"
+	fi
+done

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * qrun-init: /init of a scripts/qrun boot (and of scripts/linux-run's
+ * Linux boot): run one program the way a grader wants it run, say how it
+ * ended, power off.
+ *
+ *   /qrun/argv   the program's arguments, NUL-separated; argv[0] is the
+ *                program (/bin/NAME)
+ *
+ * The program runs with an empty environment and cwd /, in a session of
+ * its own whose controlling terminal is the second serial port,
+ * /dev/ttyS1 (qrun's standard input and output; stdin, stdout and stderr
+ * of the program). The kernel log and this line go to the console, the
+ * first serial port, which qrun reads for the status:
+ *
+ *   qrun: exit N         the program exited with status N
+ *   qrun: signal N       a signal killed it (N | 128 in qrun's status)
+ *   qrun: cannot run P   exec failed (qrun says why)
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#define MAX_ARGS	256
+
+static char argbuf[65536];
+
+static int read_argv(char **argv)
+{
+	int fd = open("/qrun/argv", O_RDONLY), argc = 0;
+	ssize_t n = fd >= 0 ? read(fd, argbuf, sizeof(argbuf) - 1) : -1;
+
+	if (n <= 0)
+		return 0;
+	close(fd);
+	argbuf[n] = '\0';
+	for (char *p = argbuf; p < argbuf + n && argc < MAX_ARGS; p += strlen(p) + 1)
+		argv[argc++] = p;
+	argv[argc] = NULL;
+	return argc;
+}
+
+static void say(const char *fmt, long v, const char *s)
+{
+	FILE *console = fopen("/dev/console", "w");
+
+	if (!console)
+		return;
+	fprintf(console, fmt, v, s);
+	fclose(console);
+}
+
+/* Linux boots have no /dev yet: mount devtmpfs (and /proc). */
+static void setup_dev(void)
+{
+	if (access("/dev/ttyS1", F_OK) == 0)
+		return;
+	mkdir("/dev", 0755);
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	mkdir("/proc", 0555);
+	mount("proc", "/proc", "proc", 0, NULL);
+}
+
+static void run_child(char **argv)
+{
+	char *envp[] = { NULL };
+	int fd;
+
+	setsid();
+	fd = open("/dev/ttyS1", O_RDWR);
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+	if (chdir("/") < 0)
+		_exit(125);
+	execve(argv[0], argv, envp);
+	say("qrun: cannot run %ld %s\n", errno, argv[0]);
+	_exit(127);
+}
+
+int main(void)
+{
+	char *argv[MAX_ARGS + 1];
+	int status = 0;
+	pid_t child;
+
+	setup_dev();
+	if (!read_argv(argv)) {
+		say("qrun: no program to run (%ld%s)\n", 0, "");
+		sync();
+		reboot(RB_POWER_OFF);
+	}
+	child = fork();
+	if (child == 0)
+		run_child(argv);
+	for (;;) {
+		int st;
+		pid_t pid = wait(&st);
+
+		if (pid < 0)
+			break;
+		if (pid == child) {
+			status = st;
+			kill(-1, SIGKILL);	/* what it left running */
+		}
+	}
+	if (WIFSIGNALED(status))
+		say("qrun: signal %ld%s\n", WTERMSIG(status), "");
+	else
+		say("qrun: exit %ld%s\n", WEXITSTATUS(status), "");
+	sync();
+	reboot(RB_POWER_OFF);
+	return 0;
+}
