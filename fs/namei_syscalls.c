@@ -286,15 +286,14 @@ static long do_remove(int dfd, const char __user *pathname, bool rmdir)
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = filename_parentat(dfd, name, &parent, &last, &type, &trailing_slash);
-	putname(name);
 	if (err)
-		return err;
+		goto out_name;
 	if (type != LAST_NORM) {
 		err = !rmdir ? -EISDIR : type == LAST_DOT ? -EINVAL :
 		      type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
 		goto out;
 	}
-	dentry = d_lookup(parent.dentry, &last);
+	dentry = d_lookup(parent.dentry, &last);	/* last points into name */
 	err = -ENOENT;
 	if (!dentry)
 		goto out;
@@ -307,6 +306,8 @@ static long do_remove(int dfd, const char __user *pathname, bool rmdir)
 	dput(dentry);
 out:
 	path_put(&parent);
+out_name:
+	putname(name);
 	return err;
 }
 
@@ -345,24 +346,27 @@ static long rename_lookup(int dfd, const char __user *pathname, struct rename_si
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = filename_parentat(dfd, name, &side->parent, &last, &type, &side->trailing_slash);
-	putname(name);
 	if (err)
-		return err;
+		goto out_name;
 	err = -EBUSY;
 	if (type != LAST_NORM)
 		goto fail;
-	side->dentry = d_lookup(side->parent.dentry, &last);
+	side->dentry = d_lookup(side->parent.dentry, &last);	/* last points into name */
+	err = 0;
 	if (side->dentry)
-		return 0;
+		goto out_name;
 	err = -ENOENT;
 	if (must_exist)
 		goto fail;
 	side->dentry = d_alloc(side->parent.dentry, &last);
+	err = 0;
 	if (side->dentry)
-		return 0;
+		goto out_name;
 	err = -ENOMEM;
 fail:
 	path_put(&side->parent);
+out_name:
+	putname(name);
 	return err;
 }
 

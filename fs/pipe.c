@@ -156,6 +156,10 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 
 	if (!total_len)
 		return 0;
+	if (!pipe->readers) {		/* before anything merges into the last page */
+		send_sig(SIGPIPE, current, 0);
+		return -EPIPE;
+	}
 	ret = (ssize_t)pipe_write_merge(pipe, from);
 	while (iov_iter_count(from)) {
 		if (!pipe->readers) {

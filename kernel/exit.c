@@ -43,6 +43,7 @@ void release_task(struct task_struct *p)
 	local_irq_save(flags);
 	list_del(&p->tasks);
 	list_del_init(&p->sibling);
+	nr_threads--;
 	flush_sigqueue(&p->pending);
 	local_irq_restore(flags);
 	put_signal_struct(p->signal);

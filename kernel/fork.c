@@ -41,7 +41,7 @@ static struct kmem_cache *signal_cachep;
 static struct kmem_cache *sighand_cachep;
 
 static unsigned long total_forks;	/* /proc/stat's "processes" */
-static int nr_threads = 1;		/* the idle task */
+int nr_threads = 1;		/* tasks in the system, the idle task too */
 
 void fork_init(void)
 {

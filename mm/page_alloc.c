@@ -28,6 +28,7 @@
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/fault-inject.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
 #include "internal.h"
@@ -344,7 +345,8 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 
 /*
  * Allocate 2^order contiguous frames; NULL when no zone has a free block
- * that large (there is no reclaim yet to make one).
+ * that large (there is no reclaim yet to make one), or when a test asked
+ * for this allocation to fail (fault-inject.h).
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -354,6 +356,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
+	if (should_fail_alloc_page(gfp, order))
+		return NULL;
 	page = get_page_from_freelist(gfp, order);
 	if (!page)
 		warn_alloc(gfp, order);

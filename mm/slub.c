@@ -24,6 +24,7 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/fault-inject.h>
 #include <linux/panic.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
@@ -186,6 +187,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *page;
 	void *object;
 
+	if (should_failslab(gfp))
+		return NULL;
 	local_irq_save(flags);
 	if (list_empty(&s->partial)) {
 		page = allocate_slab(s, gfp);

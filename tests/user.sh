@@ -47,7 +47,8 @@ for bin in build/tests/user/*; do
 	end=$(cat "$udir/$name.end")
 	# The same program on this machine's Linux.
 	abs=$(cd "$(dirname "$bin")" && pwd)/$name
-	(cd / && setarch -R env -i "$abs" >"$udir/$name.linux" 2>&1)
+	# As on Faultline, a program that hangs is killed after 120 s.
+	(cd / && timeout -s KILL 120 setarch -R env -i "$abs" >"$udir/$name.linux" 2>&1)
 	lstatus=$?
 	if [ $lstatus -gt 128 ]; then lend="signal $((lstatus - 128))"; else lend="status $lstatus"; fi
 	case " $NO_DIFF " in

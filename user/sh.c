@@ -13,7 +13,8 @@
  * Job control, as a terminal shell needs it: each pipeline runs in a
  * process group of its own, made the terminal's foreground group while
  * it runs, so ^C (SIGINT) and ^\ reach the job and not the shell. ^C at
- * the prompt abandons the line. Not here: background jobs (&), here
+ * the prompt abandons the line. ^Z stops the job, which the shell then
+ * continues (there is no fg/bg). Not here: background jobs (&), here
  * documents, functions, globbing, control flow.
  *
  *   sh              interactive, reading the terminal
@@ -344,9 +345,21 @@ static int run_pipeline(struct cmd *cmds, int n)
 	if (interactive && pgid > 0)
 		tcsetpgrp(0, pgid);
 	for (int i = 0; i < n; i++) {
+		pid_t r;
 		int st;
 
-		if (pids[i] > 0 && waitpid(pids[i], &st, 0) > 0 && i == n - 1)
+		if (pids[i] <= 0)
+			continue;
+		/*
+		 * ^Z stops the job. With no fg/bg to bring it back, the shell
+		 * says so and lets it run on, still in the foreground.
+		 */
+		while ((r = waitpid(pids[i], &st, WUNTRACED)) > 0 && WIFSTOPPED(st)) {
+			fprintf(stderr, "\nsh: job stopped (%s); no job control here: continuing it\n",
+				strsignal(WSTOPSIG(st)));
+			kill(-pgid, SIGCONT);
+		}
+		if (r > 0 && i == n - 1)
 			status = st;
 	}
 	if (interactive)

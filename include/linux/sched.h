@@ -158,7 +158,7 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	struct restart_block restart_block;
 
-	/* Fault injection: fail the nth allocation from now (0: off). */
+	/* Fault injection: the nth allocation from now fails (0: off; fault-inject.h). */
 	unsigned int fail_nth;
 
 	struct thread_struct thread;

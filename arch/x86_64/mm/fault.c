@@ -165,6 +165,13 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
 /* What the CPU said, for the signal frame (sigcontext's cr2, err, trapno). */
 static void set_signal_archinfo(unsigned long address, unsigned long error_code)
 {
+	/*
+	 * A user access at or above TASK_SIZE_MAX is reported as a protection
+	 * fault whether or not a kernel page is there, so that the signal
+	 * frame says nothing of the kernel's page tables.
+	 */
+	if (address >= TASK_SIZE_MAX)
+		error_code |= X86_PF_PROT;
 	current->thread.trap_nr = X86_TRAP_PF;
 	current->thread.error_code = error_code | X86_PF_USER;
 	current->thread.cr2 = address;

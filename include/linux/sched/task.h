@@ -62,6 +62,7 @@ void exec_mm_release(struct task_struct *tsk);
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
 unsigned long nr_forks(void);
+extern int nr_threads;		/* up at fork, down in release_task */
 void fork_mm_caches_init(void);
 
 #endif

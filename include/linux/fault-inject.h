@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_FAULT_INJECT_H
+#define _LINUX_FAULT_INJECT_H
+
+#include <linux/sched.h>
+#include <linux/gfp.h>
+#include <linux/printk.h>
+
+/*
+ * Fault injection, as Linux's fail-nth: when current->fail_nth is N > 0,
+ * the Nth allocation this task makes from now on fails (pages from the
+ * buddy allocator or objects from a slab cache, whichever comes Nth),
+ * and fail_nth is back to 0. Tests use it to make every allocation of a
+ * path fail in turn and check that the path undoes all it did: for
+ * fork, for example, for N = 1, 2, ... until fork succeeds.
+ * __GFP_NOFAIL allocations are never failed.
+ *
+ * Linux: lib/fault-inject.c should_fail(), mm/fail_page_alloc.c,
+ * mm/failslab.c, /proc/<pid>/task/<tid>/fail-nth (Linux also prints the
+ * stack of each forced failure; one line here).
+ */
+static inline bool should_fail_alloc(gfp_t gfp)
+{
+	struct task_struct *tsk = current;
+
+	if (!tsk->fail_nth || (gfp & __GFP_NOFAIL))
+		return false;
+	if (--tsk->fail_nth)
+		return false;
+	pr_info("FAULT_INJECTION: forcing a failure.\n");
+	return true;
+}
+
+/* Linux: mm/fail_page_alloc.c */
+static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+{
+	return should_fail_alloc(gfp);
+}
+
+/* Linux: mm/failslab.c */
+static inline bool should_failslab(gfp_t gfp)
+{
+	return should_fail_alloc(gfp);
+}
+
+#endif

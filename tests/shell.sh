@@ -1,0 +1,96 @@
+# The console shell as a student types at it: scripts/qrun runs
+# build/user/sh on a terminal, and this script types one line at a time,
+# waiting for what each prints, as a person would (an expect-style
+# driver over a FIFO). What it checks: pipes, redirections, cd, $?, ^C
+# killing the foreground job and not the shell, a stopped job, ^C
+# abandoning a half-typed line, exit with a status. Sourced by tests/run-all.
+
+section "shell (typed at a terminal through scripts/qrun)"
+sdir=$LOGDIR/shell
+rm -rf "$sdir"
+mkdir -p "$sdir"
+out=$sdir/out
+: >"$out"
+mkfifo "$sdir/in"
+scripts/qrun --timeout 300 build/user/sh <"$sdir/in" >"$out" 2>&1 &
+shell_pid=$!
+exec 9>"$sdir/in"
+
+# wait_line LINE: until the output has LINE as a whole line (60 s at most).
+wait_line() {
+	i=0
+	while ! grep -qxF -- "$1" "$out"; do
+		i=$((i + 1))
+		[ $i -le 600 ] || return 1
+		sleep 0.1
+	done
+}
+
+# wait_text TEXT: until the output contains TEXT.
+wait_text() {
+	i=0
+	while ! grep -qF -- "$1" "$out"; do
+		i=$((i + 1))
+		[ $i -le 600 ] || return 1
+		sleep 0.1
+	done
+}
+
+# expect NAME LINE COMMAND: type COMMAND, and LINE must come out.
+expect() {
+	printf '%s\n' "$3" >&9
+	if wait_line "$2"; then pass "shell: $1"; else fail "shell: $1 (no line '$2')" "$out"; fi
+}
+
+if wait_text "faultline:/# "; then pass "shell: starts on the terminal with a prompt naming the directory"
+else fail "shell: starts on the terminal with a prompt naming the directory" "$out"; fi
+expect "a pipeline" "one two" "echo one two | cat"
+expect "> and >> write a file, < reads it" "second" \
+	"echo first > /tmp/f; echo second >> /tmp/f; cat < /tmp/f"
+expect "cd changes the directory" "/tmp" "cd /tmp; pwd"
+if wait_text "faultline:/tmp# "; then pass "shell: and the prompt says so"
+else fail "shell: and the prompt says so" "$out"; fi
+expect "\$? is the last command's status" "status 3" "sh -c 'exit 3'; echo status \$?"
+
+# ^C while a job runs: SIGINT goes to the job's process group. The shell
+# puts the job in the terminal's foreground just after it starts, so a ^C
+# typed before that reaches the shell instead (which ignores it while it
+# waits); and ^C flushes what was typed ahead. So: ^C, then the next
+# command, until that command runs.
+printf 'echo go; sleep 100\n' >&9
+wait_line "go"
+i=0
+while ! grep -qx "interrupted 130" "$out" && [ $i -lt 20 ]; do
+	sleep 1
+	printf '\003' >&9
+	sleep 0.5
+	printf 'echo interrupted $?\n' >&9
+	j=0
+	while ! grep -qx "interrupted 130" "$out" && [ $j -lt 30 ]; do
+		sleep 0.1
+		j=$((j + 1))
+	done
+	i=$((i + 1))
+done
+if grep -qx "interrupted 130" "$out"; then
+	pass "shell: ^C kills the foreground job (status 130), not the shell"
+else
+	fail "shell: ^C kills the foreground job (status 130), not the shell" "$out"
+fi
+
+expect "a job that stops (as ^Z would stop it) is continued, not waited for forever" "resumed" \
+	"sh -c 'kill -TSTP \$\$; echo resumed'"
+
+printf 'echo abandoned' >&9
+sleep 1
+printf '\003' >&9
+expect "^C at the prompt abandons the half-typed line" "kept" "echo kept"
+if grep -qx "abandoned" "$out"; then fail "shell: the abandoned line did not run" "$out"
+else pass "shell: the abandoned line did not run"; fi
+
+printf 'exit 7\n' >&9
+exec 9>&-
+wait "$shell_pid"
+status=$?
+if [ "$status" = 7 ]; then pass "shell: exit 7 ends the shell with status 7"
+else fail "shell: exit 7 ends the shell with status 7 (got $status)" "$out"; fi

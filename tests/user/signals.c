@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Signal handlers and masks: siginfo, the signal blocked while its
+ * handler runs, SA_NODEFER, SA_RESETHAND, SA_RESTART against EINTR,
+ * sigprocmask and sigpending, sigsuspend, an alternate stack, the FPU
+ * registers intact across a handler, timers (SIGALRM), default actions.
+ */
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include "tap.h"
+
+static volatile int hits, depth, max_depth;
+static volatile siginfo_t info;
+static volatile int usr1_blocked_inside;
+static volatile double fpu_result;
+static volatile uintptr_t handler_sp;
+
+static void on_usr1(int sig, siginfo_t *si, void *ucv)
+{
+	sigset_t cur;
+
+	hits++;
+	info = *si;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	usr1_blocked_inside = sigismember(&cur, SIGUSR1);
+}
+
+static void nested(int sig)
+{
+	depth++;
+	if (depth > max_depth)
+		max_depth = depth;
+	if (depth < 3)
+		raise(sig);
+	depth--;
+}
+
+static void plain(int sig)
+{
+	(void)sig;
+	hits++;
+	handler_sp = (uintptr_t)__builtin_frame_address(0);
+	fpu_result = 1.0 / 3.0 * 7.0;	/* use the FPU inside the handler */
+}
+
+static pid_t spawn_pause(void)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	return pid;
+}
+
+int main(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO };
+	sigset_t block, pending, old;
+	int pipefd[2], status;
+	char c;
+	volatile double x = 2.5;
+	static char altstack[65536];
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+
+	sigaction(SIGUSR1, &sa, NULL);
+	kill(getpid(), SIGUSR1);
+	ok_eq(1, hits, "kill(getpid(), SIGUSR1) runs the handler before kill returns");
+	ok(info.si_signo == SIGUSR1 && info.si_code == SI_USER && info.si_pid == getpid(),
+	   "siginfo: si_signo, si_code SI_USER, si_pid");
+	ok(usr1_blocked_inside, "the signal is blocked while its handler runs");
+	raise(SIGUSR1);
+	ok(hits == 2 && info.si_code == SI_TKILL, "raise() (tkill) gives si_code SI_TKILL");
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	kill(getpid(), SIGUSR1);
+	kill(getpid(), SIGUSR1);
+	sigpending(&pending);
+	ok(hits == 2 && sigismember(&pending, SIGUSR1), "a blocked signal waits, pending");
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	ok_eq(3, hits, "unblocked, it is delivered once: standard signals do not queue");
+
+	signal(SIGUSR2, nested);
+	sa.sa_handler = nested;
+	sa.sa_flags = SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR2, &sa, NULL);
+	raise(SIGUSR2);
+	ok_eq(3, max_depth, "SA_NODEFER: the handler is entered again from inside itself");
+
+	hits = 0;
+	sa.sa_handler = plain;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGHUP, &sa, NULL);
+	raise(SIGHUP);
+	sigaction(SIGHUP, NULL, &sa);
+	ok(hits == 1 && sa.sa_handler == SIG_DFL, "SA_RESETHAND: after one delivery the action is SIG_DFL");
+
+	x = x * 3.0;
+	raise(SIGUSR2 - 0 == SIGUSR2 ? SIGWINCH : 0);	/* ignored by default */
+	signal(SIGALRM, plain);
+	raise(SIGALRM);
+	ok(x == 7.5 && fpu_result > 2.33 && fpu_result < 2.34,
+	   "floating point registers survive a handler that uses them");
+
+	sigaltstack(&ss, NULL);
+	sa.sa_handler = plain;
+	sa.sa_flags = SA_ONSTACK;
+	sigaction(SIGALRM, &sa, NULL);
+	raise(SIGALRM);
+	ok(handler_sp > (uintptr_t)altstack && handler_sp < (uintptr_t)altstack + sizeof(altstack),
+	   "SA_ONSTACK: the handler runs on the sigaltstack");
+
+	/* EINTR or restart, for a read on an empty pipe interrupted by SIGALRM. */
+	pipe(pipefd);
+	sa.sa_flags = 0;
+	sigaction(SIGALRM, &sa, NULL);
+	{
+		struct itimerval it = { .it_value = { 0, 20000 } };
+
+		setitimer(ITIMER_REAL, &it, NULL);
+		ok_errno(EINTR, read(pipefd[0], &c, 1), "a handler without SA_RESTART: the read fails with EINTR");
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGALRM, &sa, NULL);
+		hits = 0;
+		fflush(stdout);
+		if (fork() == 0) {
+			usleep(100000);
+			write(pipefd[1], "k", 1);
+			_exit(0);
+		}
+		setitimer(ITIMER_REAL, &it, NULL);
+		ok(read(pipefd[0], &c, 1) == 1 && c == 'k' && hits == 1,
+		   "SA_RESTART: the handler runs and the read goes on to get the data");
+		wait(&status);
+	}
+
+	/* sigsuspend: wait with a temporary mask for the one signal it lets in. */
+	sigprocmask(SIG_BLOCK, &block, &old);
+	hits = 0;
+	kill(getpid(), SIGUSR1);
+	{
+		sigset_t waitmask;
+
+		sigemptyset(&waitmask);
+		ok(sigsuspend(&waitmask) == -1 && errno == EINTR && hits == 0 + (info.si_signo == SIGUSR1),
+		   "sigsuspend returns EINTR once the pending signal was handled");
+		sigprocmask(SIG_BLOCK, NULL, &pending);
+		ok(sigismember(&pending, SIGUSR1), "and the old mask is back afterwards");
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+
+	ok_errno(EINVAL, sigaction(SIGKILL, &sa, NULL), "SIGKILL cannot be caught: EINVAL");
+	ok_errno(EINVAL, kill(getpid(), 65), "signal 65 does not exist: EINVAL");
+	ok_errno(ESRCH, kill(999999, 0), "kill of a pid nobody has: ESRCH");
+	ok_eq(0, kill(getpid(), 0), "kill with signal 0 only checks that the process exists");
+
+	{
+		pid_t pid;
+
+		signal(SIGUSR1, SIG_DFL);	/* on_usr1 would catch it */
+		pid = spawn_pause();
+		kill(pid, SIGUSR1);
+		waitpid(pid, &status, 0);
+		ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1, "SIGUSR1's default action kills");
+		pid = spawn_pause();
+		kill(pid, SIGCHLD);
+		kill(pid, SIGWINCH);
+		usleep(10000);
+		ok_eq(0, waitpid(pid, &status, WNOHANG), "SIGCHLD and SIGWINCH are ignored by default");
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	{
+		struct itimerval it = { .it_value = { 0, 10000 } }, left;
+		struct timespec t0, t1;
+
+		signal(SIGALRM, plain);
+		hits = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		setitimer(ITIMER_REAL, &it, NULL);
+		while (!hits)
+			pause();
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ok((t1.tv_sec - t0.tv_sec) * 1000000000L + t1.tv_nsec - t0.tv_nsec >= 10000000,
+		   "setitimer: SIGALRM no sooner than 10 ms");
+		getitimer(ITIMER_REAL, &left);
+		ok(!left.it_value.tv_sec && !left.it_value.tv_usec, "a one-shot timer is disarmed after it fires");
+		ok_eq(0, alarm(5), "alarm with no alarm pending returns 0");
+		ok_eq(5, alarm(0), "and cancelling it returns the seconds left (5)");
+	}
+	return tap_done();
+}
