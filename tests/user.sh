@@ -35,6 +35,14 @@ awk -v dir="$udir" '
 
 [ "$uoutcome" = poweroff ] || fail "utest: the run completes (ended by $uoutcome)" "$ulog"
 
+# syscall_abi called number 999 twice: the log names it, once.
+n999=$(grep -c "syscall_abi\[[0-9]*\]: system call 999 (not a Linux x86_64 system call) is not implemented: -ENOSYS" "$ulog.clean")
+if [ "$n999" = 1 ]; then
+	pass "utest: an unknown system call is named in the kernel log, once"
+else
+	fail "utest: an unknown system call is named in the kernel log, once (found $n999 times)" "$ulog"
+fi
+
 for bin in build/tests/user/*; do
 	[ -x "$bin" ] || continue
 	name=$(basename "$bin")

@@ -34,16 +34,22 @@ static const char *const syscall_names[] = {
 #include "syscall_names.h"
 };
 
+/* Once per number below 1024; numbers beyond (garbage, -1) share one report. */
 static void report_unknown_syscall(unsigned long nr)
 {
-	static unsigned long reported[512 / 64];
+	static unsigned long reported[1024 / 64];
+	static bool reported_beyond;
 	const char *name = nr < ARRAY_SIZE(syscall_names) && syscall_names[nr] ?
 			   syscall_names[nr] : "not a Linux x86_64 system call";
 
-	if (nr < 512) {
+	if (nr < 1024) {
 		if (reported[nr / 64] & (1UL << (nr % 64)))
 			return;
 		reported[nr / 64] |= 1UL << (nr % 64);
+	} else {
+		if (reported_beyond)
+			return;
+		reported_beyond = true;
 	}
 	pr_notice("%s[%d]: system call %lu (%s) is not implemented: -ENOSYS\n",
 		  current->comm, current->pid, nr, name);
