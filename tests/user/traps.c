@@ -4,8 +4,8 @@
  * SIGILL (ILL_ILLOPN), #DE is SIGFPE (FPE_INTDIV), both with si_addr the
  * faulting instruction; int3 is SIGTRAP (SI_KERNEL) and the handler
  * returns past it; #GP (a non-canonical address, a privileged
- * instruction) is SIGSEGV with si_code SI_KERNEL and si_addr 0. By
- * default each of them kills the process.
+ * instruction, a return to a non-canonical rip) is SIGSEGV with si_code
+ * SI_KERNEL and si_addr 0. By default each of them kills the process.
  */
 #define _GNU_SOURCE		/* REG_RIP, REG_TRAPNO */
 #include <setjmp.h>
@@ -100,6 +100,19 @@ static int child_status(void (*fn)(void))
 	return status;
 }
 
+/* A SIGUSR1 handler that makes its return go to a non-canonical rip. */
+static void return_to_noncanonical(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+
+	uc->uc_mcontext.gregs[REG_RIP] = 0x800000000000L;
+}
+
+static void do_bad_sigreturn(void)
+{
+	raise(SIGUSR1);
+}
+
 static int killed_by(int status, int sig)
 {
 	return WIFSIGNALED(status) && WTERMSIG(status) == sig;
@@ -138,6 +151,13 @@ int main(void)
 	faulted = run(do_hlt);
 	ok(faulted && signo == SIGSEGV && code == SI_KERNEL && trapno == 13,
 	   "hlt (privileged): SIGSEGV, si_code SI_KERNEL, trap 13");
+
+	/* rt_sigreturn cannot return with sysret there: iret, whose #GP is the user's. */
+	sa.sa_sigaction = return_to_noncanonical;
+	sigaction(SIGUSR1, &sa, NULL);
+	faulted = run(do_bad_sigreturn);
+	ok(faulted && signo == SIGSEGV && code == SI_KERNEL && rip == 0x800000000000UL,
+	   "a handler returning to a non-canonical rip: SIGSEGV, SI_KERNEL, that rip in the frame");
 
 	ok(killed_by(child_status(do_ud2), SIGILL), "by default SIGILL kills");
 	ok(killed_by(child_status(do_div0), SIGFPE), "by default SIGFPE kills");
