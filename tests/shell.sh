@@ -16,25 +16,17 @@ scripts/qrun --timeout 300 build/user/sh <"$sdir/in" >"$out" 2>&1 &
 shell_pid=$!
 exec 9>"$sdir/in"
 
-# wait_line LINE: until the output has LINE as a whole line (60 s at most).
-wait_line() {
+# wait_for GREP-FLAGS TEXT: until grep finds TEXT in the output (60 s at most).
+wait_for() {
 	i=0
-	while ! grep -qxF -- "$1" "$out"; do
+	while ! grep -q"$1"F -- "$2" "$out"; do
 		i=$((i + 1))
 		[ $i -le 600 ] || return 1
 		sleep 0.1
 	done
 }
-
-# wait_text TEXT: until the output contains TEXT.
-wait_text() {
-	i=0
-	while ! grep -qF -- "$1" "$out"; do
-		i=$((i + 1))
-		[ $i -le 600 ] || return 1
-		sleep 0.1
-	done
-}
+wait_line() { wait_for x "$1"; }	# LINE as a whole line
+wait_text() { wait_for '' "$1"; }	# TEXT anywhere
 
 # expect NAME LINE COMMAND: type COMMAND, and LINE must come out.
 expect() {

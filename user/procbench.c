@@ -89,27 +89,41 @@ static void bench_pipe(void)
 	wait(NULL);
 }
 
-/* Mean ns of fork + child _exit(0) + waitpid, over n rounds. */
-static double fork_exit_wait_ns(int n)
+/* Mean ns of fork + the child's work (child(), which must not return) + waitpid. */
+static double fork_wait_ns(int n, void (*child)(void))
 {
 	long long t0 = 0;
 
-	for (int i = -1; i < n; i++) {
+	for (int i = -1; i < n; i++) {	/* round -1 warms up */
 		pid_t pid;
 
 		if (i == 0)
 			t0 = now_ns();
 		pid = fork();
 		if (pid == 0)
-			_exit(0);
+			child();
 		waitpid(pid, NULL, 0);
 	}
 	return (double)(now_ns() - t0) / n;
 }
 
+static void child_exit(void)
+{
+	_exit(0);
+}
+
+static void child_exec(void)
+{
+	char *argv[] = { (char *)self, "exit", NULL };
+	char *envp[] = { NULL };
+
+	execve(self, argv, envp);
+	_exit(127);
+}
+
 static void bench_fork(void)
 {
-	report("fork+exit+wait, small process", fork_exit_wait_ns(200) / 1000, "us");
+	report("fork+exit+wait, small process", fork_wait_ns(200, child_exit) / 1000, "us");
 }
 
 static void bench_fork64(void)
@@ -121,7 +135,7 @@ static void bench_fork64(void)
 		exit(1);
 	for (unsigned long off = 0; off < BIG_BYTES; off += PAGE_SIZE)
 		big[off] = 1;
-	report("fork+exit+wait, 64 MiB touched", fork_exit_wait_ns(10) / 1000, "us");
+	report("fork+exit+wait, 64 MiB touched", fork_wait_ns(10, child_exit) / 1000, "us");
 	munmap(big, BIG_BYTES);
 }
 
@@ -162,25 +176,7 @@ static void bench_cow(void)
 
 static void bench_exec(void)
 {
-	const int n = 50;
-	long long t0 = 0;
-
-	for (int i = -1; i < n; i++) {
-		pid_t pid;
-
-		if (i == 0)
-			t0 = now_ns();
-		pid = fork();
-		if (pid == 0) {
-			char *argv[] = { (char *)self, "exit", NULL };
-			char *envp[] = { NULL };
-
-			execve(self, argv, envp);
-			_exit(127);
-		}
-		waitpid(pid, NULL, 0);
-	}
-	report("fork+exec+wait of a static musl binary", (double)(now_ns() - t0) / n / 1000, "us");
+	report("fork+exec+wait of a static musl binary", fork_wait_ns(50, child_exec) / 1000, "us");
 }
 
 static const struct {
