@@ -62,15 +62,11 @@ static pid_t spawn_pause(void)
 	return pid;
 }
 
-int main(void)
+/* Delivery: the handler, its siginfo, its mask; blocking; no queueing. */
+static void test_delivery(void)
 {
 	struct sigaction sa = { .sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO };
 	sigset_t block, pending, old;
-	int pipefd[2], status;
-	char c;
-	volatile double x = 2.5;
-	static char altstack[65536];
-	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
 
 	sigaction(SIGUSR1, &sa, NULL);
 	kill(getpid(), SIGUSR1);
@@ -90,10 +86,16 @@ int main(void)
 	ok(hits == 2 && sigismember(&pending, SIGUSR1), "a blocked signal waits, pending");
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	ok_eq(3, hits, "unblocked, it is delivered once: standard signals do not queue");
+}
 
-	signal(SIGUSR2, nested);
-	sa.sa_handler = nested;
-	sa.sa_flags = SA_NODEFER;
+/* SA_NODEFER, SA_RESETHAND, the FPU across a handler, SA_ONSTACK. */
+static void test_flags(void)
+{
+	struct sigaction sa = { .sa_handler = nested, .sa_flags = SA_NODEFER };
+	volatile double x = 2.5;
+	static char altstack[65536];
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGUSR2, &sa, NULL);
 	raise(SIGUSR2);
@@ -108,7 +110,7 @@ int main(void)
 	ok(hits == 1 && sa.sa_handler == SIG_DFL, "SA_RESETHAND: after one delivery the action is SIG_DFL");
 
 	x = x * 3.0;
-	raise(SIGUSR2 - 0 == SIGUSR2 ? SIGWINCH : 0);	/* ignored by default */
+	raise(SIGWINCH);	/* ignored by default */
 	signal(SIGALRM, plain);
 	raise(SIGALRM);
 	ok(x == 7.5 && fpu_result > 2.33 && fpu_result < 2.34,
@@ -121,84 +123,110 @@ int main(void)
 	raise(SIGALRM);
 	ok(handler_sp > (uintptr_t)altstack && handler_sp < (uintptr_t)altstack + sizeof(altstack),
 	   "SA_ONSTACK: the handler runs on the sigaltstack");
+}
 
-	/* EINTR or restart, for a read on an empty pipe interrupted by SIGALRM. */
+/* EINTR or restart, for a read on an empty pipe interrupted by SIGALRM. */
+static void test_restart(void)
+{
+	struct sigaction sa = { .sa_handler = plain };
+	struct itimerval it = { .it_value = { 0, 20000 } };
+	int pipefd[2], status;
+	char c;
+
 	pipe(pipefd);
-	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
-	{
-		struct itimerval it = { .it_value = { 0, 20000 } };
-
-		setitimer(ITIMER_REAL, &it, NULL);
-		ok_errno(EINTR, read(pipefd[0], &c, 1), "a handler without SA_RESTART: the read fails with EINTR");
-		sa.sa_flags = SA_RESTART;
-		sigaction(SIGALRM, &sa, NULL);
-		hits = 0;
-		fflush(stdout);
-		if (fork() == 0) {
-			usleep(100000);
-			write(pipefd[1], "k", 1);
-			_exit(0);
-		}
-		setitimer(ITIMER_REAL, &it, NULL);
-		ok(read(pipefd[0], &c, 1) == 1 && c == 'k' && hits == 1,
-		   "SA_RESTART: the handler runs and the read goes on to get the data");
-		wait(&status);
+	setitimer(ITIMER_REAL, &it, NULL);
+	ok_errno(EINTR, read(pipefd[0], &c, 1), "a handler without SA_RESTART: the read fails with EINTR");
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
+	hits = 0;
+	fflush(stdout);
+	if (fork() == 0) {
+		usleep(100000);
+		write(pipefd[1], "k", 1);
+		_exit(0);
 	}
+	setitimer(ITIMER_REAL, &it, NULL);
+	ok(read(pipefd[0], &c, 1) == 1 && c == 'k' && hits == 1,
+	   "SA_RESTART: the handler runs and the read goes on to get the data");
+	wait(&status);
+}
 
-	/* sigsuspend: wait with a temporary mask for the one signal it lets in. */
+/* sigsuspend: wait with a temporary mask for the one signal it lets in. */
+static void test_sigsuspend(void)
+{
+	sigset_t block, old, waitmask, pending;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	hits = 0;
 	kill(getpid(), SIGUSR1);
-	{
-		sigset_t waitmask;
-
-		sigemptyset(&waitmask);
-		ok(sigsuspend(&waitmask) == -1 && errno == EINTR && hits == 0 + (info.si_signo == SIGUSR1),
-		   "sigsuspend returns EINTR once the pending signal was handled");
-		sigprocmask(SIG_BLOCK, NULL, &pending);
-		ok(sigismember(&pending, SIGUSR1), "and the old mask is back afterwards");
-	}
+	sigemptyset(&waitmask);
+	ok(sigsuspend(&waitmask) == -1 && errno == EINTR && hits == 0 + (info.si_signo == SIGUSR1),
+	   "sigsuspend returns EINTR once the pending signal was handled");
+	sigprocmask(SIG_BLOCK, NULL, &pending);
+	ok(sigismember(&pending, SIGUSR1), "and the old mask is back afterwards");
 	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void test_errors(void)
+{
+	struct sigaction sa = { .sa_handler = plain };
 
 	ok_errno(EINVAL, sigaction(SIGKILL, &sa, NULL), "SIGKILL cannot be caught: EINVAL");
 	ok_errno(EINVAL, kill(getpid(), 65), "signal 65 does not exist: EINVAL");
 	ok_errno(ESRCH, kill(999999, 0), "kill of a pid nobody has: ESRCH");
 	ok_eq(0, kill(getpid(), 0), "kill with signal 0 only checks that the process exists");
+}
 
-	{
-		pid_t pid;
+static void test_default_actions(void)
+{
+	int status;
+	pid_t pid;
 
-		signal(SIGUSR1, SIG_DFL);	/* on_usr1 would catch it */
-		pid = spawn_pause();
-		kill(pid, SIGUSR1);
-		waitpid(pid, &status, 0);
-		ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1, "SIGUSR1's default action kills");
-		pid = spawn_pause();
-		kill(pid, SIGCHLD);
-		kill(pid, SIGWINCH);
-		usleep(10000);
-		ok_eq(0, waitpid(pid, &status, WNOHANG), "SIGCHLD and SIGWINCH are ignored by default");
-		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-	}
-	{
-		struct itimerval it = { .it_value = { 0, 10000 } }, left;
-		struct timespec t0, t1;
+	signal(SIGUSR1, SIG_DFL);	/* on_usr1 would catch it */
+	pid = spawn_pause();
+	kill(pid, SIGUSR1);
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1, "SIGUSR1's default action kills");
+	pid = spawn_pause();
+	kill(pid, SIGCHLD);
+	kill(pid, SIGWINCH);
+	usleep(10000);
+	ok_eq(0, waitpid(pid, &status, WNOHANG), "SIGCHLD and SIGWINCH are ignored by default");
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
 
-		signal(SIGALRM, plain);
-		hits = 0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		setitimer(ITIMER_REAL, &it, NULL);
-		while (!hits)
-			pause();
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		ok((t1.tv_sec - t0.tv_sec) * 1000000000L + t1.tv_nsec - t0.tv_nsec >= 10000000,
-		   "setitimer: SIGALRM no sooner than 10 ms");
-		getitimer(ITIMER_REAL, &left);
-		ok(!left.it_value.tv_sec && !left.it_value.tv_usec, "a one-shot timer is disarmed after it fires");
-		ok_eq(0, alarm(5), "alarm with no alarm pending returns 0");
-		ok_eq(5, alarm(0), "and cancelling it returns the seconds left (5)");
-	}
+static void test_timers(void)
+{
+	struct itimerval it = { .it_value = { 0, 10000 } }, left;
+	struct timespec t0, t1;
+
+	signal(SIGALRM, plain);
+	hits = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	setitimer(ITIMER_REAL, &it, NULL);
+	while (!hits)
+		pause();
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ok((t1.tv_sec - t0.tv_sec) * 1000000000L + t1.tv_nsec - t0.tv_nsec >= 10000000,
+	   "setitimer: SIGALRM no sooner than 10 ms");
+	getitimer(ITIMER_REAL, &left);
+	ok(!left.it_value.tv_sec && !left.it_value.tv_usec, "a one-shot timer is disarmed after it fires");
+	ok_eq(0, alarm(5), "alarm with no alarm pending returns 0");
+	ok_eq(5, alarm(0), "and cancelling it returns the seconds left (5)");
+}
+
+int main(void)
+{
+	test_delivery();
+	test_flags();
+	test_restart();
+	test_sigsuspend();
+	test_errors();
+	test_default_actions();
+	test_timers();
 	return tap_done();
 }

@@ -43,14 +43,12 @@ static pid_t child_pause(void)
 	return pid;
 }
 
-int main(void)
+/* Exit codes in the status word, and SIGCHLD */
+static void test_exit_status(void)
 {
-	struct rlimit nocore = { 0, 0 };
-	int status, pipefd[2];
-	pid_t pid, pid2;
-	struct rusage ru;
+	int status;
+	pid_t pid;
 
-	setrlimit(RLIMIT_CORE, &nocore);	/* no core dumps: no 0x80 bit */
 	signal(SIGCHLD, on_sigchld);
 	pid = child_exit(0);
 	ok_eq(pid, waitpid(pid, &status, 0), "waitpid returns the child's pid");
@@ -62,6 +60,13 @@ int main(void)
 	waitpid(pid, &status, 0);
 	ok_eq(3, WEXITSTATUS(status), "exit(259): only the low 8 bits, 3");
 	ok(got_sigchld >= 1, "SIGCHLD came with each child's end");
+}
+
+/* Killed by a signal: WTERMSIG, and no core bit without RLIMIT_CORE */
+static void test_killed(void)
+{
+	int status;
+	pid_t pid;
 
 	pid = child_pause();
 	ok_eq(0, waitpid(pid, &status, WNOHANG), "WNOHANG while the child runs: 0");
@@ -73,6 +78,13 @@ int main(void)
 	kill(pid, SIGQUIT);
 	waitpid(pid, &status, 0);
 	ok_eq(SIGQUIT, status, "killed by SIGQUIT with RLIMIT_CORE 0: status 3, no core");
+}
+
+/* Stopped and continued children: WUNTRACED, WCONTINUED */
+static void test_stopped(void)
+{
+	int status;
+	pid_t pid;
 
 	pid = child_pause();
 	kill(pid, SIGSTOP);
@@ -85,6 +97,13 @@ int main(void)
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "then SIGKILL ends it");
+}
+
+/* Which child: pid -1, ECHILD, bad options */
+static void test_which(void)
+{
+	int status;
+	pid_t pid, pid2;
 
 	pid = child_exit(1);
 	pid2 = child_exit(2);
@@ -102,6 +121,14 @@ int main(void)
 	ok_errno(ECHILD, waitpid(-1, &status, 0), "no children left: ECHILD");
 	ok_errno(ECHILD, waitpid(getpid() + 10000, &status, 0), "not our child: ECHILD");
 	ok_errno(EINVAL, waitpid(-1, &status, 0x10000000), "an unknown option: EINVAL");
+}
+
+/* A reaped child's faults in wait4's rusage and RUSAGE_CHILDREN */
+static void test_rusage(void)
+{
+	struct rusage ru;
+	int status;
+	pid_t pid;
 
 	pid = child_exit(0);
 	ok_eq(pid, wait4(pid, &status, 0, &ru), "wait4 with a rusage");
@@ -113,8 +140,14 @@ int main(void)
 	 */
 	getrusage(RUSAGE_CHILDREN, &ru);
 	ok(ru.ru_minflt > 0, "RUSAGE_CHILDREN adds up the reaped children's faults");
+}
 
-	/* An orphan: its parent exits first; it is adopted and sees a new parent. */
+/* An orphan: its parent exits first; it is adopted and sees a new parent */
+static void test_orphan(void)
+{
+	int status, pipefd[2];
+	pid_t pid;
+
 	pipe(pipefd);
 	fflush(stdout);
 	pid = fork();
@@ -140,8 +173,30 @@ int main(void)
 		read(pipefd[0], &c, 1);
 		ok(c == 'y', "an orphan is adopted: getppid() changes when its parent exits");
 	}
+}
+
+/* SIGCHLD ignored: children reap themselves */
+static void test_sigchld_ignored(void)
+{
+	int status;
+	pid_t pid;
+
 	signal(SIGCHLD, SIG_IGN);
 	pid = child_exit(5);
 	ok_errno(ECHILD, waitpid(pid, &status, 0), "with SIGCHLD ignored, children are not kept as zombies");
+}
+
+int main(void)
+{
+	struct rlimit nocore = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &nocore);	/* no core dumps: no 0x80 bit */
+	test_exit_status();
+	test_killed();
+	test_stopped();
+	test_which();
+	test_rusage();
+	test_orphan();
+	test_sigchld_ignored();
 	return tap_done();
 }
