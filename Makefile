@@ -3,6 +3,7 @@
 #   make            build build/faultline.elf and build/faultline.iso
 #   make run        boot in QEMU with the console on this terminal (Ctrl-A X quits)
 #   make test       every suite, headless; ends with "N passed, N failed"
+#   make difftest   the user tests on Linux 6.1 and on Faultline, compared
 #   make bench      benchmarks under QEMU -icount (deterministic figures)
 #   make gdb        QEMU halted at reset, gdb attached to the kernel's symbols
 #
@@ -62,12 +63,12 @@ ROOTFS_FILES := $(shell find tests/rootfs -type f -o -type d 2>/dev/null)
 # same binaries run on this machine's Linux (the differential tests).
 UCC      := musl-gcc
 UCFLAGS  := -static -no-pie -O2 -Wall -Wextra -Wno-unused-parameter -fno-strict-aliasing
-USER_PROGS := init sh echo cat mkdir rm ls sleep kill true qrun-init procbench
+USER_PROGS := init sh echo cat mkdir rm ls sleep kill true qrun-init procbench runtests
 USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
 
-.PHONY: all run test bench gdb deps clean host-test
+.PHONY: all run test difftest bench gdb deps clean host-test
 all: $(ISO)
 
 deps:
@@ -153,6 +154,10 @@ gdb: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@tests/run-all
+
+difftest: deps
+	@$(MAKE) --no-print-directory all
+	@tests/run-all difftest
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench DEBUG=0 all
