@@ -58,17 +58,17 @@ static Elf64_Phdr *load_elf_phdrs(const Elf64_Ehdr *ex, struct file *file)
 	loff_t pos = (loff_t)ex->e_phoff;
 	ssize_t n;
 
-	if (ex->e_phentsize != sizeof(Elf64_Phdr) || ex->e_phnum < 1 ||
-	    ex->e_phnum > 65536U / sizeof(Elf64_Phdr))
-		return ERR_PTR(-ENOEXEC);
+	/* At most a page of them (73), as Linux allows (ELF_MIN_ALIGN). */
 	size = sizeof(Elf64_Phdr) * ex->e_phnum;
+	if (ex->e_phentsize != sizeof(Elf64_Phdr) || size == 0 || size > PAGE_SIZE)
+		return ERR_PTR(-ENOEXEC);
 	phdrs = kmalloc(size, GFP_KERNEL);
 	if (!phdrs)
 		return ERR_PTR(-ENOMEM);
 	n = kernel_read(file, phdrs, size, &pos);
 	if (n != (ssize_t)size) {
 		kfree(phdrs);
-		return ERR_PTR(n < 0 ? n : -EIO);
+		return ERR_PTR(-ENOEXEC);	/* as 6.1's load_elf_binary reports any failure here */
 	}
 	return phdrs;
 }
@@ -379,6 +379,8 @@ static int load_new_program(struct linux_binprm *bprm, const Elf64_Ehdr *ex,
 	if (err)
 		return err;
 	e_entry = ex->e_entry + l.load_bias;
+	if (e_entry >= TASK_SIZE)	/* Linux: BAD_ADDR(); past the point of no return */
+		return -EINVAL;
 	l.phdr_addr += l.load_bias;
 	l.elf_bss += l.load_bias;
 	l.elf_brk += l.load_bias;

@@ -86,6 +86,32 @@ static void free_strings(char **v, int n)
 	kfree(v);
 }
 
+#define MAX_ARG_STRINGS	0x7fffffff
+
+/* How many strings a NULL-terminated array holds, or -errno. Linux: count() */
+static int count_strings(struct user_arg_ptr src)
+{
+	int n = 0;
+
+	if (!src.ptr)
+		return 0;
+	for (;;) {
+		const char *str;
+
+		if (src.is_kernel)
+			str = ((const char *const *)src.ptr)[n];
+		else if (get_user(str, (const char __user *const __user *)src.ptr + n))
+			return -EFAULT;
+		if (!str)
+			return n;
+		if (n == MAX_ARG_STRINGS)
+			return -E2BIG;
+		if (fatal_signal_pending(current))
+			return -ERESTARTNOHAND;
+		n++;
+	}
+}
+
 /* Copy a NULL-terminated array of strings into the kernel. */
 static int copy_arg_strings(struct linux_binprm *bprm, struct user_arg_ptr src, char ***vp,
 			    int *countp)
@@ -135,6 +161,8 @@ fail:
 /*
  * How much stack the strings may take: a quarter of RLIMIT_STACK, at
  * most 3/4 of the default 8 MiB, at least ARG_MAX; less the pointers.
+ * Checked once the strings are counted, before any is copied (the
+ * pointers alone can be too many), and again after.
  * Linux: bprm_stack_limits()
  */
 static int bprm_stack_limits(struct linux_binprm *bprm)
@@ -342,12 +370,10 @@ static int unshare_for_exec(struct task_struct *tsk)
 		tsk->files = copy;
 	}
 	if (tsk->sighand->count > 1) {
-		struct sighand_struct *newsighand = kmalloc(sizeof(*newsighand), GFP_KERNEL);
+		struct sighand_struct *newsighand = dup_sighand(tsk->sighand);
 
 		if (!newsighand)
 			return -ENOMEM;
-		newsighand->count = 1;
-		memcpy(newsighand->action, tsk->sighand->action, sizeof(newsighand->action));
 		__cleanup_sighand(tsk->sighand);
 		tsk->sighand = newsighand;
 	}
@@ -491,6 +517,12 @@ static int do_execveat_common(int fd, const char *filename, struct user_arg_ptr 
 	if (!bprm->filename)
 		goto out;
 	bprm->interp = bprm->filename;
+	bprm->argc = count_strings(argv);
+	bprm->envc = count_strings(envp);
+	err = bprm->argc < 0 ? bprm->argc : bprm->envc < 0 ? bprm->envc : bprm_stack_limits(bprm);
+	bprm->argc = bprm->envc = 0;
+	if (err)
+		goto out;
 	err = copy_arg_strings(bprm, argv, &bprm->argv, &bprm->argc);
 	if (!err)
 		err = copy_arg_strings(bprm, envp, &bprm->envp, &bprm->envc);

@@ -274,7 +274,16 @@ static long pipe_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	return put_user(count, (int __user *)arg);
 }
 
-/* The last close of an end wakes the other side; the last file frees the pipe. */
+/* The last file of a pipe frees it. Linux: put_pipe_info() */
+static void put_pipe_info(struct inode *inode, struct pipe_inode_info *pipe)
+{
+	if (--pipe->files == 0) {
+		inode->i_pipe = NULL;
+		free_pipe_info(pipe);
+	}
+}
+
+/* The last close of an end wakes the other side. */
 static int pipe_release(struct inode *inode, struct file *file)
 {
 	struct pipe_inode_info *pipe = file->private_data;
@@ -285,10 +294,7 @@ static int pipe_release(struct inode *inode, struct file *file)
 		pipe->writers--;
 	wake_up_interruptible_all(&pipe->rd_wait);
 	wake_up_interruptible_all(&pipe->wr_wait);
-	if (--pipe->files == 0) {
-		inode->i_pipe = NULL;
-		free_pipe_info(pipe);
-	}
+	put_pipe_info(inode, pipe);
 	return 0;
 }
 
@@ -332,9 +338,11 @@ static int fifo_open(struct inode *inode, struct file *filp)
 		pipe->r_counter++;
 		pipe->readers++;
 		wake_up_interruptible_all(&pipe->wr_wait);
-		filp->f_pos = w;	/* for EPOLLHUP: writers gone since we opened */
-		if (!pipe->writers && !(filp->f_flags & O_NONBLOCK) &&
-		    wait_event_interruptible(pipe->rd_wait, pipe->w_counter != w))
+		if (pipe->writers)
+			break;
+		if (filp->f_flags & O_NONBLOCK)
+			filp->f_pos = w;	/* no EPOLLHUP until a writer has come */
+		else if (wait_event_interruptible(pipe->rd_wait, pipe->w_counter != w))
 			ret = -ERESTARTSYS;
 		break;
 	}
@@ -342,8 +350,8 @@ static int fifo_open(struct inode *inode, struct file *filp)
 		unsigned int r = pipe->r_counter;
 
 		if (!pipe->readers && (filp->f_flags & O_NONBLOCK)) {
-			ret = -ENXIO;
-			break;
+			put_pipe_info(inode, pipe);	/* counted as no writer */
+			return -ENXIO;
 		}
 		pipe->w_counter++;
 		pipe->writers++;

@@ -11,6 +11,7 @@
 #include <linux/signal.h>
 #include <linux/entry-common.h>
 #include <asm/irqflags.h>
+#include <asm/page.h>
 
 #define EXIT_TO_USER_MODE_WORK \
 	((1UL << TIF_SIGPENDING) | (1UL << TIF_NEED_RESCHED) | (1UL << TIF_NOTIFY_RESUME))
@@ -31,14 +32,26 @@ static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
 	}
 }
 
+/*
+ * A rip that rt_sigreturn (or exec) left non-canonical would make the
+ * IRET itself fault, in kernel mode on Intel CPUs: instead the task takes
+ * the #GP it would have taken in user mode, and its work runs again (the
+ * SIGSEGV is delivered or kills).
+ */
 static void exit_to_user_mode_prepare(struct pt_regs *regs)
 {
 	unsigned long ti_work;
 
-	local_irq_disable();
-	ti_work = READ_ONCE(current->thread_info.flags);
-	if (ti_work & EXIT_TO_USER_MODE_WORK)
-		exit_to_user_mode_loop(regs, ti_work);
+	for (;;) {
+		local_irq_disable();
+		ti_work = READ_ONCE(current->thread_info.flags);
+		if (ti_work & EXIT_TO_USER_MODE_WORK)
+			exit_to_user_mode_loop(regs, ti_work);
+		if (likely(__is_canonical_address(regs->ip)))
+			return;
+		local_irq_enable();
+		fixup_bad_iret(regs);
+	}
 }
 
 void syscall_exit_to_user_mode(struct pt_regs *regs)

@@ -94,16 +94,34 @@ static void exit_mm(struct task_struct *tsk)
 }
 
 /*
- * Give tsk's children to init. A child that is already a zombie is
- * reported to init, which reaps it. Linux: forget_original_parent()
+ * Who adopts the orphans of father: its nearest living ancestor that
+ * asked to (PR_SET_CHILD_SUBREAPER), else init. Linux: find_new_reaper()
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *reaper;
+
+	for (reaper = father->real_parent; reaper && reaper != child_reaper &&
+	     reaper != &init_task; reaper = reaper->real_parent)
+		if (reaper->signal->is_child_subreaper && !(reaper->flags & PF_EXITING))
+			return reaper;
+	return child_reaper;
+}
+
+/*
+ * Give tsk's children to their new reaper, with SIGCHLD as their exit
+ * signal (a reaper waits with a plain wait()). A child that is already a
+ * zombie is reported to it at once. Linux: forget_original_parent(),
+ * reparent_leader()
  */
 static void forget_original_parent(struct task_struct *tsk)
 {
-	struct task_struct *p, *n;
+	struct task_struct *p, *n, *reaper = find_new_reaper(tsk);
 
 	list_for_each_entry_safe(p, n, &tsk->children, sibling) {
-		p->real_parent = child_reaper;
-		list_move_tail(&p->sibling, &child_reaper->children);
+		p->real_parent = reaper;
+		p->exit_signal = SIGCHLD;
+		list_move_tail(&p->sibling, &reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p, p->exit_signal)) {
 			p->exit_state = EXIT_DEAD;
 			release_task(p);
@@ -232,17 +250,17 @@ static long wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	psig->cnvcsw += p->nvcsw + sig->cnvcsw;
 	psig->cnivcsw += p->nivcsw + sig->cnivcsw;
 	psig->cmaxrss = max(psig->cmaxrss, max(sig->maxrss, sig->cmaxrss));
-	if (wo->ru) {
+	if (wo->ru)
 		getrusage(p, RUSAGE_BOTH, &ru);
-		if (copy_to_user(wo->ru, &ru, sizeof(ru)))
-			return -EFAULT;
-	}
-	if (wo->stat_addr && put_user(status, wo->stat_addr))
-		return -EFAULT;
 	if (wo->kstat)
 		*wo->kstat = status;
+	/* Reaped even when the copies below fail: a bad pointer is only EFAULT. */
 	p->exit_state = EXIT_DEAD;
 	release_task(p);
+	if (wo->ru && copy_to_user(wo->ru, &ru, sizeof(ru)))
+		return -EFAULT;
+	if (wo->stat_addr && put_user(status, wo->stat_addr))
+		return -EFAULT;
 	return pid;
 }
 

@@ -42,9 +42,29 @@ static struct kmem_cache *sighand_cachep;
 
 static unsigned long total_forks;	/* /proc/stat's "processes" */
 int nr_threads = 1;		/* tasks in the system, the idle task too */
+int max_threads;		/* what the memory could hold, as Linux sizes it */
+
+#define MIN_THREADS	20
+#define MAX_THREADS	0x3fffffff	/* FUTEX_TID_MASK */
+
+/*
+ * As many tasks as would fill an eighth of RAM with kernel stacks. Init's
+ * RLIMIT_NPROC and RLIMIT_SIGPENDING are half of that, which every
+ * process inherits (and /proc's SigQ line shows). Linux: set_max_threads()
+ */
+static void set_max_threads(void)
+{
+	u64 threads = (u64)totalram_pages * PAGE_SIZE / (THREAD_SIZE * 8UL);
+
+	max_threads = (int)clamp_t(u64, threads, MIN_THREADS, MAX_THREADS);
+	init_signals.rlim[RLIMIT_NPROC].rlim_cur = (unsigned long)max_threads / 2;
+	init_signals.rlim[RLIMIT_NPROC].rlim_max = (unsigned long)max_threads / 2;
+	init_signals.rlim[RLIMIT_SIGPENDING] = init_signals.rlim[RLIMIT_NPROC];
+}
 
 void fork_init(void)
 {
+	set_max_threads();
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 64,
 					       SLAB_PANIC | SLAB_HWCACHE_ALIGN, NULL);
 	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
@@ -150,21 +170,26 @@ static int copy_fs(u64 clone_flags, struct task_struct *tsk)
 	return tsk->fs ? 0 : -ENOMEM;
 }
 
+/* A private copy of a handler table (fork without CLONE_SIGHAND, exec). */
+struct sighand_struct *dup_sighand(const struct sighand_struct *orig)
+{
+	struct sighand_struct *sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+
+	if (!sig)
+		return NULL;
+	sig->count = 1;
+	memcpy(sig->action, orig->action, sizeof(sig->action));
+	return sig;
+}
+
 static int copy_sighand(u64 clone_flags, struct task_struct *tsk)
 {
-	struct sighand_struct *sig;
-
 	if (clone_flags & CLONE_SIGHAND) {
 		current->sighand->count++;
 		return 0;
 	}
-	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
-	if (!sig)
-		return -ENOMEM;
-	sig->count = 1;
-	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
-	tsk->sighand = sig;
-	return 0;
+	tsk->sighand = dup_sighand(current->sighand);
+	return tsk->sighand ? 0 : -ENOMEM;
 }
 
 void __cleanup_sighand(struct sighand_struct *sighand)

@@ -39,10 +39,37 @@
 
 static struct kmem_cache *sigqueue_cachep;
 
+/*
+ * Queued siginfos of the one user (root): RLIMIT_SIGPENDING bounds them,
+ * so that a process cannot fill kernel memory with blocked real-time
+ * signals. Linux counts them per user (ucounts); here every process is root.
+ */
+static unsigned long nr_sigqueued;
+
 void signals_init(void)
 {
 	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue), 0,
 					    SLAB_PANIC, NULL);
+}
+
+/* A queue entry for a signal to t, within t's RLIMIT_SIGPENDING unless overridden. */
+static struct sigqueue *__sigqueue_alloc(struct task_struct *t, bool override_rlimit)
+{
+	struct sigqueue *q;
+
+	if (!override_rlimit &&
+	    nr_sigqueued >= t->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+		return NULL;
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC);
+	if (q)
+		nr_sigqueued++;
+	return q;
+}
+
+static void __sigqueue_free(struct sigqueue *q)
+{
+	nr_sigqueued--;
+	kmem_cache_free(sigqueue_cachep, q);
 }
 
 static unsigned long nsec_to_clock_t(u64 ns)
@@ -83,7 +110,7 @@ static void flush_sigqueue_mask(const sigset_t *mask, struct sigpending *s)
 	list_for_each_entry_safe(q, n, &s->list, list) {
 		if (sigismember(mask, q->info.si_signo)) {
 			list_del(&q->list);
-			kmem_cache_free(sigqueue_cachep, q);
+			__sigqueue_free(q);
 		}
 	}
 }
@@ -95,7 +122,7 @@ void flush_sigqueue(struct sigpending *queue)
 	sigemptyset(&queue->signal);
 	list_for_each_entry_safe(q, n, &queue->list, list) {
 		list_del(&q->list);
-		kmem_cache_free(sigqueue_cachep, q);
+		__sigqueue_free(q);
 	}
 }
 
@@ -167,11 +194,18 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	return !sig_ignored(p, sig, force);
 }
 
-/* Queue sig with its info on t and wake it. Linux: __send_signal_locked() */
+/*
+ * Queue sig with its info on t and wake it. A standard signal from kill
+ * or the kernel (si_code >= 0) is queued even past RLIMIT_SIGPENDING; a
+ * real-time one is not: past the limit, one from kill is still sent but
+ * loses its info, one from sigqueue (or tkill) fails with EAGAIN.
+ * Linux: __send_signal_locked()
+ */
 static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *t,
 			 bool force)
 {
 	struct sigpending *pending = &t->pending;
+	bool override_rlimit = sig < SIGRTMIN && info->si_code >= 0;
 	struct sigqueue *q;
 
 	if (!prepare_signal(sig, t, force))
@@ -179,12 +213,12 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	/* A standard signal is pending at most once. */
 	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
 		return 0;
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC);
+	q = __sigqueue_alloc(t, override_rlimit);
 	if (q) {
 		q->info = *info;
 		list_add_tail(&q->list, &pending->list);
-	} else if (sig >= SIGRTMIN) {
-		return -EAGAIN;		/* a real-time signal must carry its info */
+	} else if (sig >= SIGRTMIN && info->si_code != SI_USER) {
+		return -EAGAIN;
 	}
 	sigaddset(&pending->signal, sig);
 	if (!sigismember(&t->blocked, sig) || sig == SIGKILL)
@@ -360,6 +394,28 @@ long do_kill(pid_t pid, int sig)
 	return kill_something_info(sig, &info, pid);
 }
 
+/*
+ * rt_sigqueueinfo, rt_tgsigqueueinfo: a signal with the sender's own
+ * siginfo (sigqueue's SI_QUEUE and a value). It may not claim to come
+ * from the kernel, kill() or tkill() unless sent to the sender itself.
+ * Linux: do_rt_sigqueueinfo(), do_rt_tgsigqueueinfo()
+ */
+long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info)
+{
+	struct task_struct *p;
+
+	if (pid <= 0 || !valid_signal((unsigned long)sig) || sig < 0)
+		return -EINVAL;
+	if (info->si_signo != sig)
+		return -EINVAL;
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && pid != current->tgid)
+		return -EPERM;
+	p = find_task_by_vpid(pid);
+	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
+		return -ESRCH;
+	return sig ? do_send_sig_info(sig, info, p) : 0;
+}
+
 /* tkill/tgkill: one task, SI_TKILL. Linux: do_tkill() */
 long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
@@ -410,7 +466,7 @@ static void collect_signal(int sig, struct sigpending *list, struct kernel_sigin
 	if (first) {
 		list_del(&first->list);
 		*info = first->info;
-		kmem_cache_free(sigqueue_cachep, first);
+		__sigqueue_free(first);
 	} else {
 		/* Queued without info (no memory at the time): as from kill. */
 		memset(info, 0, sizeof(*info));

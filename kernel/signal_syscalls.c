@@ -4,6 +4,7 @@
  * alternate stack. Linux: kernel/signal.c (the SYSCALL_DEFINEs)
  */
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -130,6 +131,30 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 	return do_tkill(tgid, pid, sig);
 }
 
+/* The first part of a user siginfo_t is the kernel's (the rest is padding). */
+static int copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *uinfo)
+{
+	return copy_from_user(info, uinfo, sizeof(*info)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	int err = copy_siginfo_from_user(&info, uinfo);
+
+	return err ? err : do_rt_sigqueueinfo(-1, pid, sig, &info);
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	int err = copy_siginfo_from_user(&info, uinfo);
+
+	if (tgid <= 0)
+		return -EINVAL;
+	return err ? err : do_rt_sigqueueinfo(tgid, pid, sig, &info);
+}
+
 static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	struct task_struct *t = current;
@@ -166,6 +191,7 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 	stack_t new, old;
 	int err;
 
+	memset(&old, 0, sizeof(old));	/* its padding goes to user space too */
 	if (uss && copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
 	err = do_sigaltstack(uss ? &new : NULL, &old, current_pt_regs()->sp);

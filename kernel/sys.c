@@ -371,6 +371,8 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -395,6 +397,11 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return valid_signal(arg2) ? 0 : -EINVAL;
 	case PR_GET_PDEATHSIG:
 		return put_user(0, (int __user *)arg2);
+	case PR_SET_CHILD_SUBREAPER:
+		current->signal->is_child_subreaper = !!arg2;
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper, (int __user *)arg2);
 	default:
 		return -EINVAL;
 	}

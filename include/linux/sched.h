@@ -87,6 +87,7 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
 	pid_t pgrp, session;
 	bool leader;			/* session leader */
+	bool is_child_subreaper;	/* PR_SET_CHILD_SUBREAPER: adopts orphans below it */
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
 	struct timer_list real_timer;	/* ITIMER_REAL (Linux: an hrtimer) */
 	u64 it_real_incr;		/* its interval, ns */

@@ -139,6 +139,7 @@ void flush_sigqueue(struct sigpending *queue);
 void force_sigsegv(int sig);
 long do_kill(pid_t pid, int sig);
 long do_tkill(pid_t tgid, pid_t pid, int sig);
+long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info);
 int task_stopped_code(struct task_struct *p, bool consume);
 bool task_continued(struct task_struct *p, bool consume);
 void restore_saved_sigmask(void);

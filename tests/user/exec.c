@@ -4,7 +4,10 @@
  * keeps (pid, open files, ignored signals, the mask) and what it loses
  * (close-on-exec files, handlers); "#!" scripts; the errors.
  */
+#define _GNU_SOURCE		/* clone */
+#include <elf.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 
 #define SCRIPT "/tmp/faultline-exec-script"
 #define JUNK "/tmp/faultline-exec-junk"
+#define PATCHED "/tmp/faultline-exec-patched"
 
 static void handler(int sig)
 {
@@ -70,6 +74,57 @@ static int run(const char *path, char *const argv[])
 	close(pipefd[0]);
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1000 + WTERMSIG(status);
+}
+
+/* A copy of this program with its ELF header changed by patch(). */
+static void write_patched(const char *self, void (*patch)(Elf64_Ehdr *))
+{
+	static char image[4 << 20];
+	int fd = open(self, O_RDONLY);
+	ssize_t n = read(fd, image, sizeof(image));
+
+	close(fd);
+	patch((Elf64_Ehdr *)image);
+	fd = open(PATCHED, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	write(fd, image, n);
+	close(fd);
+}
+
+static void entry_noncanonical(Elf64_Ehdr *eh)
+{
+	eh->e_entry = 0x800000000000UL;
+}
+
+static char clone_stack[65536] __attribute__((aligned(16)));
+
+static int exec_true(void *arg)
+{
+	char *argv[] = { "true", NULL }, *envp[] = { NULL };
+
+	execve("/bin/true", argv, envp);
+	return 127;
+}
+
+/* A bad entry point, exec's limits and sharing (more ELF checks: elf_limits.c). */
+static void test_limits(char **argv)
+{
+	static char *many[1000001];
+	char *args[3] = { argv[0], "patched", NULL };	/* if it ran: status 99, no tests */
+	int status;
+	pid_t pid;
+
+	for (int i = 0; i < 1000000; i++)
+		many[i] = "";
+	ok_eq(-E2BIG, run(argv[0], many), "a million empty arguments (8 MB of pointers): E2BIG");
+	write_patched(argv[0], entry_noncanonical);
+	ok_eq(1000 + SIGSEGV, run(PATCHED, args),
+	      "an entry point above user space: past the point of no return, SIGSEGV");
+	unlink(PATCHED);
+	fflush(stdout);
+	pid = clone(exec_true, clone_stack + sizeof(clone_stack), CLONE_VM | CLONE_SIGHAND | SIGCHLD,
+		    NULL);
+	ok(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "exec in a child that shared our memory and handlers (CLONE_VM|CLONE_SIGHAND)");
 }
 
 int main(int argc, char **argv, char **envp)
@@ -145,6 +200,7 @@ int main(int argc, char **argv, char **envp)
 	args[1] = NULL;
 	ok_eq(9, run(SCRIPT, args), "a #! script runs its interpreter with the script's path");
 	unlink(SCRIPT);
+	test_limits(argv);
 	unlink(JUNK);
 	unlink("/tmp/faultline-exec-data");
 	return tap_done();

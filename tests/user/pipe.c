@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include "tap.h"
 
@@ -19,6 +21,40 @@ static int revents(int fd, short events)
 	struct pollfd p = { .fd = fd, .events = events };
 
 	return poll(&p, 1, 0) == 1 ? p.revents : 0;
+}
+
+/*
+ * A FIFO: a non-blocking writer with no reader gets ENXIO (and is not
+ * counted as a writer); a reader that opened while a writer was there
+ * sees POLLHUP once it goes.
+ */
+static void test_fifo(void)
+{
+	const char *path = "/tmp/faultline-fifo";
+	int status, r;
+	pid_t pid;
+
+	unlink(path);
+	mkfifo(path, 0600);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		int fd = open(path, O_WRONLY);	/* waits for a reader */
+
+		write(fd, "hi", 2);
+		usleep(50000);
+		_exit(0);
+	}
+	usleep(20000);		/* the writer is waiting now */
+	ok_errno(ENXIO, open(path, O_WRONLY | O_NONBLOCK),
+		 "a FIFO: a non-blocking writer with no reader: ENXIO");
+	r = open(path, O_RDONLY);	/* the waiting writer still counts */
+	ok(r >= 0 && read(r, buf, 2) == 2 && !memcmp(buf, "hi", 2),
+	   "a reader meets the waiting writer; its bytes arrive");
+	waitpid(pid, &status, 0);
+	ok_eq(POLLHUP, revents(r, POLLIN), "the writer gone: POLLHUP for a reader that opened while it was there");
+	close(r);
+	unlink(path);
 }
 
 int main(void)
@@ -61,6 +97,8 @@ int main(void)
 	waitpid(pid, &status, 0);
 	ok_eq(0, read(fds[0], buf, 1), "and sees EOF when that process has exited");
 	close(fds[0]);
+
+	test_fifo();
 
 	pipe(fds);
 	write(fds[1], "a", 1);	/* a page with room that a write could merge into */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include "tap.h"
@@ -199,6 +200,68 @@ static void test_default_actions(void)
 	waitpid(pid, &status, 0);
 }
 
+/*
+ * RLIMIT_SIGPENDING bounds the queued real-time signals: past it,
+ * sigqueue fails with EAGAIN, and kill still works but its signal
+ * carries no info of its own (it merges with those queued).
+ */
+static void test_queue_limit(void)
+{
+	struct rlimit old, small = { 64, 64 };
+	union sigval v = { .sival_int = 1 };
+	sigset_t block, prev;
+	int queued = 0;
+
+	getrlimit(RLIMIT_SIGPENDING, &old);
+	setrlimit(RLIMIT_SIGPENDING, &small);
+	signal(SIGRTMIN, plain);
+	sigemptyset(&block);
+	sigaddset(&block, SIGRTMIN);
+	sigprocmask(SIG_BLOCK, &block, &prev);
+	while (queued < 1000 && sigqueue(getpid(), SIGRTMIN, v) == 0)
+		queued++;
+	/* The limit counts all of root's queued signals: on a busy machine some are not ours. */
+	ok(queued > 0 && queued <= 64, "with RLIMIT_SIGPENDING 64, at most 64 real-time signals queue");
+	ok_errno(EAGAIN, sigqueue(getpid(), SIGRTMIN, v), "one more sigqueue: EAGAIN");
+	ok_eq(0, kill(getpid(), SIGRTMIN), "kill past the limit still succeeds");
+	hits = 0;
+	sigprocmask(SIG_SETMASK, &prev, NULL);
+	ok(hits > 0 && hits <= 64, "unblocked: the queued signals are delivered, kill's merged with them");
+	setrlimit(RLIMIT_SIGPENDING, &old);
+	signal(SIGRTMIN, SIG_DFL);
+}
+
+/* sigaltstack: the padding of the old stack_t comes back zeroed; a frame that does not fit kills. */
+static void recurse_on_altstack(int sig)
+{
+	raise(sig);
+}
+
+static void test_altstack_limits(void)
+{
+	static char small[4096];
+	stack_t old, ss = { .ss_sp = small, .ss_size = sizeof(small) };
+	struct sigaction sa = { .sa_handler = recurse_on_altstack, .sa_flags = SA_ONSTACK | SA_NODEFER };
+	int status;
+	pid_t pid;
+
+	memset(&old, 0xff, sizeof(old));
+	sigaltstack(NULL, &old);
+	ok(((unsigned char *)&old)[12] == 0 && ((unsigned char *)&old)[15] == 0,
+	   "sigaltstack's old stack_t: its padding comes back zeroed");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		sigaltstack(&ss, NULL);
+		sigaction(SIGUSR2, &sa, NULL);
+		raise(SIGUSR2);		/* frames pile up until the next cannot fit */
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	   "a signal frame that would overflow the sigaltstack: SIGSEGV");
+}
+
 static void test_timers(void)
 {
 	struct itimerval it = { .it_value = { 0, 10000 } }, left;
@@ -228,5 +291,7 @@ int main(void)
 	test_errors();
 	test_default_actions();
 	test_timers();
+	test_queue_limit();
+	test_altstack_limits();
 	return tap_done();
 }

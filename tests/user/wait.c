@@ -121,6 +121,9 @@ static void test_which(void)
 	ok_errno(ECHILD, waitpid(-1, &status, 0), "no children left: ECHILD");
 	ok_errno(ECHILD, waitpid(getpid() + 10000, &status, 0), "not our child: ECHILD");
 	ok_errno(EINVAL, waitpid(-1, &status, 0x10000000), "an unknown option: EINVAL");
+	pid = child_exit(4);
+	ok_errno(EFAULT, wait4(pid, (int *)1, 0, NULL), "a bad status pointer: EFAULT");
+	ok_errno(ECHILD, waitpid(pid, &status, 0), "but the child was reaped all the same");
 }
 
 /* A reaped child's faults in wait4's rusage and RUSAGE_CHILDREN */

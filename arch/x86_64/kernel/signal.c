@@ -39,19 +39,26 @@ static bool on_sig_stack(unsigned long sp)
  * Where the frame goes: below the interrupted code's red zone, or on the
  * sigaltstack for SA_ONSTACK. The FPU area is 64-aligned; the frame is
  * placed so that the handler starts with rsp % 16 == 8, as after a call.
+ * A frame that would run off the bottom of the sigaltstack gets an
+ * address that cannot be written instead, so the task dies of SIGSEGV.
  * Linux: get_sigframe(), fpu__alloc_mathframe(), align_sigframe()
  */
 static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
 				 size_t frame_size, void __user **fpstate)
 {
+	bool nested_altstack = on_sig_stack(regs->sp), entering_altstack = false;
 	unsigned long sp = regs->sp - 128;
 
 	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && current->sas_ss_flags != SS_DISABLE &&
-	    !on_sig_stack(sp))
+	    !on_sig_stack(sp)) {
 		sp = current->sas_ss_sp + current->sas_ss_size;
+		entering_altstack = true;
+	}
 	sp = ALIGN_DOWN(sp - sizeof(struct fxregs_state), 64);
 	*fpstate = (void __user *)sp;
 	sp = ALIGN_DOWN(sp - frame_size, 16) - 8;
+	if ((nested_altstack || entering_altstack) && !on_sig_stack(sp))
+		return (void __user *)-1L;
 	return (void __user *)sp;
 }
 
@@ -100,6 +107,8 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	if (!(ksig->ka.sa.sa_flags & SA_RESTORER))
 		return -EFAULT;
 	frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
+	if (frame == (void __user *)-1L)
+		return -EFAULT;		/* nothing written below the sigaltstack */
 	memset(&kframe, 0, sizeof(kframe));
 	kframe.pretcode = (char *)ksig->ka.sa.sa_restorer;
 	kframe.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;

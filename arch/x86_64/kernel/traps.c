@@ -32,6 +32,7 @@
 #include <asm/irqflags.h>
 #include <linux/signal.h>
 #include <linux/mm.h>
+#include <linux/entry-common.h>
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_DE] = "divide error",
@@ -177,6 +178,16 @@ static void do_user_trap(struct pt_regs *regs, unsigned long vector, unsigned lo
 		force_sig(SIGSEGV);
 		break;
 	}
+}
+
+/*
+ * The IRET to user mode would fault on a non-canonical rip: report it as
+ * the #GP the user's instruction fetch would raise. Linux handles the
+ * fault of the IRET itself (fixup_bad_iret); Faultline checks before.
+ */
+void fixup_bad_iret(struct pt_regs *regs)
+{
+	do_user_trap(regs, X86_TRAP_GP, 0);
 }
 
 /* Exceptions other than #PF, #DF, NMI: a signal, a fixup, or an oops. */

@@ -59,6 +59,7 @@ void ret_from_fork_fn(int (*fn)(void *), void *arg);
 /* kernel/exit.c */
 extern struct task_struct *child_reaper;
 void exec_mm_release(struct task_struct *tsk);
+struct sighand_struct *dup_sighand(const struct sighand_struct *orig);
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
 unsigned long nr_forks(void);

@@ -57,4 +57,10 @@ static inline unsigned long __phys_addr(unsigned long vaddr)
 void clear_page(void *page);
 void copy_page(void *to, const void *from);
 
+/* Bits 63..47 all equal: an address the CPU accepts. Linux: asm/page.h */
+static inline bool __is_canonical_address(u64 vaddr)
+{
+	return (u64)((s64)(vaddr << 16) >> 16) == vaddr;
+}
+
 #endif
