@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/timer.h>
+#include <linux/timekeeping.h>
 #include <linux/itimer.h>
 #include <linux/time64.h>
 #include <linux/syscalls.h>
@@ -31,8 +32,10 @@ void it_real_fn(struct timer_list *timer)
 			break;
 		}
 	}
-	if (sig->it_real_incr)
+	if (sig->it_real_incr) {
+		sig->it_real_expires += sig->it_real_incr;
 		mod_timer(timer, jiffies + nsecs_to_jiffies(sig->it_real_incr));
+	}
 }
 
 static u64 tv_to_ns(long sec, long usec)
@@ -50,12 +53,12 @@ static void ns_to_tv(u64 ns, long *sec, long *usec)
 static void get_itimer_real(struct __kernel_old_itimerval *value)
 {
 	struct signal_struct *sig = current->signal;
-	u64 left = 0;
+	u64 now = ktime_get_ns(), left = 0;
 
-	if (timer_pending(&sig->real_timer) && time_after(sig->real_timer.expires, jiffies))
-		left = (u64)(sig->real_timer.expires - jiffies) * TICK_NSEC;
-	else if (timer_pending(&sig->real_timer))
-		left = NSEC_PER_USEC;	/* due now: report the smallest nonzero value */
+	/* The time asked for, not the tick it fires on: as Linux's hrtimer reports it. */
+	if (timer_pending(&sig->real_timer))
+		left = sig->it_real_expires > now ? sig->it_real_expires - now :
+						    NSEC_PER_USEC;	/* due: the smallest nonzero */
 	ns_to_tv(left, &value->it_value_sec, &value->it_value_usec);
 	ns_to_tv(sig->it_real_incr, &value->it_interval_sec, &value->it_interval_usec);
 }
@@ -73,8 +76,15 @@ static int do_setitimer(int which, const struct __kernel_old_itimerval *value,
 	del_timer(&sig->real_timer);
 	expires = tv_to_ns(value->it_value_sec, value->it_value_usec);
 	sig->it_real_incr = tv_to_ns(value->it_interval_sec, value->it_interval_usec);
-	if (expires)
-		mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(expires));
+	/*
+	 * One tick more than the time asked: part of the current tick is
+	 * already gone, and the timer must not fire early (Linux's hrtimer
+	 * fires on time; a re-arm from the timer itself starts on a tick).
+	 */
+	if (expires) {
+		sig->it_real_expires = ktime_get_ns() + expires;
+		mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(expires) + 1);
+	}
 	return 0;
 }
 

@@ -226,16 +226,6 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	return 0;
 }
 
-/* siginfo for a signal from the current task (kill, tkill): SI_USER etc. */
-static void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
-{
-	memset(info, 0, sizeof(*info));
-	info->si_signo = sig;
-	info->si_code = code;
-	info->si_pid = current->tgid;
-	info->si_uid = 0;
-}
-
 int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
 	unsigned long flags;
@@ -350,88 +340,6 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 		}
 	}
 	return ret;
-}
-
-/*
- * kill(2)'s targets: pid > 0 that process; 0 our process group; -1 every
- * process but init and ourselves; < -1 the group -pid. Signal 0 only
- * checks that a target exists. Linux: kill_something_info()
- */
-static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
-{
-	struct task_struct *p;
-	int ret, count = 0;
-
-	if (pid > 0) {
-		p = find_task_by_vpid(pid);
-		if (!p || p->exit_state)
-			return p ? 0 : -ESRCH;
-		return sig ? do_send_sig_info(sig, info, p) : 0;
-	}
-	ret = -ESRCH;
-	for_each_process(p) {
-		bool target;
-
-		if (pid == -1)
-			target = p->pid > 1 && p != current;
-		else
-			target = p->signal && p->signal->pgrp == (pid ? -pid : current->signal->pgrp);
-		if (!target || (p->flags & PF_KTHREAD) || p->exit_state)
-			continue;
-		count++;
-		ret = sig ? do_send_sig_info(sig, info, p) : 0;
-	}
-	return count ? 0 : ret;
-}
-
-long do_kill(pid_t pid, int sig)
-{
-	struct kernel_siginfo info;
-
-	if (!valid_signal((unsigned long)sig) || sig < 0)
-		return -EINVAL;
-	prepare_kill_siginfo(sig, &info, SI_USER);
-	return kill_something_info(sig, &info, pid);
-}
-
-/*
- * rt_sigqueueinfo, rt_tgsigqueueinfo: a signal with the sender's own
- * siginfo (sigqueue's SI_QUEUE and a value). It may not claim to come
- * from the kernel, kill() or tkill() unless sent to the sender itself.
- * Linux: do_rt_sigqueueinfo(), do_rt_tgsigqueueinfo()
- */
-long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info)
-{
-	struct task_struct *p;
-
-	if (pid <= 0 || !valid_signal((unsigned long)sig) || sig < 0)
-		return -EINVAL;
-	if (info->si_signo != sig)
-		return -EINVAL;
-	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && pid != current->tgid)
-		return -EPERM;
-	p = find_task_by_vpid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
-		return -ESRCH;
-	return sig ? do_send_sig_info(sig, info, p) : 0;
-}
-
-/* tkill/tgkill: one task, SI_TKILL. Linux: do_tkill() */
-long do_tkill(pid_t tgid, pid_t pid, int sig)
-{
-	struct kernel_siginfo info;
-	struct task_struct *p;
-
-	if (pid <= 0 || (tgid <= 0 && tgid != -1) || !valid_signal((unsigned long)sig) ||
-	    sig < 0)
-		return -EINVAL;
-	p = find_task_by_vpid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
-		return -ESRCH;
-	if (!sig)
-		return 0;
-	prepare_kill_siginfo(sig, &info, SI_TKILL);
-	return do_send_sig_info(sig, &info, p);
 }
 
 /* The next signal to deliver: synchronous (fault) signals first, then by number. */

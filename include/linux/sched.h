@@ -91,6 +91,7 @@ struct signal_struct {
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
 	struct timer_list real_timer;	/* ITIMER_REAL (Linux: an hrtimer) */
 	u64 it_real_incr;		/* its interval, ns */
+	u64 it_real_expires;		/* when it is due, monotonic ns (it fires on the tick after) */
 	u64 cutime, cstime;		/* reaped children's times, ns */
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;	/* peak RSS, pages */
