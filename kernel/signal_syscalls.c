@@ -250,31 +250,29 @@ SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, const void
 static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	struct task_struct *t = current;
-	bool on_stack = sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+	unsigned int mode;
 
 	if (oss) {
 		oss->ss_sp = (void *)t->sas_ss_sp;
 		oss->ss_size = t->sas_ss_size;
-		oss->ss_flags = t->sas_ss_flags == SS_DISABLE ? SS_DISABLE :
-				on_stack ? SS_ONSTACK : 0;
+		oss->ss_flags = sas_ss_flags(sp) | (int)(t->sas_ss_flags & SS_FLAG_BITS);
 	}
 	if (!ss)
 		return 0;
-	if (on_stack && t->sas_ss_flags != SS_DISABLE)
+	if (on_sig_stack(sp))
 		return -EPERM;
-	if (ss->ss_flags != SS_DISABLE && ss->ss_flags != SS_ONSTACK && ss->ss_flags != 0)
+	mode = (unsigned int)ss->ss_flags & ~SS_FLAG_BITS;
+	if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
 		return -EINVAL;
-	if (ss->ss_flags == SS_DISABLE) {
-		t->sas_ss_sp = 0;
-		t->sas_ss_size = 0;
-		t->sas_ss_flags = SS_DISABLE;
+	if (mode == SS_DISABLE) {
+		sas_ss_reset(t);
 		return 0;
 	}
 	if (ss->ss_size < MINSIGSTKSZ)
 		return -ENOMEM;
 	t->sas_ss_sp = (unsigned long)ss->ss_sp;
 	t->sas_ss_size = ss->ss_size;
-	t->sas_ss_flags = 0;
+	t->sas_ss_flags = (unsigned int)ss->ss_flags;	/* as given: the frame saves it so */
 	return 0;
 }
 

@@ -149,4 +149,33 @@ struct ksignal {
 	int sig;
 };
 
+/* Whether sp lies on the task's sigaltstack. Linux: include/linux/sched/signal.h */
+static inline bool __on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+/* ...as far as the kernel can tell: with SS_AUTODISARM, a handler is never on it. */
+static inline bool on_sig_stack(unsigned long sp)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return __on_sig_stack(sp);
+}
+
+/* What sigaltstack reports about sp: SS_DISABLE, SS_ONSTACK or 0. */
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+static inline void sas_ss_reset(struct task_struct *p)
+{
+	p->sas_ss_sp = 0;
+	p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
+}
+
 #endif

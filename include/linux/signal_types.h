@@ -172,5 +172,7 @@ typedef struct sigaltstack {
 
 #define SS_ONSTACK	1
 #define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)	/* disarm the stack while a handler runs on it */
+#define SS_FLAG_BITS	SS_AUTODISARM
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include <signal.h>
 #include <stdint.h>
+#include <ucontext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -262,6 +263,42 @@ static void test_altstack_limits(void)
 	   "a signal frame that would overflow the sigaltstack: SIGSEGV");
 }
 
+/* SS_AUTODISARM: the sigaltstack is disarmed while a handler runs on it. */
+static volatile int frame_ss_flags, inside_ss_flags;
+static volatile size_t inside_ss_size;
+
+static void look_at_altstack(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	stack_t now;
+
+	frame_ss_flags = uc->uc_stack.ss_flags;
+	sigaltstack(NULL, &now);
+	inside_ss_flags = now.ss_flags;
+	inside_ss_size = now.ss_size;
+}
+
+static void test_autodisarm(void)
+{
+	static char stack[65536];
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack), .ss_flags = SS_AUTODISARM }, now;
+	struct sigaction sa = { .sa_sigaction = look_at_altstack, .sa_flags = SA_SIGINFO | SA_ONSTACK };
+
+	ok_eq(0, sigaltstack(&ss, NULL), "sigaltstack with SS_AUTODISARM");
+	sigaltstack(NULL, &now);
+	ok_eq((int)SS_AUTODISARM, now.ss_flags, "and it reads back so");
+	sigaction(SIGUSR2, &sa, NULL);
+	raise(SIGUSR2);
+	ok_eq((int)SS_AUTODISARM, frame_ss_flags, "the frame's uc_stack keeps the flags as set");
+	ok(inside_ss_flags == SS_DISABLE && inside_ss_size == 0,
+	   "inside the handler the stack is disarmed (SS_DISABLE, size 0)");
+	sigaltstack(NULL, &now);
+	ok(now.ss_flags == (int)SS_AUTODISARM && now.ss_size == sizeof(stack),
+	   "the handler's return re-arms it from the frame");
+	ss.ss_flags = SS_DISABLE;
+	sigaltstack(&ss, NULL);
+}
+
 static void test_timers(void)
 {
 	struct itimerval it = { .it_value = { 0, 10000 } }, left;
@@ -293,5 +330,6 @@ int main(void)
 	test_timers();
 	test_queue_limit();
 	test_altstack_limits();
+	test_autodisarm();
 	return tap_done();
 }

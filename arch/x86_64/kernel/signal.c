@@ -29,12 +29,6 @@
 			 X86_EFLAGS_CF | 0x4UL /* PF */ | 0x10UL /* AF */ | \
 			 X86_EFLAGS_ZF | 0x80UL /* SF */ | X86_EFLAGS_RF)
 
-/* Is sp on the alternate signal stack? */
-static bool on_sig_stack(unsigned long sp)
-{
-	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
-}
-
 /*
  * Where the frame goes: below the interrupted code's red zone, or on the
  * sigaltstack for SA_ONSTACK. The FPU area is 64-aligned; the frame is
@@ -49,15 +43,14 @@ static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
 	bool nested_altstack = on_sig_stack(regs->sp), entering_altstack = false;
 	unsigned long sp = regs->sp - 128;
 
-	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && current->sas_ss_flags != SS_DISABLE &&
-	    !on_sig_stack(sp)) {
+	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && sas_ss_flags(sp) == 0) {
 		sp = current->sas_ss_sp + current->sas_ss_size;
 		entering_altstack = true;
 	}
 	sp = ALIGN_DOWN(sp - sizeof(struct fxregs_state), 64);
 	*fpstate = (void __user *)sp;
 	sp = ALIGN_DOWN(sp - frame_size, 16) - 8;
-	if ((nested_altstack || entering_altstack) && !on_sig_stack(sp))
+	if ((nested_altstack || entering_altstack) && !__on_sig_stack(sp))
 		return (void __user *)-1L;
 	return (void __user *)sp;
 }
@@ -114,8 +107,7 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	kframe.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
 	kframe.uc.uc_stack.ss_sp = (void *)current->sas_ss_sp;
 	kframe.uc.uc_stack.ss_size = current->sas_ss_size;
-	kframe.uc.uc_stack.ss_flags = current->sas_ss_flags == SS_DISABLE ? SS_DISABLE :
-				      on_sig_stack(regs->sp) ? SS_ONSTACK : 0;
+	kframe.uc.uc_stack.ss_flags = (int)current->sas_ss_flags;	/* as set; Linux: __save_altstack() */
 	setup_sigcontext(&kframe.uc.uc_mcontext, regs, set->sig[0], fpstate);
 	kframe.uc.uc_sigmask = *set;
 	kframe.info.info = ksig->info;
@@ -123,6 +115,9 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	if (copy_to_user(fpstate, &current->thread.fpu, sizeof(struct fxregs_state)) ||
 	    copy_to_user(frame, &kframe, sizeof(kframe)))
 		return -EFAULT;
+	/* Disarmed while the handler runs; its sigreturn re-arms it from uc_stack. */
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		sas_ss_reset(current);
 
 	regs->di = (unsigned long)ksig->sig;
 	regs->ax = 0;		/* for handlers declared without a prototype */
