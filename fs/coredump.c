@@ -325,7 +325,7 @@ bool do_coredump(const struct kernel_siginfo *siginfo)
 	struct core_state cs = { .limit = rlimit(RLIMIT_CORE) };
 	struct iattr size;
 
-	if (!current->mm || cs.limit < PAGE_SIZE)
+	if (!current->mm || !current->mm->dumpable || cs.limit < PAGE_SIZE)
 		return false;
 	init_unlink("core");	/* a stale core goes first, as in Linux */
 	cs.file = filp_open("core", O_CREAT | O_RDWR | O_NOFOLLOW | O_LARGEFILE | O_EXCL, 0600);

@@ -15,8 +15,18 @@
 #include <linux/fs_struct.h>
 #include <linux/syscalls.h>
 
+/* Nothing is made in a removed directory. Linux: may_create() */
+static int may_create(struct inode *dir)
+{
+	return IS_DEADDIR(dir) ? -ENOENT : 0;
+}
+
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
+	int err = may_create(dir);
+
+	if (err)
+		return err;
 	if (!dir->i_op || !dir->i_op->create)
 		return -EACCES;
 	return dir->i_op->create(dir, dentry, mode);
@@ -24,6 +34,10 @@ int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
 
 int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
+	int err = may_create(dir);
+
+	if (err)
+		return err;
 	if (!dir->i_op || !dir->i_op->mkdir)
 		return -EPERM;
 	return dir->i_op->mkdir(dir, dentry, mode);
@@ -31,6 +45,10 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
+	int err = may_create(dir);
+
+	if (err)
+		return err;
 	if (!dir->i_op || !dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -38,6 +56,10 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 {
+	int err = may_create(dir);
+
+	if (err)
+		return err;
 	if (!dir->i_op || !dir->i_op->symlink)
 		return -EPERM;
 	return dir->i_op->symlink(dir, dentry, target);
@@ -166,7 +188,7 @@ static long do_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 	putname(name);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = vfs_mkdir(d_inode(parent.dentry), dentry, mode & ~current->fs->umask & 07777);
+	err = vfs_mkdir(d_inode(parent.dentry), dentry, mode & ~current->fs->umask & (S_IRWXUGO | S_ISVTX));
 	done_path_create(&parent, dentry);
 	return err;
 }
@@ -247,6 +269,9 @@ static long do_linkat(int olddfd, const char __user *oldname, int newdfd,
 	if (IS_ERR(dentry))
 		goto out;
 	dir = d_inode(parent.dentry);
+	err = may_create(dir);
+	if (err)
+		goto out_create;
 	if (S_ISDIR(d_inode(old_path.dentry)->i_mode))
 		err = -EPERM;
 	else if (old_path.dentry->d_sb != parent.dentry->d_sb)
@@ -255,6 +280,7 @@ static long do_linkat(int olddfd, const char __user *oldname, int newdfd,
 		err = -EPERM;
 	else
 		err = dir->i_op->link(old_path.dentry, dir, dentry);
+out_create:
 	done_path_create(&parent, dentry);
 out:
 	path_put(&old_path);

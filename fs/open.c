@@ -72,13 +72,14 @@ static int may_open(struct dentry *dentry, int flags)
 		return 0;
 	if (S_ISLNK(inode->i_mode))
 		return -ELOOP;		/* O_NOFOLLOW on a symlink */
-	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_CREAT)))
+	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & (O_CREAT | O_TRUNC))))
 		return -EISDIR;
 	if (S_ISBLK(inode->i_mode) || S_ISSOCK(inode->i_mode))
 		return -ENXIO;
-	if (acc != O_RDONLY && inode->i_writecount < 0)
+	if ((acc != O_RDONLY || (flags & O_TRUNC)) && inode->i_writecount < 0)
 		return -ETXTBSY;	/* a program being run */
-	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(inode->i_mode))
+	/* O_TRUNC truncates even a file opened O_RDONLY, as Linux does. */
+	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode))
 		return do_truncate(dentry, 0);
 	return 0;
 }
@@ -119,13 +120,17 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 		return ERR_PTR(err);
 	}
 	if (flags & O_PATH) {
-		file = alloc_file(&path, O_RDONLY | (flags & O_CLOEXEC), NULL);
+		file = alloc_file(&path, O_RDONLY, NULL);
 		path_put(&path);
-		if (!IS_ERR(file))
+		if (!IS_ERR(file)) {
 			file->f_mode = FMODE_PATH;
+			file->f_flags = flags & (O_DIRECTORY | O_NOFOLLOW | O_PATH);
+		}
 		return file;
 	}
-	file = alloc_file(&path, flags, d_inode(path.dentry)->i_fop);
+	/* What F_GETFL shows: not the flags that only acted at open or on the fd. */
+	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC),
+			  d_inode(path.dentry)->i_fop);
 	path_put(&path);
 	if (IS_ERR(file))
 		return file;
@@ -319,6 +324,7 @@ SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
 static long chown_common(const struct path *path, uid_t user, gid_t group)
 {
 	struct iattr newattrs = { .ia_valid = ATTR_CTIME };
+	struct inode *inode = d_inode(path->dentry);
 
 	if (user != (uid_t)-1) {
 		newattrs.ia_valid |= ATTR_UID;
@@ -327,6 +333,17 @@ static long chown_common(const struct path *path, uid_t user, gid_t group)
 	if (group != (gid_t)-1) {
 		newattrs.ia_valid |= ATTR_GID;
 		newattrs.ia_gid = group;
+	}
+	/*
+	 * A file changing hands loses set-user-ID, and set-group-ID when it is
+	 * group-executable (without it, the bit means mandatory locking).
+	 * Linux: ATTR_KILL_SUID/SGID, should_remove_suid()
+	 */
+	if (!S_ISDIR(inode->i_mode) && (inode->i_mode & (S_ISUID | S_ISGID))) {
+		newattrs.ia_valid |= ATTR_MODE;
+		newattrs.ia_mode = inode->i_mode & ~S_ISUID;
+		if (inode->i_mode & S_IXGRP)
+			newattrs.ia_mode &= ~S_ISGID;
 	}
 	return notify_change(path->dentry, &newattrs);
 }

@@ -19,14 +19,17 @@
 /* The most one call moves, as Linux: INT_MAX rounded down to a page. */
 #define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)
 
+/*
+ * A position and count the file can take: not negative, and not past
+ * the largest loff_t once added up (Faultline has no file with unsigned
+ * offsets, such as Linux's /dev/mem). Linux: rw_verify_area()
+ */
 static int rw_verify_area(struct file *file, const loff_t *pos, size_t count)
 {
-	if (pos && *pos < 0) {
-		if (S_ISREG(file_inode(file)->i_mode))
-			return -EINVAL;
-		if (count >= -(unsigned long long)*pos)
-			return -EOVERFLOW;
-	}
+	if ((ssize_t)count < 0)
+		return -EINVAL;
+	if (pos && (*pos < 0 || (loff_t)((u64)*pos + count) < 0))
+		return -EINVAL;
 	return 0;
 }
 
@@ -90,6 +93,8 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
 
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;		/* before the buffer, as Linux checks */
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	iov_iter_ubuf(&iter, READ, buf, min(count, (size_t)MAX_RW_COUNT));
@@ -100,6 +105,8 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 {
 	struct iov_iter iter;
 
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	iov_iter_ubuf(&iter, WRITE, (char __user *)buf, min(count, (size_t)MAX_RW_COUNT));
@@ -120,6 +127,16 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		break;
 	case SEEK_END:
 		pos = i_size_read(file_inode(file)) + offset;
+		break;
+	case SEEK_DATA:		/* no holes here: data is wherever the file is */
+		if (offset < 0 || offset >= i_size_read(file_inode(file)))
+			return -ENXIO;
+		pos = offset;
+		break;
+	case SEEK_HOLE:		/* ...and the one hole starts at its end */
+		if (offset < 0 || offset >= i_size_read(file_inode(file)))
+			return -ENXIO;
+		pos = i_size_read(file_inode(file));
 		break;
 	default:
 		return -EINVAL;
@@ -157,7 +174,7 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
 	if (!file)
 		return -EBADF;
 	ret = -EINVAL;
-	if (whence <= SEEK_END)
+	if (whence <= SEEK_MAX)
 		ret = vfs_llseek(file, offset, (int)whence);
 	fput(file);
 	return ret;

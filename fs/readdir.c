@@ -26,6 +26,8 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 		return -ENOTDIR;
 	if (!file->f_op || !file->f_op->iterate_shared)
 		return -ENOTDIR;
+	if (IS_DEADDIR(inode))
+		return -ENOENT;
 	ctx->pos = file->f_pos;
 	res = file->f_op->iterate_shared(file, ctx);
 	file->f_pos = ctx->pos;
@@ -80,17 +82,19 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 	struct getdents_callback buf = {
 		.ctx.actor = filldir,
 		.current_dir = dirent,
-		.count = (int)min(count, (unsigned int)INT_MAX),
+		.count = (int)count,	/* over INT_MAX: negative, EINVAL at the first entry, as Linux */
 		.is64 = is64,
 	};
 	struct file *file;
 	long error;
 
-	if (!access_ok(dirent, count))
-		return -EFAULT;
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
+	if (!access_ok(dirent, count)) {
+		fput(file);
+		return -EFAULT;
+	}
 	error = iterate_dir(file, &buf.ctx);
 	if (error >= 0)
 		error = buf.error;

@@ -114,7 +114,8 @@ static int vfs_fstatat(int dfd, const char __user *filename, struct kstat *stat,
 	struct path path;
 	int error;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */))
+	/* 0x800 AT_NO_AUTOMOUNT, 0x6000 AT_STATX_SYNC_TYPE: nothing to do here. */
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 | 0x6000))
 		return -EINVAL;
 	if (flags & AT_SYMLINK_NOFOLLOW)
 		lookup_flags &= ~LOOKUP_FOLLOW;
@@ -168,6 +169,7 @@ static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf
 	struct inode *inode;
 	long error;
 	size_t len;
+	char first;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
@@ -175,7 +177,8 @@ static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf
 	if (error)
 		return error;
 	inode = d_inode(path.dentry);
-	error = -EINVAL;
+	/* Not a symlink: EINVAL, or ENOENT when the path was "" (dfd itself). */
+	error = get_user(first, pathname) || first ? -EINVAL : -ENOENT;
 	if (S_ISLNK(inode->i_mode) && inode->i_link) {
 		len = min(strlen(inode->i_link), (size_t)bufsiz);
 		error = copy_to_user(buf, inode->i_link, len) ? -EFAULT : (long)len;

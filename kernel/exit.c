@@ -121,6 +121,8 @@ static void forget_original_parent(struct task_struct *tsk)
 	list_for_each_entry_safe(p, n, &tsk->children, sibling) {
 		p->real_parent = reaper;
 		p->exit_signal = SIGCHLD;
+		if (p->pdeath_signal)	/* Linux: SEND_SIG_NOINFO, from the dying parent */
+			send_sig(p->pdeath_signal, p, 0);
 		list_move_tail(&p->sibling, &reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p, p->exit_signal)) {
 			p->exit_state = EXIT_DEAD;

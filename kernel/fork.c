@@ -293,6 +293,7 @@ static void init_child_fields(struct task_struct *p, const struct kernel_clone_a
 	p->robust_list = NULL;
 	p->restore_sigmask = false;
 	p->fail_nth = 0;
+	p->pdeath_signal = 0;
 	p->restart_block.fn = NULL;
 	/* A sigaltstack in a shared address space would be shared too: drop it. */
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {

@@ -77,6 +77,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_rb = RB_ROOT;
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
+	mm->dumpable = 1;	/* a new program's mm (exec): dumpable again */
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -193,6 +194,7 @@ struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 	mm->mmap_legacy_base = oldmm->mmap_legacy_base;
 	mm->task_size = oldmm->task_size;
 	mm->def_flags = oldmm->def_flags;
+	mm->dumpable = oldmm->dumpable;
 	mm->start_code = oldmm->start_code;
 	mm->end_code = oldmm->end_code;
 	mm->start_data = oldmm->start_data;

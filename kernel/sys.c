@@ -333,10 +333,14 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
 {
+	char tmp[sizeof(utsname.nodename)] = "";
+
 	if (len < 0 || len > 64)
 		return -EINVAL;
-	memset(utsname.nodename, 0, sizeof(utsname.nodename));
-	return copy_from_user(utsname.nodename, name, (unsigned long)len) ? -EFAULT : 0;
+	if (copy_from_user(tmp, name, (unsigned long)len))
+		return -EFAULT;		/* and the old name stays */
+	memcpy(utsname.nodename, tmp, sizeof(tmp));
+	return 0;
 }
 
 struct sysinfo {
@@ -390,13 +394,20 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		memcpy(comm, current->comm, sizeof(comm));
 		return copy_to_user((void __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
 	case PR_GET_DUMPABLE:
-		return 1;
+		return current->mm ? current->mm->dumpable : 0;
 	case PR_SET_DUMPABLE:
-		return arg2 <= 1 ? 0 : -EINVAL;
+		if (arg2 > 1)
+			return -EINVAL;
+		if (current->mm)
+			current->mm->dumpable = (int)arg2;
+		return 0;
 	case PR_SET_PDEATHSIG:
-		return valid_signal(arg2) ? 0 : -EINVAL;
+		if (!valid_signal(arg2))
+			return -EINVAL;
+		current->pdeath_signal = (int)arg2;
+		return 0;
 	case PR_GET_PDEATHSIG:
-		return put_user(0, (int __user *)arg2);
+		return put_user(current->pdeath_signal, (int __user *)arg2);
 	case PR_SET_CHILD_SUBREAPER:
 		current->signal->is_child_subreaper = !!arg2;
 		return 0;

@@ -364,6 +364,7 @@ static int shmem_rmdir(struct inode *dir, struct dentry *dentry)
 {
 	if (!simple_empty(dentry))
 		return -ENOTEMPTY;
+	d_inode(dentry)->i_flags |= S_DEAD;	/* nothing may be made in it now (Linux: vfs_rmdir) */
 	drop_nlink(d_inode(dentry));
 	drop_nlink(dir);
 	return shmem_unlink(dir, dentry);

@@ -25,5 +25,8 @@
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2
+#define SEEK_DATA	3	/* the next data at or after the offset */
+#define SEEK_HOLE	4	/* the next hole at or after it */
+#define SEEK_MAX	SEEK_HOLE
 
 #endif

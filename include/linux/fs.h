@@ -59,6 +59,9 @@ struct address_space {
 	unsigned long i_mmap_writable;	/* of them, VM_SHARED ones */
 };
 
+#define S_DEAD		16	/* a removed directory (it may still be someone's cwd) */
+#define IS_DEADDIR(inode)	((inode)->i_flags & S_DEAD)
+
 struct inode_operations;
 struct file_operations;
 
@@ -66,6 +69,7 @@ struct inode {
 	umode_t i_mode;
 	unsigned int i_nlink;		/* names (dentries) linking to us */
 	unsigned int i_uid, i_gid;
+	unsigned int i_flags;		/* S_DEAD */
 	dev_t i_rdev;
 	loff_t i_size;			/* bytes */
 	unsigned long i_ino;

@@ -164,6 +164,7 @@ struct mm_struct {
 	unsigned long exec_vm;
 	unsigned long stack_vm;
 	unsigned long def_flags;	/* VM_* added to every new VMA */
+	int dumpable;			/* PR_SET_DUMPABLE: 1 may dump core (Linux: MMF_DUMPABLE bits) */
 
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;

@@ -24,6 +24,7 @@
 #define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 
 #define S_IRWXUGO	00777
+#define S_IXGRP		00010
 #define S_IALLUGO	07777
 
 #endif

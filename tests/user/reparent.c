@@ -47,6 +47,47 @@ static int adopted_and_reaped(pid_t g)
 	return g > 0 && waitpid(g, &status, 0) == g && WIFEXITED(status) && WEXITSTATUS(status) == 7;
 }
 
+static volatile int got_pdeath;
+
+static void on_pdeath(int sig)
+{
+	got_pdeath = sig;
+}
+
+/* PR_SET_PDEATHSIG: a child asks for a signal when its parent dies. */
+static void test_pdeathsig(void)
+{
+	int pipefd[2], status, sig = 0;
+	pid_t pid;
+
+	pipe(pipefd);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (fork() == 0) {
+			int got = -1;
+
+			signal(SIGUSR1, on_pdeath);
+			prctl(PR_SET_PDEATHSIG, SIGUSR1);
+			prctl(PR_GET_PDEATHSIG, &got);
+			write(pipefd[1], &got, sizeof(got));	/* ready */
+			for (int i = 0; i < 200 && !got_pdeath; i++)
+				usleep(10000);
+			write(pipefd[1], (int *)&got_pdeath, sizeof(int));
+			_exit(0);
+		}
+		read(pipefd[0], &sig, sizeof(sig));	/* the grandchild is ready */
+		_exit(sig == SIGUSR1 ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "PR_GET_PDEATHSIG reads back SIGUSR1");
+	read(pipefd[0], &sig, sizeof(sig));
+	ok_eq(SIGUSR1, sig, "the parent's exit sends it");
+	wait(NULL);	/* the grandchild, adopted by us */
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
 int main(void)
 {
 	int flag = -1;
@@ -57,6 +98,7 @@ int main(void)
 	ok(adopted_and_reaped(orphan(SIGCHLD)), "an orphan is adopted by the subreaper, and waitpid reaps it");
 	ok(adopted_and_reaped(orphan(0)), "so is one whose parent gave it exit signal 0");
 	ok(adopted_and_reaped(orphan(SIGUSR1)), "and one with exit signal SIGUSR1");
+	test_pdeathsig();
 	ok_errno(ECHILD, wait(NULL), "nothing else is left to reap");
 	return tap_done();
 }
