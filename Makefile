@@ -135,6 +135,14 @@ $(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h Makefile
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
+# Terminal tests: run by tests/shell.sh through scripts/qrun, not in the initramfs.
+TTY_TESTS := $(patsubst tests/tty/%.c,$(BUILD)/tests/tty/%,$(wildcard tests/tty/*.c))
+all: $(TTY_TESTS)
+$(BUILD)/tests/tty/%: tests/tty/%.c Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
+
 $(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES) $(USER_BINS) $(UTEST_BINS)
 	@$(if $(Q),echo "  CPIO    $@")
 	$(Q)scripts/mkinitramfs $@ $(BUILD)

@@ -156,10 +156,13 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, struct poll_wqueues *w
 				count++;
 		}
 		pt->_qproc = NULL;	/* queued once is enough */
-		if (count || no_wait || wait->error)
+		if (count || wait->error)
 			break;
+		/* Nothing ready: a pending signal wins, even with a zero timeout. */
 		if (signal_pending(current))
 			return -ERESTARTNOHAND;
+		if (no_wait)
+			break;
 		if (!poll_schedule_timeout(wait, deadline))
 			break;
 	}
@@ -350,12 +353,14 @@ static int do_select(int n, struct fd_sets *fds, u64 deadline, bool no_wait)
 	for (;;) {
 		retval = select_pass(n, fds, pt);
 		pt->_qproc = NULL;
-		if (retval || no_wait || table.error)
+		if (retval || table.error)
 			break;
-		if (signal_pending(current)) {
+		if (signal_pending(current)) {	/* before the zero timeout, as Linux */
 			retval = -ERESTARTNOHAND;
 			break;
 		}
+		if (no_wait)
+			break;
 		if (!poll_schedule_timeout(&table, deadline))
 			break;
 	}

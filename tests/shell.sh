@@ -86,3 +86,25 @@ wait "$shell_pid"
 status=$?
 if [ "$status" = 7 ]; then pass "shell: exit 7 ends the shell with status 7"
 else fail "shell: exit 7 ends the shell with status 7 (got $status)" "$out"; fi
+
+# A line editor's round trip: raw mode, then canonical again (the second
+# read must wait for the new line, with nothing stale left over).
+tout=$sdir/raw_canon.out
+: >"$tout"
+rm -f "$sdir/tin"
+mkfifo "$sdir/tin"
+scripts/qrun --timeout 120 build/tests/tty/raw_canon <"$sdir/tin" >"$tout" 2>&1 &
+tty_pid=$!
+exec 9>"$sdir/tin"
+out=$tout
+wait_line "ready" && printf 'abc' >&9
+wait_line "ready2" && printf 'xyz\n' >&9
+wait_text "canonical read"
+exec 9>&-
+wait "$tty_pid"
+if grep -qx "raw read 3: abc" "$tout" && grep -qx "queued after going canonical: 0" "$tout" &&
+   grep -qx "canonical read 4: xyz" "$tout"; then
+	pass "shell: raw mode then canonical again: the next line is read whole, nothing stale"
+else
+	fail "shell: raw mode then canonical again: the next line is read whole, nothing stale" "$tout"
+fi

@@ -204,6 +204,26 @@ static bool handle_isig(struct tty_struct *tty, unsigned char c)
 	return true;
 }
 
+/*
+ * ICANON switched on or off. Off: the line being edited is just bytes
+ * now (canon_head meets read_tail, raw reads go to read_head). On: what
+ * raw mode left unread becomes one finished line; with nothing left the
+ * next line starts afresh. Linux: n_tty_set_termios()
+ */
+void n_tty_icanon_changed(struct tty_struct *tty, bool icanon)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (!icanon || tty->read_head == tty->read_tail) {
+		tty->canon_head = tty->read_tail;
+	} else {
+		set_eol(tty, tty->read_head - 1, true);
+		tty->canon_head = tty->read_head;
+	}
+	local_irq_restore(flags);
+}
+
 /* A line is complete: readers may take it. */
 static void end_line(struct tty_struct *tty, unsigned char c)
 {

@@ -153,9 +153,8 @@ static long set_termios(struct tty_struct *tty, unsigned int cmd, unsigned long 
 		return -EFAULT;
 	if (cmd == TCSETSF)
 		n_tty_flush_input(tty);
-	/* Leaving canonical mode: a half-edited line becomes readable. */
-	if ((tty->termios.c_lflag & ICANON) && !(t.c_lflag & ICANON))
-		tty->canon_head = tty->read_head;
+	if ((tty->termios.c_lflag ^ t.c_lflag) & ICANON)
+		n_tty_icanon_changed(tty, t.c_lflag & ICANON);
 	tty->termios = t;
 	wake_up_interruptible_all(&tty->read_wait);
 	return 0;

@@ -137,4 +137,6 @@ long tty_jobctrl_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long a
 /* drivers/tty/serial/8250.c */
 void serial8250_init(void);
 
+void n_tty_icanon_changed(struct tty_struct *tty, bool icanon);
+
 #endif

@@ -5,6 +5,8 @@
  * sigprocmask and sigpending, sigsuspend, an alternate stack, the FPU
  * registers intact across a handler, timers (SIGALRM), default actions.
  */
+#define _GNU_SOURCE		/* ppoll */
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <ucontext.h>
@@ -13,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include "tap.h"
@@ -172,6 +175,27 @@ static void test_sigsuspend(void)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/* ppoll/pselect with a mask that lets a pending signal in: EINTR, even with a zero timeout. */
+static void test_ppoll_mask(void)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t block, empty, old;
+
+	signal(SIGUSR1, plain);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigemptyset(&empty);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	hits = 0;
+	raise(SIGUSR1);
+	ok_errno(EINTR, ppoll(NULL, 0, &zero, &empty), "ppoll, zero timeout, a signal let in: EINTR");
+	raise(SIGUSR1);
+	ok_errno(EINTR, pselect(0, NULL, NULL, NULL, &zero, &empty), "pselect likewise: EINTR");
+	ok(hits == 2 && ppoll(NULL, 0, &zero, &empty) == 0,
+	   "each ran its handler; with nothing pending ppoll returns 0");
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void test_errors(void)
 {
 	struct sigaction sa = { .sa_handler = plain };
@@ -325,6 +349,7 @@ int main(void)
 	test_flags();
 	test_restart();
 	test_sigsuspend();
+	test_ppoll_mask();
 	test_errors();
 	test_default_actions();
 	test_timers();
