@@ -130,7 +130,7 @@ $(BUILD)/user/%: user/%.c Makefile
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h Makefile
+$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<

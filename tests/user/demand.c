@@ -12,25 +12,10 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include "tap.h"
+#include "testlib.h"
 
 #define P 4096
 #define N 16
-
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
-
-static long majflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_majflt;
-}
 
 int main(void)
 {

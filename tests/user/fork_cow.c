@@ -11,17 +11,10 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include "tap.h"
+#include "testlib.h"
 
 #define P 4096
 #define N 32
-
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
 
 static volatile int global = 1;
 

@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include "tap.h"
+#include "testlib.h"
 
 static volatile int hits, depth, max_depth;
 static volatile siginfo_t info;
@@ -52,19 +53,6 @@ static void plain(int sig)
 	hits++;
 	handler_sp = (uintptr_t)__builtin_frame_address(0);
 	fpu_result = 1.0 / 3.0 * 7.0;	/* use the FPU inside the handler */
-}
-
-static pid_t spawn_pause(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
-	return pid;
 }
 
 /* Delivery: the handler, its siginfo, its mask; blocking; no queueing. */
@@ -212,11 +200,11 @@ static void test_default_actions(void)
 	pid_t pid;
 
 	signal(SIGUSR1, SIG_DFL);	/* on_usr1 would catch it */
-	pid = spawn_pause();
+	pid = fork_pausing_child();
 	kill(pid, SIGUSR1);
 	waitpid(pid, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1, "SIGUSR1's default action kills");
-	pid = spawn_pause();
+	pid = fork_pausing_child();
 	kill(pid, SIGCHLD);
 	kill(pid, SIGWINCH);
 	usleep(10000);

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include "tap.h"
+#include "testlib.h"
 
 static volatile int got_sigchld;
 
@@ -27,19 +28,6 @@ static pid_t child_exit(int code)
 	pid = fork();
 	if (pid == 0)
 		_exit(code);
-	return pid;
-}
-
-static pid_t child_pause(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
 	return pid;
 }
 
@@ -68,13 +56,13 @@ static void test_killed(void)
 	int status;
 	pid_t pid;
 
-	pid = child_pause();
+	pid = fork_pausing_child();
 	ok_eq(0, waitpid(pid, &status, WNOHANG), "WNOHANG while the child runs: 0");
 	kill(pid, SIGTERM);
 	waitpid(pid, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM && !WCOREDUMP(status),
 	   "killed by SIGTERM: WTERMSIG 15, no core bit");
-	pid = child_pause();
+	pid = fork_pausing_child();
 	kill(pid, SIGQUIT);
 	waitpid(pid, &status, 0);
 	ok_eq(SIGQUIT, status, "killed by SIGQUIT with RLIMIT_CORE 0: status 3, no core");
@@ -86,7 +74,7 @@ static void test_stopped(void)
 	int status;
 	pid_t pid;
 
-	pid = child_pause();
+	pid = fork_pausing_child();
 	kill(pid, SIGSTOP);
 	ok_eq(pid, waitpid(pid, &status, WUNTRACED), "WUNTRACED reports a stopped child");
 	ok(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP, "WIFSTOPPED, WSTOPSIG SIGSTOP (0x137f)");
