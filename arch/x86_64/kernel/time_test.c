@@ -26,7 +26,14 @@ KTEST(time, tick, "jiffies advance at HZ while interrupts are on, and the TSC cl
 		safe_halt();
 	t1 = ktime_get_ns();
 	ms = (t1 - t0) / NSEC_PER_MSEC;
-	KT_EXPECT_TRUE(t, ms >= 80 && ms <= 250);	/* 100 ms of ticks */
+	/*
+	 * 100 ms of ticks. QEMU never delivers a periodic tick early, so the
+	 * floor is tight; but a loaded host can stall the vCPU thread while
+	 * the clock runs on (CI once saw more than 250 ms), so the ceiling
+	 * only catches a rate that is badly off, not a slow host.
+	 */
+	if (!KT_EXPECT_TRUE(t, ms >= 80 && ms <= 1000))
+		pr_info("ktest/time: %llu ms for HZ/10 ticks\n", ms);
 	KT_EXPECT_TRUE(t, irq_count(TIMER_IRQ) >= HZ / 10);
 }
 
