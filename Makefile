@@ -6,6 +6,8 @@
 #   make difftest   the user tests on Linux 6.1 and on Faultline, compared
 #   make bench      benchmarks under QEMU -icount (deterministic figures)
 #   make gdb        QEMU halted at reset, gdb attached to the kernel's symbols
+#   make run-busybox  make run with Debian's busybox-static in the image
+#                   (/bin/busybox, its applets in /usr/bin: ps, free, top, vi, ...)
 #
 # Variables: ACCEL=tcg|kvm forces QEMU's accelerator; DEBUG=0 builds without
 # CONFIG_DEBUG_VM checks; MEM=MB sets the guest's memory for run/gdb.
@@ -19,7 +21,7 @@ NM      := nm
 
 ARCH_DIR := arch/x86_64
 SRC_DIRS := $(ARCH_DIR)/boot $(ARCH_DIR)/kernel $(ARCH_DIR)/mm $(ARCH_DIR)/lib \
-	    kernel mm fs lib drivers/base drivers/char drivers/tty drivers/tty/serial
+	    kernel mm fs fs/proc lib drivers/base drivers/char drivers/tty drivers/tty/serial
 C_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 S_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.S))
 OBJS     := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.S,$(BUILD)/%.o,$(S_SRCS))
@@ -63,12 +65,12 @@ ROOTFS_FILES := $(shell find tests/rootfs -type f -o -type d 2>/dev/null)
 # same binaries run on this machine's Linux (the differential tests).
 UCC      := musl-gcc
 UCFLAGS  := -static -no-pie -O2 -Wall -Wextra -Wno-unused-parameter -fno-strict-aliasing
-USER_PROGS := init sh echo cat mkdir rm ls sleep kill true qrun-init procbench runtests
+USER_PROGS := init sh echo cat mkdir rm ls sleep kill true ps free qrun-init procbench runtests
 USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
 
-.PHONY: all run test difftest bench gdb deps clean host-test
+.PHONY: all run run-busybox test difftest bench gdb deps clean host-test
 all: $(ISO)
 
 deps:
@@ -130,7 +132,7 @@ $(BUILD)/user/%: user/%.c Makefile
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h Makefile
+$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
@@ -154,6 +156,20 @@ $(ISO): $(KERNEL) $(INITRAMFS) scripts/mkiso
 run: deps
 	@$(MAKE) --no-print-directory all
 	scripts/boot --interactive --mem $(MEM)
+
+# The image with Debian's busybox-static added (scripts/deps installs it).
+BB_INITRAMFS := $(BUILD)/initramfs-busybox.cpio
+BB_ISO := $(BUILD)/faultline-busybox.iso
+$(BB_INITRAMFS): $(INITRAMFS) /bin/busybox
+	@$(if $(Q),echo "  CPIO    $@")
+	$(Q)BUSYBOX=/bin/busybox scripts/mkinitramfs $@ $(BUILD)
+$(BB_ISO): $(KERNEL) $(BB_INITRAMFS) scripts/mkiso
+	@$(if $(Q),echo "  ISO     $@")
+	$(Q)scripts/mkiso $@ $(KERNEL) -m $(BB_INITRAMFS)
+
+run-busybox: deps
+	@$(MAKE) --no-print-directory all $(BB_ISO)
+	scripts/boot --interactive --mem $(MEM) --iso $(BB_ISO)
 
 gdb: deps
 	@$(MAKE) --no-print-directory all

@@ -33,17 +33,28 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	PREPEND("", 1);
 	if (d_unhashed(d))
 		PREPEND(" (deleted)", 10);
-	if (d->d_parent == d && d->d_name.name[0] == '/') {
-		PREPEND("/", 1);
-		return p;
-	}
 	while (1) {
+		if (d->d_parent == d) {
+			/* A root: of a mounted file system (go on from its
+			   mountpoint), of the whole tree, or of a nameless file. */
+			const struct mount *mnt = mount_of_root(d);
+
+			if (mnt && mnt->mnt_mountpoint != d) {
+				d = mnt->mnt_mountpoint;
+				continue;
+			}
+			if (!mnt && d->d_name.name[0] != '/') {
+				PREPEND(d->d_name.name, d->d_name.len);
+				PREPEND("/", 1);
+			}
+			break;
+		}
 		PREPEND(d->d_name.name, d->d_name.len);
 		PREPEND("/", 1);
-		if (d->d_parent == d || d->d_parent->d_parent == d->d_parent)
-			break;
 		d = d->d_parent;
 	}
+	if (!*p || *p == ' ')
+		PREPEND("/", 1);
 #undef PREPEND
 	return p;
 }

@@ -69,7 +69,8 @@ void iput(struct inode *inode)
 {
 	if (!inode || --inode->i_count > 0)
 		return;
-	WARN_ON(inode->i_nlink);	/* a linked name holds a reference */
+	/* a linked name holds a reference */
+	WARN_ON(inode->i_nlink && !(inode->i_sb->s_flags & SB_NLINK_STAT));
 	evict(inode);
 }
 

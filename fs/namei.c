@@ -49,11 +49,103 @@ static bool is_dir(const struct dentry *dentry)
 
 static int path_walk(struct nameidata *nd, const char *name, bool follow_last);
 
-static int follow_link(struct nameidata *nd, const struct dentry *link)
+/*
+ * Follow the symlink link from nd->path (its directory): a stored target
+ * (tmpfs), one computed now (/proc/self), or a magic link that jumps
+ * straight to the object it names (/proc/<pid>/exe). Linux: pick_link()
+ */
+static int follow_link(struct nameidata *nd, struct dentry *link)
 {
+	struct inode *inode = d_inode(link);
+	struct path jump = { NULL };
+	char *buf;
+	int err;
+
 	if (++nd->total_link_count > MAXSYMLINKS)
 		return -ELOOP;
-	return path_walk(nd, d_inode(link)->i_link, true);
+	if (!inode->i_op || !inode->i_op->get_link)
+		return path_walk(nd, inode->i_link, true);
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	err = inode->i_op->get_link(link, buf, PATH_MAX, &jump);
+	if (!err && jump.dentry) {
+		set_path(nd, jump.dentry);
+		path_put(&jump);
+	} else if (!err) {
+		err = path_walk(nd, buf, true);
+	}
+	kfree(buf);
+	return err;
+}
+
+/*
+ * The positive child of dir called name, with a reference; NULL if there
+ * is none. From the dcache, or from the file system's ->lookup for the
+ * names it makes on demand (procfs). A cached dentry its file system no
+ * longer vouches for (a /proc/<pid> whose task is gone) is dropped and
+ * looked up again. Linux: lookup_fast() and lookup_slow()
+ */
+struct dentry *lookup_one_qstr(struct dentry *dir, const struct qstr *name)
+{
+	struct inode *inode = d_inode(dir);
+	struct dentry *child = d_lookup(dir, name);
+	int err;
+
+	if (child && child->d_op && child->d_op->d_revalidate &&
+	    !child->d_op->d_revalidate(child, 0)) {
+		d_delete(child);
+		dput(child);
+		child = NULL;
+	}
+	if (child || !inode->i_op || !inode->i_op->lookup)
+		return child;
+	child = d_alloc(dir, name);
+	if (!child)
+		return ERR_PTR(-ENOMEM);
+	err = inode->i_op->lookup(inode, child);
+	if (err || !d_inode(child)) {
+		dput(child);	/* never cached: it goes now */
+		return err ? ERR_PTR(err) : NULL;
+	}
+	return child;
+}
+
+/*
+ * From a mountpoint into the root of what is mounted there (dentry's
+ * reference passes to the result). Linux: follow_mount()
+ */
+static struct dentry *follow_mount(struct dentry *dentry)
+{
+	struct dentry *root;
+
+	while ((root = lookup_mnt(dentry))) {
+		dget(root);
+		dput(dentry);
+		dentry = root;
+	}
+	return dentry;
+}
+
+/*
+ * "..": the parent, except at the walk's root, which is its own parent;
+ * from the root of a mounted file system, out to its mountpoint first.
+ * Linux: follow_dotdot()
+ */
+static void follow_dotdot(struct nameidata *nd)
+{
+	struct dentry *d = nd->path.dentry;
+
+	while (d != nd->root.dentry && d->d_parent == d) {
+		struct mount *mnt = mount_of_root(d);
+
+		if (!mnt || mnt->mnt_mountpoint == d)
+			break;
+		d = mnt->mnt_mountpoint;
+	}
+	if (d != nd->root.dentry)
+		d = d->d_parent;
+	set_path(nd, d);
 }
 
 /* Move nd->path through one component (nd->path is a directory). */
@@ -65,13 +157,13 @@ static int step(struct nameidata *nd, const struct qstr *comp, bool follow)
 	if (comp->len == 1 && comp->name[0] == '.')
 		return 0;
 	if (comp->len == 2 && comp->name[0] == '.' && comp->name[1] == '.') {
-		if (nd->path.dentry != nd->root.dentry)
-			set_path(nd, nd->path.dentry->d_parent);
+		follow_dotdot(nd);
 		return 0;
 	}
-	child = d_lookup(nd->path.dentry, comp);
-	if (!child)
-		return -ENOENT;
+	child = lookup_one_qstr(nd->path.dentry, comp);
+	if (IS_ERR_OR_NULL(child))
+		return child ? (int)PTR_ERR(child) : -ENOENT;
+	child = follow_mount(child);
 	if (follow && S_ISLNK(d_inode(child)->i_mode))
 		err = follow_link(nd, child);
 	else
@@ -270,7 +362,11 @@ struct dentry *filename_create(int dfd, const char *name, struct path *parent,
 	err = -EEXIST;
 	if (!last.len || is_dot_or_dotdot(&last))
 		goto fail;
-	dentry = d_lookup(parent->dentry, &last);
+	dentry = lookup_one_qstr(parent->dentry, &last);
+	if (IS_ERR(dentry)) {
+		err = PTR_ERR(dentry);
+		goto fail;
+	}
 	if (dentry) {
 		dput(dentry);
 		goto fail;
@@ -330,8 +426,8 @@ struct dentry *kern_path_locked(const char *name, struct path *parent)
 
 	if (err)
 		return ERR_PTR(err);
-	dentry = type == LAST_NORM ? d_lookup(parent->dentry, &last) : NULL;
-	if (!dentry) {
+	dentry = type == LAST_NORM ? lookup_one_qstr(parent->dentry, &last) : NULL;
+	if (IS_ERR_OR_NULL(dentry)) {
 		path_put(parent);
 		return ERR_PTR(type == LAST_NORM ? -ENOENT : -EINVAL);
 	}

@@ -69,6 +69,10 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 {
 	if (S_ISDIR(d_inode(dentry)->i_mode))
 		return -EISDIR;
+	if (d_mountpoint(dentry))
+		return -EBUSY;
+	if (!dir->i_op || !dir->i_op->unlink)
+		return -EPERM;
 	return dir->i_op->unlink(dir, dentry);
 }
 
@@ -76,8 +80,10 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 {
 	if (!S_ISDIR(d_inode(dentry)->i_mode))
 		return -ENOTDIR;
-	if (dentry == dentry->d_sb->s_root)
+	if (dentry == dentry->d_sb->s_root || d_mountpoint(dentry))
 		return -EBUSY;
+	if (!dir->i_op || !dir->i_op->rmdir)
+		return -EPERM;
 	return dir->i_op->rmdir(dir, dentry);
 }
 
@@ -107,6 +113,8 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *n
 		return 0;
 	if (old_dir->i_sb != new_dir->i_sb)
 		return -EXDEV;
+	if (d_mountpoint(old_dentry) || d_mountpoint(new_dentry))
+		return -EBUSY;
 	if (target && (flags & RENAME_NOREPLACE))
 		return -EEXIST;
 	if (target && !(flags & RENAME_EXCHANGE)) {
@@ -319,9 +327,9 @@ static long do_remove(int dfd, const char __user *pathname, bool rmdir)
 		      type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
 		goto out;
 	}
-	dentry = d_lookup(parent.dentry, &last);	/* last points into name */
-	err = -ENOENT;
-	if (!dentry)
+	dentry = lookup_one_qstr(parent.dentry, &last);	/* last points into name */
+	err = dentry ? PTR_ERR_OR_ZERO(dentry) : -ENOENT;
+	if (err)
 		goto out;
 	if (rmdir)
 		err = vfs_rmdir(d_inode(parent.dentry), dentry);
@@ -377,8 +385,10 @@ static long rename_lookup(int dfd, const char __user *pathname, struct rename_si
 	err = -EBUSY;
 	if (type != LAST_NORM)
 		goto fail;
-	side->dentry = d_lookup(side->parent.dentry, &last);	/* last points into name */
-	err = 0;
+	side->dentry = lookup_one_qstr(side->parent.dentry, &last);	/* last points into name */
+	err = PTR_ERR_OR_ZERO(side->dentry);
+	if (err)
+		goto fail;
 	if (side->dentry)
 		goto out_name;
 	err = -ENOENT;

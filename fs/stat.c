@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/slab.h>
 #include <linux/namei.h>
 #include <linux/fdtable.h>
 #include <linux/pagemap.h>
@@ -162,6 +163,36 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 	return error ? error : cp_new_stat(&stat, statbuf);
 }
 
+/*
+ * The target of a symlink the file system computes (/proc/self), or for
+ * a magic link the path of what it names (/proc/<pid>/exe), as
+ * proc_pid_readlink() reports it. Linux: vfs_readlink()
+ */
+static long readlink_computed(struct dentry *link, char __user *buf, int bufsiz)
+{
+	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path jump = { NULL };
+	const char *target = page;
+	long error;
+	size_t len;
+
+	if (!page)
+		return -ENOMEM;
+	error = d_inode(link)->i_op->get_link(link, page, PATH_MAX, &jump);
+	if (!error && jump.dentry) {
+		target = d_path(&jump, page, PATH_MAX);
+		path_put(&jump);
+		if (IS_ERR(target))
+			error = PTR_ERR(target);
+	}
+	if (!error) {
+		len = min(strlen(target), (size_t)bufsiz);
+		error = copy_to_user(buf, target, len) ? -EFAULT : (long)len;
+	}
+	kfree(page);
+	return error;
+}
+
 /* A symlink's target, without a NUL, cut at bufsiz. Linux: do_readlinkat() */
 static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
 {
@@ -179,7 +210,9 @@ static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf
 	inode = d_inode(path.dentry);
 	/* Not a symlink: EINVAL, or ENOENT when the path was "" (dfd itself). */
 	error = get_user(first, pathname) || first ? -EINVAL : -ENOENT;
-	if (S_ISLNK(inode->i_mode) && inode->i_link) {
+	if (S_ISLNK(inode->i_mode) && inode->i_op && inode->i_op->get_link) {
+		error = readlink_computed(path.dentry, buf, bufsiz);
+	} else if (S_ISLNK(inode->i_mode) && inode->i_link) {
 		len = min(strlen(inode->i_link), (size_t)bufsiz);
 		error = copy_to_user(buf, inode->i_link, len) ? -EFAULT : (long)len;
 		inode->i_atime = current_time();

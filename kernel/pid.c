@@ -44,6 +44,12 @@ pid_t alloc_pid(void)
 	return -EAGAIN;
 }
 
+/* The id handed out last: /proc/loadavg's last field. */
+pid_t last_pid_nr(void)
+{
+	return last_pid;
+}
+
 /* The task with id nr, or NULL (reaped tasks are gone from the list). */
 struct task_struct *find_task_by_vpid(pid_t nr)
 {

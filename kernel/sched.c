@@ -218,12 +218,54 @@ void yield(void)
  * time and take it off the time slice. Called with interrupts off.
  * Linux: scheduler_tick(), account_process_tick()
  */
+/* What the CPU's time went to, in ns: /proc/stat's cpu lines. Linux: kcpustat_cpu() */
+u64 kcpustat[NR_STATS];
+
+/*
+ * The load averages over 1, 5 and 15 minutes, fixed point (FSHIFT bits
+ * of fraction): every LOAD_FREQ ticks each decays towards the number of
+ * runnable tasks. Linux: kernel/sched/loadavg.c calc_global_load()
+ */
+unsigned long avenrun[3];
+
+#define LOAD_FREQ	(5 * HZ + 1)	/* 5 s, off the tick so as not to beat with it */
+#define EXP_1		1884		/* FIXED_1 / exp(5 s / 1 min) */
+#define EXP_5		2014
+#define EXP_15		2037
+
+static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long active)
+{
+	unsigned long newload = load * exp + active * (FIXED_1 - exp);
+
+	if (active >= load)
+		newload += FIXED_1 - 1;
+	return newload / FIXED_1;
+}
+
+static void calc_global_load_tick(void)
+{
+	static unsigned long ticks;
+	unsigned long active;
+
+	if (++ticks < LOAD_FREQ)
+		return;
+	ticks = 0;
+	active = rq.nr_running * FIXED_1;
+	avenrun[0] = calc_load(avenrun[0], EXP_1, active);
+	avenrun[1] = calc_load(avenrun[1], EXP_5, active);
+	avenrun[2] = calc_load(avenrun[2], EXP_15, active);
+}
+
 void scheduler_tick(bool user_tick)
 {
 	struct task_struct *p = current;
 
-	if (is_idle_task(p))
+	calc_global_load_tick();
+	if (is_idle_task(p)) {
+		kcpustat[CPUTIME_IDLE] += TICK_NSEC;
 		return;
+	}
+	kcpustat[user_tick ? CPUTIME_USER : CPUTIME_SYSTEM] += TICK_NSEC;
 	if (user_tick)
 		p->utime += TICK_NSEC;
 	else

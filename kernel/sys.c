@@ -354,13 +354,15 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];
 };
 
-/* Linux: do_sysinfo() (loads are 0: no load average is kept). */
+/* Linux: do_sysinfo() */
 SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo val;
 
 	memset(&val, 0, sizeof(val));
 	val.uptime = (long)(ktime_get_ns() / NSEC_PER_SEC) + 1;
+	for (int i = 0; i < 3; i++)
+		val.loads[i] = avenrun[i] << (16 - FSHIFT);	/* SI_LOAD_SHIFT */
 	val.totalram = totalram_pages * PAGE_SIZE;
 	val.freeram = global_zone_page_state(NR_FREE_PAGES) * PAGE_SIZE;
 	val.sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;

@@ -257,6 +257,9 @@ bool utest_run(void)
 		pr_err("utest: no %s directory\n", UTEST_DIR);
 		return true;
 	}
+	/* The tests read /proc, as they find it mounted on Linux. */
+	if (init_mount("proc", "/proc", "proc"))
+		pr_warn("utest: cannot mount /proc\n");
 	pr_info("utest: %d programs\n", u.n);
 	for (int i = 0; i < u.n; i++) {
 		passed += run_utest(u.names[i]);

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/mm.h>
 
 static struct page *follow_page(struct vm_area_struct *vma, unsigned long addr, bool write)
@@ -52,4 +53,46 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool
 			return ERR_PTR(-EFAULT);
 	}
 	return ERR_PTR(-EFAULT);
+}
+
+/* Is addr mapped to the shared zero page (a read of untouched memory)? */
+static bool maps_zero_page(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = mm_find_pmd(mm, addr);
+	pte_t pte;
+
+	if (!pmd)
+		return false;
+	pte = *pte_offset_kernel(pmd, addr);
+	return pte_present(pte) && is_zero_pfn(pte_pfn(pte));
+}
+
+/*
+ * Read len bytes at addr of another address space (for /proc/<pid>/
+ * cmdline and environ), faulting pages in as a read by its owner would;
+ * the shared zero page reads as zeros. Returns the bytes read, which
+ * stop short at the first address that cannot be read.
+ * Linux: mm/memory.c __access_remote_vm()
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	while (done < len) {
+		unsigned int offset = addr & (PAGE_SIZE - 1);
+		int bytes = (int)min((unsigned long)(len - done), PAGE_SIZE - offset);
+		struct page *page = get_user_page_remote(mm, addr, false);
+
+		if (!IS_ERR(page)) {
+			memcpy((char *)buf + done, (char *)page_address(page) + offset, bytes);
+			put_page(page);
+		} else if (maps_zero_page(mm, addr)) {
+			memset((char *)buf + done, 0, bytes);
+		} else {
+			break;
+		}
+		done += bytes;
+		addr += bytes;
+	}
+	return done;
 }

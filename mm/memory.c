@@ -322,6 +322,7 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 	entry = maybe_mkwrite(pte_mkdirty(entry), vmf->vma);
 	set_pte(vmf->pte, entry);
 	flush_tlb_page(vmf->vma, vmf->address);
+	count_vm_event(PGREUSE);
 	vmf->fault_case = FAULT_COW_REUSE;
 	return 0;
 }

@@ -148,6 +148,23 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /* --- checks --- */
 
+/*
+ * Is page inside a free block of the buddy allocator (its first page or
+ * any other)? For /proc/kpageflags. Linux: is_free_buddy_page()
+ */
+bool is_free_buddy_page(struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	for (unsigned int order = 0; order < MAX_ORDER; order++) {
+		struct page *head = page - (pfn & ((1UL << order) - 1));
+
+		if (PageBuddy(head) && buddy_order(head) >= order)
+			return true;
+	}
+	return false;
+}
+
 /* Report a page in a state that should be impossible. Linux: bad_page() */
 void bad_page(struct page *page, const char *reason)
 {

@@ -21,6 +21,7 @@
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
 #include <linux/mman.h>
+#include <linux/sched.h>
 
 #define TMPFS_MAGIC	0x01021994
 
@@ -45,12 +46,18 @@ static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 /* shm_mnt's super block: files with no name (shared anonymous memory). */
 static struct super_block *shm_sb;
 
+/*
+ * A new inode. Files of a mounted tmpfs are VM_NORESERVE: each page is
+ * committed (Committed_AS) when it is allocated, not the size up front.
+ * Linux: shmem_get_inode() as shmem_mknod() calls it
+ */
 struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 {
 	struct inode *inode = new_inode(sb);
 
 	if (!inode)
 		return NULL;
+	inode->i_shmem_flags = VM_NORESERVE;
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
@@ -77,19 +84,29 @@ struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 
 /* --- pages --- */
 
+/*
+ * Room for one more page: in the file system's size limit, and, for a
+ * VM_NORESERVE file, in the commit limit (a file set up with its size
+ * committed at once has paid already). Linux: shmem_inode_acct_block()
+ */
 static bool shmem_charge(struct inode *inode)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
 
 	if (sbinfo->used_blocks >= sbinfo->max_blocks)
 		return false;
+	if ((inode->i_shmem_flags & VM_NORESERVE) && __vm_enough_memory(current->mm, 1))
+		return false;
 	sbinfo->used_blocks++;
 	return true;
 }
 
+/* Linux: shmem_inode_unacct_blocks() */
 static void shmem_uncharge(struct inode *inode, unsigned long pages)
 {
 	SHMEM_SB(inode->i_sb)->used_blocks -= pages;
+	if (inode->i_shmem_flags & VM_NORESERVE)
+		vm_unacct_memory((long)pages);
 }
 
 /*
@@ -262,15 +279,27 @@ static int shmem_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* The last reference to an unlinked file: its pages go. */
+/*
+ * The last reference to an unlinked file: its pages go, and a file whose
+ * size was committed up front gives it back. Linux: shmem_evict_inode()
+ */
 void shmem_evict_inode(struct inode *inode)
 {
-	if (S_ISREG(inode->i_mode))
-		shmem_truncate_range(inode, 0);
+	if (!S_ISREG(inode->i_mode))
+		return;
+	shmem_truncate_range(inode, 0);
+	if (!(inode->i_shmem_flags & VM_NORESERVE))
+		vm_unacct_memory((long)(PAGE_ALIGN(inode->i_size) >> PAGE_SHIFT));
+}
+
+static void shmem_put_super(struct super_block *sb)
+{
+	kfree(SHMEM_SB(sb));
 }
 
 static const struct super_operations shmem_ops = {
 	.evict_inode = shmem_evict_inode,
+	.put_super = shmem_put_super,
 };
 
 /* --- directories --- */
@@ -488,11 +517,12 @@ fail:
 /*
  * The internal tmpfs of nameless files (Linux's shm_mnt), made at boot so
  * that the first MAP_SHARED|MAP_ANONYMOUS does not look like a leak.
- * Linux: shmem_init()
+ * Its device is 0:1, as Linux's shm_mnt is the first anonymous device:
+ * maps shows 00:01 for "/dev/zero (deleted)". Linux: shmem_init()
  */
 void shmem_init(void)
 {
-	shm_sb = shmem_fill_super(0);
+	shm_sb = shmem_fill_super(MKDEV(0, 1));
 	if (!shm_sb)
 		panic("shmem_init: no memory for the internal tmpfs");
 }
@@ -500,19 +530,28 @@ void shmem_init(void)
 /*
  * A file with no name and size bytes, as Linux's shmem_kernel_file_setup():
  * its dentry is in no directory, so /proc shows it as "/name (deleted)".
+ * Unless vm_flags has VM_NORESERVE, its whole size is committed now
+ * (-ENOMEM past the commit limit), as Linux's shmem_acct_size() does.
  */
-struct file *shmem_file_setup(const char *name, loff_t size)
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags)
 {
 	struct qstr qname = { name, (unsigned int)strlen(name) };
+	long pages = (long)(PAGE_ALIGN(size) >> PAGE_SHIFT);
 	struct path path;
 	struct inode *inode;
 	struct file *file;
 
 	if (!shm_sb)
 		return ERR_PTR(-ENOMEM);
+	if (!(vm_flags & VM_NORESERVE) && __vm_enough_memory(current->mm, pages))
+		return ERR_PTR(-ENOMEM);
 	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO, 0);
-	if (!inode)
+	if (!inode) {
+		if (!(vm_flags & VM_NORESERVE))
+			vm_unacct_memory(pages);
 		return ERR_PTR(-ENOSPC);
+	}
+	inode->i_shmem_flags = vm_flags & VM_NORESERVE;
 	inode->i_nlink = 0;
 	inode->i_size = size;
 	path.dentry = d_alloc_pseudo(shm_sb, &qname);
@@ -533,7 +572,8 @@ struct file *shmem_file_setup(const char *name, loff_t size)
  */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
-	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start,
+					     vma->vm_flags);
 
 	if (IS_ERR(file))
 		return PTR_ERR(file);

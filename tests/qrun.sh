@@ -45,3 +45,16 @@ fi
 expect_qrun "Debian's busybox-static (glibc's static start-up) runs its shell" 0 "42
 Linux
 hello" -- /bin/busybox sh -c 'echo $((6*7)); uname -s; echo hello | cat'
+
+# busybox's ps, free and top read Faultline's /proc and agree with it.
+expect_qrun "busybox free, ps, top and a read of smaps agree with Faultline's /proc" 0 \
+"free: total agrees with meminfo
+ps: pid 1 is /init
+top: used + free is the total
+smaps: Rss totals statm resident" -- /bin/busybox sh -c '
+t=$(busybox awk "/^MemTotal:/ {print \$2}" /proc/meminfo)
+f=$(busybox free | busybox awk "/^Mem:/ {print \$2}")
+[ "$t" = "$f" ] && echo "free: total agrees with meminfo" || echo "free: $f, meminfo: $t"
+busybox ps | busybox awk "\$1 == 1 {print \"ps: pid 1 is\", \$NF}"
+busybox top -bn1 | busybox awk -v t="$t" "/^Mem:/ {u = \$2; f = \$4; sub(\"K\", \"\", u); sub(\"K\", \"\", f); print (u + f == t) ? \"top: used + free is the total\" : \"top: \" u \"+\" f \" vs \" t}"
+busybox awk "/^Rss:/ {s += \$2} /^VmFlags:/ {n++} END {getline l < \"/proc/self/statm\"; split(l, a, \" \"); print (s == a[2] * 4 && n > 5) ? \"smaps: Rss totals statm resident\" : \"smaps \" s \" statm \" a[2] * 4}" /proc/self/smaps'

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <sys/reboot.h>
 #include <sys/sysmacros.h>
@@ -61,6 +63,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	setsid();
+	/* ps, free and the students read /proc: mount it as a Linux init does. */
+	mkdir("/proc", 0555);
+	if (mount("proc", "/proc", "proc", 0, NULL))
+		perror("init: mount /proc");
 	fd = open_console_tty();
 	if (fd >= 0) {
 		dup2(fd, 0);
@@ -75,7 +81,7 @@ int main(int argc, char **argv)
 	if (shell == 0) {
 		char *sh_argv[] = { "-sh", NULL };
 
-		setenv("PATH", "/bin:/sbin", 0);
+		setenv("PATH", "/bin:/sbin:/usr/bin", 0);
 		execve("/bin/sh", sh_argv, environ);
 		perror("init: cannot run /bin/sh");
 		_exit(127);

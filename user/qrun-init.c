@@ -58,13 +58,16 @@ static void say(const char *fmt, long v, const char *s)
 	fclose(console);
 }
 
-/* Linux boots have no /dev yet: mount devtmpfs (and /proc). */
+/*
+ * Linux boots have no /dev yet: mount devtmpfs (Faultline's initramfs
+ * has /dev). Both get /proc, mounted as a Linux init mounts it.
+ */
 static void setup_dev(void)
 {
-	if (access("/dev/ttyS1", F_OK) == 0)
-		return;
-	mkdir("/dev", 0755);
-	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	if (access("/dev/ttyS1", F_OK) != 0) {
+		mkdir("/dev", 0755);
+		mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	}
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
 }

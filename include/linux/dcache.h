@@ -7,6 +7,13 @@
 
 struct inode;
 struct super_block;
+struct dentry;
+
+/* What a file system decides about its own dentries. Linux: struct dentry_operations */
+struct dentry_operations {
+	/* Still valid? 0: no (a /proc/<pid> whose task is gone): look it up again. */
+	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
+};
 
 #define NAME_MAX		255
 #define PATH_MAX		4096
@@ -33,6 +40,7 @@ struct dentry {
 	struct qstr d_name;
 	struct inode *d_inode;		/* NULL: negative (not created yet) */
 	struct super_block *d_sb;
+	const struct dentry_operations *d_op;
 	struct list_head d_child;	/* in d_parent->d_subdirs */
 	struct list_head d_subdirs;	/* our children */
 	char d_iname[DNAME_INLINE_LEN];	/* short names live here */
@@ -40,6 +48,12 @@ struct dentry {
 
 #define DCACHE_UNHASHED		0x1	/* unlinked, or never linked (pseudo) */
 #define DCACHE_DENTRY_CURSOR	0x2	/* a readdir position, not a name */
+#define DCACHE_MOUNTED		0x4	/* a file system is mounted here */
+
+static inline bool d_mountpoint(const struct dentry *dentry)
+{
+	return dentry->d_flags & DCACHE_MOUNTED;
+}
 
 struct path {
 	struct dentry *dentry;

@@ -83,6 +83,8 @@ struct inode {
 	struct timespec64 i_atime, i_mtime, i_ctime;
 	struct pipe_inode_info *i_pipe;	/* a FIFO's pipe, while open */
 	int i_writecount;		/* open for writing (<0: being executed) */
+	void *i_private;		/* the file system's (procfs: the task) */
+	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE (Linux: shmem_inode_info.flags) */
 };
 
 struct file {
@@ -140,6 +142,19 @@ static inline unsigned int fs_umode_to_dtype(umode_t mode)
 #define RENAME_EXCHANGE		(1 << 1)
 
 struct inode_operations {
+	/*
+	 * A directory whose names are not all in the dcache (procfs): give
+	 * the negative dentry an inode if the name exists. Returns 0 and
+	 * leaves it negative for a name that does not. Linux: ->lookup
+	 */
+	int (*lookup)(struct inode *dir, struct dentry *dentry);
+	/*
+	 * A symlink whose target is computed at each use (/proc/self):
+	 * write the target into buf; or, for a "magic link" that names an
+	 * object rather than a path (/proc/<pid>/exe, cwd), set *jump to
+	 * the path it stands for (a reference) and return 0. Linux: ->get_link
+	 */
+	int (*get_link)(struct dentry *dentry, char *buf, int buflen, struct path *jump);
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
@@ -167,15 +182,35 @@ struct file_operations {
 struct super_operations {
 	/* The inode's last reference is gone and no name links to it. */
 	void (*evict_inode)(struct inode *inode);
+	/* The super block goes (a mount that failed): free s_fs_info. */
+	void (*put_super)(struct super_block *sb);
 };
+
+#define SB_NLINK_STAT	0x1	/* i_nlink is only what stat shows (procfs), not names */
 
 struct super_block {
 	const struct super_operations *s_op;
+	unsigned long s_flags;		/* SB_* */
 	dev_t s_dev;
 	unsigned long s_magic;
 	struct dentry *s_root;
 	const char *s_type;		/* "tmpfs" */
 	void *s_fs_info;
+};
+
+/*
+ * A file system mounted on a directory of another (procfs on /proc).
+ * Linux keeps a tree of struct mount and puts a vfsmount in every
+ * struct path; Faultline has one namespace and mounts each super block
+ * once, so a path stays a dentry and the walk crosses at dentries marked
+ * DCACHE_MOUNTED. Linux: fs/mount.h struct mount
+ */
+struct mount {
+	struct list_head mnt_list;	/* in the mount table, oldest first */
+	struct dentry *mnt_mountpoint;	/* where, in the parent file system */
+	struct dentry *mnt_root;	/* what: the mounted super block's root */
+	const char *mnt_devname;	/* as mount(2) was given it ("proc") */
+	unsigned long mnt_flags;	/* MS_RDONLY, MS_NOSUID, ... as given */
 };
 
 
@@ -288,9 +323,16 @@ int vfs_getattr(const struct path *path, struct kstat *stat);
 #define MAY_WRITE	0x2
 #define MAY_READ	0x4
 
-/* fs/namespace.c: the root file system and the first task's fs_struct */
+/* fs/namespace.c: the root file system, the mount table, the first task's fs_struct */
 void vfs_caches_init(void);
 void populate_rootfs(void);
 extern struct super_block *root_sb;
+extern struct list_head mount_list;
+struct dentry *lookup_mnt(const struct dentry *mountpoint);
+struct mount *mount_of_root(const struct dentry *root);
+void kill_super(struct super_block *sb);
+int init_mount(const char *dev_name, const char *dir_name, const char *type);
+int do_mount_sb(struct super_block *sb, const char *devname, const struct path *where,
+		unsigned long flags);
 
 #endif

@@ -56,6 +56,9 @@ static inline unsigned long nr_free_pages(void)
 
 /* mm/debug.c */
 void dump_page(struct page *page, const char *reason);
+/* mm/page_alloc.c: is page in a free buddy block (/proc/kpageflags)? */
+bool is_free_buddy_page(struct page *page);
+
 /* mm/page_alloc.c: report a page in an impossible state and taint. */
 void bad_page(struct page *page, const char *reason);
 unsigned long bad_page_reports(void);
@@ -201,6 +204,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
 struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool write);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 
 /*
  * The next boundary of a page-table level after addr, or end if that

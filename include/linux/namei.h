@@ -22,6 +22,7 @@
 /* The kinds of last component (Linux: LAST_NORM and friends). */
 enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 
+struct dentry *lookup_one_qstr(struct dentry *dir, const struct qstr *name);
 int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path);
 int kern_path(const char *name, unsigned int flags, struct path *path);
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);

@@ -255,6 +255,22 @@ void schedule_tail(struct task_struct *prev);
 void yield(void);
 void __noreturn cpu_startup_entry(void);
 unsigned long nr_running(void);
+unsigned long nr_context_switches(void);
+
+/* CPU time by state, ns (Linux: include/linux/kernel_stat.h). */
+enum cpu_usage_stat {
+	CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_SOFTIRQ, CPUTIME_IRQ,
+	CPUTIME_IDLE, CPUTIME_IOWAIT, CPUTIME_STEAL, CPUTIME_GUEST, CPUTIME_GUEST_NICE,
+	NR_STATS
+};
+extern u64 kcpustat[NR_STATS];
+
+/* Load averages, fixed point (Linux: include/linux/sched/loadavg.h). */
+#define FSHIFT		11
+#define FIXED_1		(1UL << FSHIFT)
+#define LOAD_INT(x)	((x) >> FSHIFT)
+#define LOAD_FRAC(x)	LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+extern unsigned long avenrun[3];
 
 /* kernel/fork.c */
 void get_task_struct(struct task_struct *t);
@@ -266,6 +282,7 @@ unsigned long nr_processes(void);
 
 /* kernel/pid.c */
 pid_t alloc_pid(void);
+pid_t last_pid_nr(void);
 struct task_struct *find_task_by_vpid(pid_t nr);
 
 /* kernel/exit.c */

@@ -17,7 +17,7 @@ void shmem_init(void);
 struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);
-struct file *shmem_file_setup(const char *name, loff_t size);
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
 void shmem_evict_inode(struct inode *inode);
 

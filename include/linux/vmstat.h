@@ -16,6 +16,7 @@ enum vm_event_item {
 	PGFREE,
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
+	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -19,6 +19,8 @@
 #include <linux/panic.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
+#include <linux/seq_file.h>
+#include <linux/proc_fs.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include <asm/cpufeature.h>
@@ -70,6 +72,13 @@ static bool overlaps_kernel_ro(phys_addr_t start, phys_addr_t end)
 	return start < __pa(__end_rodata) && end > __pa(_text);
 }
 
+/*
+ * How much of the direct map each page size maps, for /proc/meminfo's
+ * DirectMap lines: [0] 4 KiB pages, [1] 2 MiB, [2] 1 GiB (none: the
+ * direct map stops at 2 MiB). Linux: direct_pages_count[]
+ */
+static unsigned long direct_pages_count[3];
+
 /* Linux: kernel_physical_mapping_init() for one RAM range. */
 static void map_direct_range(phys_addr_t start, phys_addr_t end)
 {
@@ -81,11 +90,13 @@ static void map_direct_range(phys_addr_t start, phys_addr_t end)
 		if (IS_ALIGNED(p, PMD_SIZE) && end - p >= PMD_SIZE &&
 		    !overlaps_kernel_ro(p, p + PMD_SIZE)) {
 			set_pmd(kernel_pmd(vaddr), pfn_pmd(PHYS_PFN(p), PAGE_KERNEL_LARGE));
+			direct_pages_count[1]++;
 			p += PMD_SIZE;
 			continue;
 		}
 		map_page(vaddr, p, overlaps_kernel_ro(p, p + PAGE_SIZE) ? PAGE_KERNEL_RO
 									   : PAGE_KERNEL);
+		direct_pages_count[0]++;
 		p += PAGE_SIZE;
 	}
 }
@@ -183,4 +194,12 @@ void mem_init(void)
 {
 	memblock_free_all();
 	after_bootmem = true;
+}
+
+/* The DirectMap lines of /proc/meminfo. Linux: arch_report_meminfo() */
+void arch_report_meminfo(struct seq_file *m)
+{
+	seq_printf(m, "DirectMap4k:    %8lu kB\n", direct_pages_count[0] << 2);
+	seq_printf(m, "DirectMap2M:    %8lu kB\n", direct_pages_count[1] << 11);
+	seq_printf(m, "DirectMap1G:    %8lu kB\n", direct_pages_count[2] << 20);
 }

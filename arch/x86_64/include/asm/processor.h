@@ -92,6 +92,9 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/* The TSC's rate, calibrated at boot (arch/x86_64/kernel/tsc.c). */
+extern unsigned long tsc_khz;
+
 /* rdtsc that is not reordered before earlier loads (Linux: rdtsc_ordered). */
 static inline u64 rdtsc_ordered(void)
 {

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/<pid>/status, stat and statm. Linux: fs/proc/array.c
+ *
+ * Every line in 6.1's order and format. What Faultline does not have
+ * prints what Linux prints for a process that does not use it: one
+ * thread, no groups, no seccomp, root's full capabilities (Faultline
+ * runs everything as root), one CPU and one memory node.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/signal.h>
+#include <linux/fs_struct.h>
+#include <linux/fdtable.h>
+#include <linux/tty.h>
+#include <linux/timekeeping.h>
+#include "internal.h"
+
+/* Linux: task_state_array, by the bit of the state (TASK_REPORT order). */
+static const char *task_state(const struct task_struct *p)
+{
+	if (p->exit_state & EXIT_ZOMBIE)
+		return "Z (zombie)";
+	if (p->exit_state & EXIT_DEAD)
+		return "X (dead)";
+	if (p->__state & __TASK_STOPPED)
+		return "T (stopped)";
+	if (p->__state & TASK_UNINTERRUPTIBLE)
+		return "D (disk sleep)";
+	if (p->__state & TASK_INTERRUPTIBLE)
+		return "S (sleeping)";
+	if (p->flags & PF_IDLE)
+		return "I (idle)";
+	return "R (running)";
+}
+
+static pid_t task_ppid(const struct task_struct *p)
+{
+	return p->real_parent && p->real_parent != p ? p->real_parent->tgid : 0;
+}
+
+/* 16 hex digits, signal 1 in the lowest bit. Linux: render_sigset_t() */
+static void render_sigset_t(struct seq_file *m, const char *header, const sigset_t *set)
+{
+	seq_puts(m, header);
+	seq_printf(m, "%016lx\n", set->sig[0]);
+}
+
+/* The signals the process ignores and catches. Linux: collect_sigign_sigcatch() */
+static void collect_sigign_sigcatch(const struct task_struct *p, sigset_t *ign,
+				    sigset_t *catch)
+{
+	sigemptyset(ign);
+	sigemptyset(catch);
+	if (!p->sighand)
+		return;
+	for (int sig = 1; sig < _NSIG; sig++) {
+		__sighandler_t h = p->sighand->action[sig - 1].sa.sa_handler;
+
+		if (h == SIG_IGN)
+			sigaddset(ign, sig);
+		else if (h != SIG_DFL)
+			sigaddset(catch, sig);
+	}
+}
+
+static unsigned int queued_signals(const struct task_struct *p)
+{
+	const struct list_head *pos;
+	unsigned int n = 0;
+
+	list_for_each(pos, &p->pending.list)
+		n++;
+	return n;
+}
+
+/* Linux: task_state() */
+static void task_state_lines(struct seq_file *m, struct task_struct *p)
+{
+	unsigned int max_fds = p->files ? p->files->fdt.max_fds : 0;
+
+	if (p->fs)
+		seq_printf(m, "Umask:\t%#04o\n", p->fs->umask);
+	seq_puts(m, "State:\t");
+	seq_puts(m, task_state(p));
+	seq_put_decimal_ull(m, "\nTgid:\t", p->tgid);
+	seq_put_decimal_ull(m, "\nNgid:\t", 0);
+	seq_put_decimal_ull(m, "\nPid:\t", p->pid);
+	seq_put_decimal_ull(m, "\nPPid:\t", task_ppid(p));
+	seq_put_decimal_ull(m, "\nTracerPid:\t", 0);
+	seq_puts(m, "\nUid:\t0\t0\t0\t0");
+	seq_puts(m, "\nGid:\t0\t0\t0\t0");
+	seq_put_decimal_ull(m, "\nFDSize:\t", max_fds);
+	seq_puts(m, "\nGroups:\t");
+	seq_putc(m, ' ');
+	seq_put_decimal_ull(m, "\nNStgid:\t", p->tgid);
+	seq_put_decimal_ull(m, "\nNSpid:\t", p->pid);
+	seq_put_decimal_ull(m, "\nNSpgid:\t", p->signal ? p->signal->pgrp : 0);
+	seq_put_decimal_ull(m, "\nNSsid:\t", p->signal ? p->signal->session : 0);
+	seq_putc(m, '\n');
+}
+
+/* Linux: task_sig() */
+static void task_sig(struct seq_file *m, struct task_struct *p)
+{
+	sigset_t ign, catch, shared;
+
+	sigemptyset(&shared);
+	collect_sigign_sigcatch(p, &ign, &catch);
+	seq_put_decimal_ull(m, "Threads:\t", p->signal ? p->signal->nr_threads : 0);
+	seq_put_decimal_ull(m, "\nSigQ:\t", queued_signals(p));
+	seq_put_decimal_ull(m, "/", p->signal ? p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur : 0);
+	seq_putc(m, '\n');
+	render_sigset_t(m, "SigPnd:\t", &p->pending.signal);
+	render_sigset_t(m, "ShdPnd:\t", &shared);
+	render_sigset_t(m, "SigBlk:\t", &p->blocked);
+	render_sigset_t(m, "SigIgn:\t", &ign);
+	render_sigset_t(m, "SigCgt:\t", &catch);
+}
+
+/* Root's capabilities: all 41 of 6.1 (CAP_LAST_CAP 40). Linux: task_cap() */
+static void task_cap(struct seq_file *m)
+{
+	seq_puts(m, "CapInh:\t0000000000000000\n"
+		    "CapPrm:\t000001ffffffffff\n"
+		    "CapEff:\t000001ffffffffff\n"
+		    "CapBnd:\t000001ffffffffff\n"
+		    "CapAmb:\t0000000000000000\n");
+}
+
+/*
+ * No seccomp; and the speculation lines as 6.1 prints them for QEMU's
+ * TCG CPU, which has neither bug. Linux: task_seccomp()
+ */
+static void task_seccomp(struct seq_file *m)
+{
+	seq_puts(m, "NoNewPrivs:\t0\n"
+		    "Seccomp:\t0\n"
+		    "Seccomp_filters:\t0\n"
+		    "Speculation_Store_Bypass:\tnot vulnerable\n"
+		    "SpeculationIndirectBranch:\talways enabled\n");
+}
+
+/* One CPU; one memory node of Debian's MAX_NUMNODES (1024). Linux: task_cpus_allowed() */
+static void task_cpus_allowed(struct seq_file *m)
+{
+	seq_puts(m, "Cpus_allowed:\t1\nCpus_allowed_list:\t0\nMems_allowed:\t");
+	for (int i = 0; i < 31; i++)
+		seq_puts(m, "00000000,");
+	seq_puts(m, "00000001\nMems_allowed_list:\t0\n");
+}
+
+int proc_pid_status(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = proc_mm_get(task);
+
+	seq_puts(m, "Name:\t");
+	seq_puts(m, task->comm);
+	seq_putc(m, '\n');
+	task_state_lines(m, task);
+	if (mm) {
+		task_mem(m, mm);
+		seq_puts(m, "CoreDumping:\t0\n");
+		seq_puts(m, "THP_enabled:\t1\n");
+		mmput(mm);
+	}
+	task_sig(m, task);
+	task_cap(m);
+	task_seccomp(m);
+	task_cpus_allowed(m);
+	seq_put_decimal_ull(m, "voluntary_ctxt_switches:\t", task->nvcsw);
+	seq_put_decimal_ull(m, "\nnonvoluntary_ctxt_switches:\t", task->nivcsw);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+/* ns to clock ticks (USER_HZ, 100 a second). Linux: nsec_to_clock_t() */
+static unsigned long long nsec_to_clock_t(u64 ns)
+{
+	return ns / (NSEC_PER_SEC / 100);
+}
+
+/* The controlling terminal's device number, encoded as stat's tty_nr. */
+static unsigned int task_tty_nr(const struct task_struct *p)
+{
+	const struct tty_struct *tty = p->signal ? p->signal->tty : NULL;
+
+	/* ttyS<n> is (4, 64 + n); new_encode_dev() for small numbers. */
+	return tty ? (4U << 8) | (64U + (unsigned int)tty->index) : 0;
+}
+
+/* The PF_* bits that mean what Linux's do, at Linux's values. */
+#define PF_SHOWN	(PF_EXITING | PF_FORKNOEXEC | PF_SIGNALED | PF_KTHREAD)
+
+/* The 52 fields of /proc/<pid>/stat. Linux: do_task_stat() */
+int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = proc_mm_get(task);
+	const struct signal_struct *sig = task->signal;
+	unsigned long vsize = 0, rss = 0, start_code = 0, end_code = 0, start_stack = 0;
+	unsigned long cmin_flt = 0, cmaj_flt = 0;
+	u64 cutime = 0, cstime = 0;
+	sigset_t ign, catch;
+	pid_t pgrp = 0, sid = 0, tpgid = 0;
+	int exit_code = 0;
+
+	collect_sigign_sigcatch(task, &ign, &catch);
+	if (sig) {
+		pgrp = sig->pgrp;
+		sid = sig->session;
+		if (sig->tty)
+			tpgid = sig->tty->pgrp;
+		cmin_flt = sig->cmin_flt;
+		cmaj_flt = sig->cmaj_flt;
+		cutime = sig->cutime;
+		cstime = sig->cstime;
+	}
+	if (task->exit_state)
+		exit_code = task->exit_code;
+	if (mm) {
+		vsize = mm->total_vm << PAGE_SHIFT;
+		rss = get_mm_rss(mm);
+		start_code = mm->start_code;
+		end_code = mm->end_code;
+		start_stack = mm->start_stack;
+	}
+	seq_put_decimal_ull(m, "", task->pid);
+	seq_puts(m, " (");
+	seq_puts(m, task->comm);
+	seq_puts(m, ") ");
+	seq_putc(m, task_state(task)[0]);
+	seq_put_decimal_ll(m, " ", task_ppid(task));
+	seq_put_decimal_ll(m, " ", pgrp);
+	seq_put_decimal_ll(m, " ", sid);
+	seq_put_decimal_ll(m, " ", task_tty_nr(task));
+	seq_put_decimal_ll(m, " ", sig && sig->tty ? tpgid : -1);
+	seq_put_decimal_ull(m, " ", task->flags & PF_SHOWN);
+	seq_put_decimal_ull(m, " ", task->min_flt);
+	seq_put_decimal_ull(m, " ", cmin_flt);
+	seq_put_decimal_ull(m, " ", task->maj_flt);
+	seq_put_decimal_ull(m, " ", cmaj_flt);
+	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->utime));
+	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->stime));
+	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(cutime));
+	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(cstime));
+	seq_put_decimal_ll(m, " ", 20);		/* priority: nice 0 */
+	seq_put_decimal_ll(m, " ", 0);		/* nice */
+	seq_put_decimal_ll(m, " ", sig ? sig->nr_threads : 0);
+	seq_put_decimal_ull(m, " ", 0);		/* itrealvalue, always 0 */
+	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->start_time));
+	seq_put_decimal_ull(m, " ", vsize);
+	seq_put_decimal_ull(m, " ", rss);
+	seq_put_decimal_ull(m, " ", sig ? sig->rlim[RLIMIT_RSS].rlim_cur : 0);
+	seq_put_decimal_ull(m, " ", start_code);
+	seq_put_decimal_ull(m, " ", end_code);
+	seq_put_decimal_ull(m, " ", start_stack);
+	seq_put_decimal_ull(m, " ", 0);		/* kstkesp: only while dumping core */
+	seq_put_decimal_ull(m, " ", 0);		/* kstkeip */
+	/* The legacy signal masks, in decimal: use /proc/<pid>/status instead. */
+	seq_put_decimal_ull(m, " ", task->pending.signal.sig[0] & 0x7fffffffUL);
+	seq_put_decimal_ull(m, " ", task->blocked.sig[0] & 0x7fffffffUL);
+	seq_put_decimal_ull(m, " ", ign.sig[0] & 0x7fffffffUL);
+	seq_put_decimal_ull(m, " ", catch.sig[0] & 0x7fffffffUL);
+	seq_put_decimal_ull(m, " ", 0);		/* wchan */
+	seq_put_decimal_ull(m, " ", 0);		/* nswap */
+	seq_put_decimal_ull(m, " ", 0);		/* cnswap */
+	seq_put_decimal_ll(m, " ", task->exit_signal);
+	seq_put_decimal_ll(m, " ", 0);		/* processor */
+	seq_put_decimal_ull(m, " ", 0);		/* rt_priority */
+	seq_put_decimal_ull(m, " ", 0);		/* policy: SCHED_NORMAL */
+	seq_put_decimal_ull(m, " ", 0);		/* delayacct_blkio_ticks */
+	seq_put_decimal_ull(m, " ", 0);		/* guest_time */
+	seq_put_decimal_ll(m, " ", 0);		/* cguest_time */
+	if (mm) {
+		seq_put_decimal_ull(m, " ", mm->start_data);
+		seq_put_decimal_ull(m, " ", mm->end_data);
+		seq_put_decimal_ull(m, " ", mm->start_brk);
+		seq_put_decimal_ull(m, " ", mm->arg_start);
+		seq_put_decimal_ull(m, " ", mm->arg_end);
+		seq_put_decimal_ull(m, " ", mm->env_start);
+		seq_put_decimal_ull(m, " ", mm->env_end);
+		mmput(mm);
+	} else {
+		seq_puts(m, " 0 0 0 0 0 0 0");
+	}
+	seq_put_decimal_ll(m, " ", exit_code);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+/* size resident shared text lib data dt, in pages. Linux: proc_pid_statm() */
+int proc_pid_statm(struct seq_file *m, struct task_struct *task)
+{
+	unsigned long size = 0, resident = 0, shared = 0, text = 0, data = 0;
+	struct mm_struct *mm = proc_mm_get(task);
+
+	if (mm) {
+		size = task_statm(mm, &shared, &text, &data, &resident);
+		mmput(mm);
+	}
+	seq_put_decimal_ull(m, "", size);
+	seq_put_decimal_ull(m, " ", resident);
+	seq_put_decimal_ull(m, " ", shared);
+	seq_put_decimal_ull(m, " ", text);
+	seq_put_decimal_ull(m, " ", 0);
+	seq_put_decimal_ull(m, " ", data);
+	seq_put_decimal_ull(m, " ", 0);
+	seq_putc(m, '\n');
+	return 0;
+}

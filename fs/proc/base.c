@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/<pid>: one directory per process, its files in Linux's order.
+ * Linux: fs/proc/base.c
+ *
+ * The files that print one record (status, stat, statm, comm, mounts)
+ * go through proc_single_file_operations; maps, smaps, smaps_rollup and
+ * pagemap are in task_mmu.c; cmdline, environ and auxv read the
+ * process's memory as Linux does; exe, cwd and root are magic links:
+ * following one goes to the object itself, even if it was unlinked.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs_struct.h>
+#include <linux/fcntl.h>
+#include <asm/uaccess.h>
+#include "internal.h"
+
+/*
+ * The task's mm with a user reference (mmput when done), or NULL for a
+ * kernel thread or a process that has exited. Linux: get_task_mm()
+ */
+struct mm_struct *proc_mm_get(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	if (!mm || (task->flags & PF_KTHREAD) || !atomic_read(&mm->mm_users))
+		return NULL;
+	mmget(mm);
+	return mm;
+}
+
+/*
+ * lseek of files indexed by address (pagemap) or frame (kpage*): any
+ * offset, from the start or from here. Linux: mem_lseek()
+ */
+loff_t mem_lseek(struct file *file, loff_t offset, int whence)
+{
+	switch (whence) {
+	case SEEK_SET:
+		file->f_pos = offset;
+		break;
+	case SEEK_CUR:
+		file->f_pos += offset;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return file->f_pos;
+}
+
+/* --- the magic links --- */
+
+static int proc_exe_link(struct task_struct *task, struct path *path)
+{
+	struct mm_struct *mm = proc_mm_get(task);
+	int err = -ENOENT;
+
+	if (!mm)
+		return err;
+	if (mm->exe_file) {
+		*path = mm->exe_file->f_path;
+		path_get(path);
+		err = 0;
+	}
+	mmput(mm);
+	return err;
+}
+
+static int proc_cwd_link(struct task_struct *task, struct path *path)
+{
+	if (!task->fs)
+		return -ENOENT;
+	*path = task->fs->pwd;
+	path_get(path);
+	return 0;
+}
+
+static int proc_root_link(struct task_struct *task, struct path *path)
+{
+	if (!task->fs)
+		return -ENOENT;
+	*path = task->fs->root;
+	path_get(path);
+	return 0;
+}
+
+/* --- comm --- */
+
+static int proc_comm_show(struct seq_file *m, struct task_struct *task)
+{
+	seq_puts(m, task->comm);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+/*
+ * Only a process may rename itself; the name is cut at TASK_COMM_LEN - 1
+ * bytes and the whole write is reported done. Linux: comm_write()
+ */
+static ssize_t proc_comm_write(struct task_struct *task, const char *buf, size_t count)
+{
+	if (task->tgid != current->tgid)
+		return -EINVAL;
+	memset(task->comm, 0, sizeof(task->comm));
+	memcpy(task->comm, buf, min(count, sizeof(task->comm) - 1));
+	return (ssize_t)count;
+}
+
+/* --- cmdline, environ, auxv: the process's memory --- */
+
+/*
+ * Read [start, end) of the process's memory at *ppos; end is cut at the
+ * first NUL past it when the area's last byte was overwritten (as
+ * setproctitle() does: cmdline only). Linux: get_mm_cmdline(), environ_read()
+ */
+static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, bool cmdline)
+{
+	struct task_struct *task = get_proc_task(file_inode(iocb->ki_filp));
+	unsigned long start, end, pos;
+	struct mm_struct *mm;
+	size_t count = iov_iter_count(to);
+	ssize_t done = 0;
+	char *page;
+
+	if (!task)
+		return -ESRCH;
+	mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (!mm)
+		return 0;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page) {
+		mmput(mm);
+		return -ENOMEM;
+	}
+	start = cmdline ? mm->arg_start : mm->env_start;
+	end = cmdline ? mm->arg_end : mm->env_end;
+	if (cmdline && start < end) {
+		char c;
+
+		/* Overwritten past its end: a title, up to its first NUL, within a page. */
+		if (access_remote_vm(mm, end - 1, &c, 1) == 1 && c) {
+			int n = access_remote_vm(mm, start, page, PAGE_SIZE);
+
+			end = start + strnlen(page, n);
+		}
+	}
+	pos = (unsigned long)iocb->ki_pos;
+	while (count && start < end && pos < end - start) {
+		int chunk = (int)min3(count, (size_t)PAGE_SIZE, (size_t)(end - start - pos));
+		int got = access_remote_vm(mm, start + pos, page, chunk);
+
+		if (got <= 0)
+			break;
+		if (copy_to_iter(page, got, to) != (size_t)got) {
+			if (!done)
+				done = -EFAULT;
+			break;
+		}
+		done += got;
+		pos += got;
+		count -= got;
+		if (got < chunk)
+			break;
+	}
+	if (done > 0)
+		iocb->ki_pos += done;
+	kfree(page);
+	mmput(mm);
+	return done;
+}
+
+static ssize_t proc_cmdline_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return read_mm_area(iocb, to, true);
+}
+
+static ssize_t proc_environ_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return read_mm_area(iocb, to, false);
+}
+
+static const struct file_operations proc_pid_cmdline_ops = {
+	.read_iter = proc_cmdline_read,
+	.llseek = generic_file_llseek,
+};
+
+static const struct file_operations proc_environ_operations = {
+	.read_iter = proc_environ_read,
+	.llseek = generic_file_llseek,
+};
+
+/* The saved auxiliary vector, pairs up to and with AT_NULL. Linux: proc_pid_auxv() */
+static int proc_pid_auxv(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = proc_mm_get(task);
+	unsigned int nwords = 0;
+
+	if (!mm)
+		return 0;
+	do {
+		nwords += 2;
+	} while (mm->saved_auxv[nwords - 2] != 0 && nwords < AT_VECTOR_SIZE);
+	seq_write(m, mm->saved_auxv, nwords * sizeof(mm->saved_auxv[0]));
+	mmput(mm);
+	return 0;
+}
+
+static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
+{
+	return mounts_show(m, NULL);
+}
+
+#define REG(name, mode, fops)	{ name, S_IFREG | (mode), fops }
+#define ONE(name, mode, show)	{ name, S_IFREG | (mode), &proc_single_file_operations, show }
+#define LNK(name, get)		{ name, S_IFLNK | 0777, NULL, NULL, get }
+
+/* In Linux's order (tgid_base_stuff), the ones Faultline has. */
+static const struct proc_entry tgid_base_stuff[] = {
+	REG("environ", 0400, &proc_environ_operations),
+	ONE("auxv", 0400, proc_pid_auxv),
+	ONE("status", 0444, proc_pid_status),
+	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
+	  NULL, proc_comm_write },
+	REG("cmdline", 0444, &proc_pid_cmdline_ops),
+	ONE("stat", 0444, proc_pid_stat),
+	ONE("statm", 0444, proc_pid_statm),
+	REG("maps", 0444, &proc_pid_maps_operations),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+	ONE("mounts", 0444, proc_pid_mounts),
+	REG("smaps", 0444, &proc_pid_smaps_operations),
+	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
+	REG("pagemap", 0400, &proc_pagemap_operations),
+};
+
+#define NR_TGID_ENTRIES	((int)ARRAY_SIZE(tgid_base_stuff))
+
+static int proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
+{
+	const struct proc_entry *e = proc_find_entry(tgid_base_stuff, NR_TGID_ENTRIES, dentry);
+	struct task_struct *task;
+	int err;
+
+	if (!e)
+		return -ENOENT;
+	task = get_proc_task(dir);
+	if (!task)
+		return -ENOENT;
+	err = proc_fill_entry(dentry, task, e);
+	put_task_struct(task);
+	return err;
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct inode *inode = file_inode(file);
+	struct task_struct *task = get_proc_task(inode);
+
+	if (!task)
+		return -ENOENT;
+	put_task_struct(task);
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 0, inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->actor(ctx, "..", 2, 1, d_inode(file->f_path.dentry->d_parent)->i_ino,
+				DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	proc_emit_entries(ctx, tgid_base_stuff, NR_TGID_ENTRIES, 2);
+	return 0;
+}
+
+static const struct inode_operations proc_tgid_base_inode_operations = {
+	.lookup = proc_tgid_base_lookup,
+	.setattr = proc_setattr,
+};
+
+static const struct file_operations proc_tgid_base_operations = {
+	.iterate_shared = proc_tgid_base_readdir,
+	.llseek = generic_file_llseek,
+};
+
+/* A pid as /proc names it: decimal, no sign, no leading zero. Linux: name_to_int() */
+static int name_to_pid(const char *name, unsigned int len)
+{
+	unsigned long n = 0;
+
+	if (!len || len > 9 || (name[0] == '0' && len > 1))
+		return -1;
+	for (unsigned int i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		n = n * 10 + (unsigned long)(name[i] - '0');
+	}
+	return (int)n;
+}
+
+/* /proc/<pid>: the directory of a process (or thread) that exists. Linux: proc_pid_lookup() */
+int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len)
+{
+	int pid = name_to_pid(name, len);
+	struct task_struct *task = pid > 0 ? find_task_by_vpid(pid) : NULL;
+	struct inode *inode;
+
+	if (!task || !proc_task_alive(task) || (task->flags & PF_IDLE))
+		return -ENOENT;
+	inode = proc_get_inode(dentry->d_sb, S_IFDIR | 0555, task, NULL);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_op = &proc_tgid_base_inode_operations;
+	inode->i_fop = &proc_tgid_base_operations;
+	dentry->d_op = &pid_dentry_operations;
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+/* The smallest thread-group id at least from, or -1. Linux: next_tgid() */
+static int next_tgid(int from)
+{
+	struct task_struct *p;
+	int best = -1;
+
+	for_each_process(p)
+		if (p->pid == p->tgid && p->tgid >= from && (best < 0 || p->tgid < best) &&
+		    proc_task_alive(p))
+			best = p->tgid;
+	return best;
+}
+
+/* The processes, at positions first + pid. Linux: proc_pid_readdir() */
+int proc_pid_readdir(struct dir_context *ctx, loff_t first)
+{
+	char name[12];
+	int tgid;
+
+	if (ctx->pos < first)
+		return 0;
+	for (tgid = next_tgid((int)(ctx->pos - first)); tgid > 0; tgid = next_tgid(tgid + 1)) {
+		int len = snprintf(name, sizeof(name), "%d", tgid);
+
+		ctx->pos = first + tgid;
+		if (!ctx->actor(ctx, name, len, ctx->pos, 2 + ctx->pos, DT_DIR))
+			return 0;
+	}
+	ctx->pos = first + (1L << 22) + 1;	/* past PID_MAX_LIMIT: the end */
+	return 0;
+}

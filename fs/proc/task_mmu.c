@@ -1,0 +1,672 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What /proc/<pid> says about an address space: maps, smaps,
+ * smaps_rollup and pagemap from a walk over the VMAs and their page
+ * tables; the Vm* lines of status and statm from the mm's counters.
+ * Linux: fs/proc/task_mmu.c
+ *
+ * maps and smaps print one record per VMA. Their seq_file index is the
+ * start address of the next VMA to print, so a read that resumes after
+ * the process mapped or unmapped finds its place with find_vma() and
+ * goes on from there: it never repeats a VMA, never prints half of one,
+ * and costs one tree lookup per read(2), not a walk from the start.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/rmap.h>
+#include <linux/page-flags.h>
+#include <asm/pgtable.h>
+#include <asm/uaccess.h>
+#include "internal.h"
+
+/* --- status and statm: the counters --- */
+
+/* Pages, printed in kB right-aligned in 8. */
+#define SEQ_PUT_PAGES(m, str, val) \
+	seq_put_decimal_ull_width(m, str, (val) << (PAGE_SHIFT - 10), 8)
+
+/* The Vm* lines of /proc/<pid>/status. Linux: task_mem() */
+void task_mem(struct seq_file *m, struct mm_struct *mm)
+{
+	unsigned long anon = get_mm_counter(mm, MM_ANONPAGES);
+	unsigned long file = get_mm_counter(mm, MM_FILEPAGES);
+	unsigned long shmem = get_mm_counter(mm, MM_SHMEMPAGES);
+	unsigned long total_vm = mm->total_vm, hiwater_vm = max(total_vm, mm->hiwater_vm);
+	unsigned long total_rss = anon + file + shmem;
+	unsigned long hiwater_rss = max(total_rss, mm->hiwater_rss);
+	unsigned long text, lib;
+
+	/* Executable areas: the program's text, and the rest ("libraries"). */
+	text = PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK);
+	text = min(text, mm->exec_vm << PAGE_SHIFT);
+	lib = (mm->exec_vm << PAGE_SHIFT) - text;
+
+	SEQ_PUT_PAGES(m, "VmPeak:\t", hiwater_vm);
+	SEQ_PUT_PAGES(m, " kB\nVmSize:\t", total_vm);
+	SEQ_PUT_PAGES(m, " kB\nVmLck:\t", mm->locked_vm);
+	SEQ_PUT_PAGES(m, " kB\nVmPin:\t", (unsigned long)atomic64_read(&mm->pinned_vm));
+	SEQ_PUT_PAGES(m, " kB\nVmHWM:\t", hiwater_rss);
+	SEQ_PUT_PAGES(m, " kB\nVmRSS:\t", total_rss);
+	SEQ_PUT_PAGES(m, " kB\nRssAnon:\t", anon);
+	SEQ_PUT_PAGES(m, " kB\nRssFile:\t", file);
+	SEQ_PUT_PAGES(m, " kB\nRssShmem:\t", shmem);
+	SEQ_PUT_PAGES(m, " kB\nVmData:\t", mm->data_vm);
+	SEQ_PUT_PAGES(m, " kB\nVmStk:\t", mm->stack_vm);
+	seq_put_decimal_ull_width(m, " kB\nVmExe:\t", text >> 10, 8);
+	seq_put_decimal_ull_width(m, " kB\nVmLib:\t", lib >> 10, 8);
+	seq_put_decimal_ull_width(m, " kB\nVmPTE:\t", mm_pgtables_bytes(mm) >> 10, 8);
+	SEQ_PUT_PAGES(m, " kB\nVmSwap:\t", get_mm_counter(mm, MM_SWAPENTS));
+	seq_puts(m, " kB\n");
+	seq_puts(m, "HugetlbPages:\t       0 kB\n");
+}
+
+/* statm's numbers, in pages. Linux: task_statm() */
+unsigned long task_statm(struct mm_struct *mm, unsigned long *shared, unsigned long *text,
+			 unsigned long *data, unsigned long *resident)
+{
+	*shared = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_SHMEMPAGES);
+	*text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
+	*data = mm->data_vm + mm->stack_vm;
+	*resident = *shared + get_mm_counter(mm, MM_ANONPAGES);
+	return mm->total_vm;
+}
+
+/* --- maps --- */
+
+struct proc_maps_private {
+	struct inode *inode;
+	struct mm_struct *mm;		/* mmgrab'd at open: the struct stays */
+	bool have_mm;			/* start took a user reference */
+};
+
+static bool mmget_not_zero(struct mm_struct *mm)
+{
+	if (!atomic_read(&mm->mm_users))
+		return false;
+	mmget(mm);
+	return true;
+}
+
+/* The VMA at or after address *ppos; its start goes into *ppos. Linux: m_start() */
+static void *m_start(struct seq_file *m, loff_t *ppos)
+{
+	struct proc_maps_private *priv = m->private;
+	unsigned long last_addr = (unsigned long)*ppos;
+	struct vm_area_struct *vma;
+
+	priv->have_mm = false;
+	if (last_addr == -1UL || !priv->mm)
+		return NULL;
+	if (!mmget_not_zero(priv->mm))	/* the process has exited: the end */
+		return NULL;
+	priv->have_mm = true;
+	vma = find_vma(priv->mm, last_addr);
+	*ppos = vma ? (loff_t)vma->vm_start : -1;
+	return vma;
+}
+
+static void *m_next(struct seq_file *m, void *v, loff_t *ppos)
+{
+	struct vm_area_struct *next = ((struct vm_area_struct *)v)->vm_next;
+
+	*ppos = next ? (loff_t)next->vm_start : -1;
+	return next;
+}
+
+static void m_stop(struct seq_file *m, void *v)
+{
+	struct proc_maps_private *priv = m->private;
+
+	if (priv->have_mm)
+		mmput(priv->mm);
+	priv->have_mm = false;
+}
+
+/* The start of a maps line, up to where the name goes. Linux: show_vma_header_prefix() */
+static void show_vma_header_prefix(struct seq_file *m, unsigned long start, unsigned long end,
+				   unsigned long flags, unsigned long long pgoff, dev_t dev,
+				   unsigned long ino)
+{
+	seq_setwidth(m, 25 + sizeof(void *) * 6 - 1);
+	seq_put_hex_ll(m, NULL, start, 8);
+	seq_put_hex_ll(m, "-", end, 8);
+	seq_putc(m, ' ');
+	seq_putc(m, flags & VM_READ ? 'r' : '-');
+	seq_putc(m, flags & VM_WRITE ? 'w' : '-');
+	seq_putc(m, flags & VM_EXEC ? 'x' : '-');
+	seq_putc(m, flags & VM_MAYSHARE ? 's' : 'p');
+	seq_put_hex_ll(m, " ", pgoff, 8);
+	seq_put_hex_ll(m, " ", MAJOR(dev), 2);
+	seq_put_hex_ll(m, ":", MINOR(dev), 2);
+	seq_put_decimal_ull(m, " ", ino);
+	seq_putc(m, ' ');
+}
+
+/* The initial stack: the VMA holding mm->start_stack. Linux: is_stack() */
+static bool is_stack(const struct vm_area_struct *vma)
+{
+	return vma->vm_start <= vma->vm_mm->start_stack &&
+	       vma->vm_end >= vma->vm_mm->start_stack;
+}
+
+/* One line of maps. Linux: show_map_vma() */
+static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct file *file = vma->vm_file;
+	unsigned long long pgoff = 0;
+	unsigned long ino = 0;
+	const char *name = NULL;
+	dev_t dev = 0;
+
+	if (file) {
+		struct inode *inode = file_inode(file);
+
+		dev = inode->i_sb->s_dev;
+		ino = inode->i_ino;
+		pgoff = (unsigned long long)vma->vm_pgoff << PAGE_SHIFT;
+	}
+	show_vma_header_prefix(m, vma->vm_start, vma->vm_end, vma->vm_flags, pgoff, dev, ino);
+	if (file) {
+		seq_pad(m, ' ');
+		seq_path(m, &file->f_path, "\n");
+	} else if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk) {
+		name = "[heap]";
+	} else if (is_stack(vma)) {
+		name = "[stack]";
+	}
+	if (name) {
+		seq_pad(m, ' ');
+		seq_puts(m, name);
+	}
+	seq_putc(m, '\n');
+}
+
+static int show_map(struct seq_file *m, void *v)
+{
+	show_map_vma(m, v);
+	return 0;
+}
+
+static const struct seq_operations proc_pid_maps_op = {
+	.start = m_start,
+	.next = m_next,
+	.stop = m_stop,
+	.show = show_map,
+};
+
+/*
+ * Open maps, smaps: the task's mm is pinned (mmgrab) so that the struct
+ * outlives the process; each read takes a user reference for as long
+ * as it walks. Linux: proc_maps_open() -> proc_mem_open()
+ */
+static int proc_maps_open(struct inode *inode, struct file *file,
+			  const struct seq_operations *ops)
+{
+	struct proc_maps_private *priv = __seq_open_private(file, ops, sizeof(*priv));
+	struct task_struct *task;
+
+	if (!priv)
+		return -ENOMEM;
+	priv->inode = inode;
+	task = get_proc_task(inode);
+	if (!task) {
+		seq_release_private(inode, file);
+		return -ESRCH;
+	}
+	priv->mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (priv->mm) {
+		mmgrab(priv->mm);
+		mmput(priv->mm);
+	}
+	return 0;
+}
+
+static int proc_map_release(struct inode *inode, struct file *file)
+{
+	struct proc_maps_private *priv = ((struct seq_file *)file->private_data)->private;
+
+	if (priv->mm)
+		mmdrop(priv->mm);
+	return seq_release_private(inode, file);
+}
+
+static int pid_maps_open(struct inode *inode, struct file *file)
+{
+	return proc_maps_open(inode, file, &proc_pid_maps_op);
+}
+
+const struct file_operations proc_pid_maps_operations = {
+	.open = pid_maps_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = proc_map_release,
+};
+
+/* --- smaps: a walk of the page tables --- */
+
+/* Pss is kept in bytes << PSS_SHIFT, so that a share of 1/3 page adds up. */
+#define PSS_SHIFT	12
+
+struct mem_size_stats {
+	unsigned long resident;
+	unsigned long shared_clean, shared_dirty, private_clean, private_dirty;
+	unsigned long referenced, anonymous, lazyfree;
+	unsigned long swap;
+	u64 pss, pss_anon, pss_file, pss_shmem, pss_dirty, pss_locked, swap_pss;
+};
+
+/* Linux: smaps_page_accumulate() */
+static void smaps_page_accumulate(struct mem_size_stats *mss, struct page *page,
+				  unsigned long size, u64 pss, bool dirty, bool locked,
+				  bool private)
+{
+	mss->pss += pss;
+	if (PageAnon(page))
+		mss->pss_anon += pss;
+	else if (PageSwapBacked(page))
+		mss->pss_shmem += pss;
+	else
+		mss->pss_file += pss;
+	if (locked)
+		mss->pss_locked += pss;
+	if (dirty || PageDirty(page)) {
+		mss->pss_dirty += pss;
+		if (private)
+			mss->private_dirty += size;
+		else
+			mss->shared_dirty += size;
+	} else {
+		if (private)
+			mss->private_clean += size;
+		else
+			mss->shared_clean += size;
+	}
+}
+
+/*
+ * One mapped page: resident, and shared among its mappers for Pss. A
+ * page only we hold (refcount 1) is private without asking its
+ * mapcount. Linux: smaps_account()
+ */
+static void smaps_account(struct mem_size_stats *mss, struct page *page, bool young,
+			  bool dirty, bool locked)
+{
+	int mapcount;
+	u64 pss = (u64)PAGE_SIZE << PSS_SHIFT;
+
+	if (PageAnon(page)) {
+		mss->anonymous += PAGE_SIZE;
+		if (!PageSwapBacked(page) && !dirty && !PageDirty(page))
+			mss->lazyfree += PAGE_SIZE;
+	}
+	mss->resident += PAGE_SIZE;
+	if (young || PageReferenced(page))
+		mss->referenced += PAGE_SIZE;
+	if (page_ref_count(page) == 1) {
+		smaps_page_accumulate(mss, page, PAGE_SIZE, pss, dirty, locked, true);
+		return;
+	}
+	mapcount = page_mapcount(page);
+	if (mapcount >= 2)
+		pss /= (u64)mapcount;
+	smaps_page_accumulate(mss, page, PAGE_SIZE, pss, dirty, locked, mapcount < 2);
+}
+
+/*
+ * Every present PTE of the VMA (the zero page and other special pages
+ * are not counted, as vm_normal_page() leaves them out). Linux:
+ * smap_gather_stats() -> walk_page_vma() -> smaps_pte_range()
+ */
+static void smap_gather_stats(struct vm_area_struct *vma, struct mem_size_stats *mss)
+{
+	bool locked = vma->vm_flags & VM_LOCKED;
+	unsigned long addr = vma->vm_start;
+
+	while (addr < vma->vm_end) {
+		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, vma->vm_end);
+		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
+
+		if (pmd) {
+			pte_t *pte = pte_offset_kernel(pmd, addr);
+
+			for (; addr < next; addr += PAGE_SIZE, pte++) {
+				struct page *page;
+
+				if (!pte_present(*pte))
+					continue;
+				page = vm_normal_page(vma, addr, *pte);
+				if (page)
+					smaps_account(mss, page, pte_young(*pte), pte_dirty(*pte),
+						      locked);
+			}
+		}
+		addr = next;
+	}
+}
+
+/* Bytes, printed in kB right-aligned in 8. */
+#define SEQ_PUT_DEC(str, val) seq_put_decimal_ull_width(m, str, (val) >> 10, 8)
+
+/* The counters of an smaps record, in 6.1's order. Linux: __show_smap() */
+static void __show_smap(struct seq_file *m, const struct mem_size_stats *mss, bool rollup)
+{
+	SEQ_PUT_DEC("Rss:            ", mss->resident);
+	SEQ_PUT_DEC(" kB\nPss:            ", mss->pss >> PSS_SHIFT);
+	SEQ_PUT_DEC(" kB\nPss_Dirty:      ", mss->pss_dirty >> PSS_SHIFT);
+	if (rollup) {
+		/* Only the rollup: in one VMA, Pss is all one kind. */
+		SEQ_PUT_DEC(" kB\nPss_Anon:       ", mss->pss_anon >> PSS_SHIFT);
+		SEQ_PUT_DEC(" kB\nPss_File:       ", mss->pss_file >> PSS_SHIFT);
+		SEQ_PUT_DEC(" kB\nPss_Shmem:      ", mss->pss_shmem >> PSS_SHIFT);
+	}
+	SEQ_PUT_DEC(" kB\nShared_Clean:   ", mss->shared_clean);
+	SEQ_PUT_DEC(" kB\nShared_Dirty:   ", mss->shared_dirty);
+	SEQ_PUT_DEC(" kB\nPrivate_Clean:  ", mss->private_clean);
+	SEQ_PUT_DEC(" kB\nPrivate_Dirty:  ", mss->private_dirty);
+	SEQ_PUT_DEC(" kB\nReferenced:     ", mss->referenced);
+	SEQ_PUT_DEC(" kB\nAnonymous:      ", mss->anonymous);
+	SEQ_PUT_DEC(" kB\nLazyFree:       ", mss->lazyfree);
+	SEQ_PUT_DEC(" kB\nAnonHugePages:  ", 0UL);
+	SEQ_PUT_DEC(" kB\nShmemPmdMapped: ", 0UL);
+	SEQ_PUT_DEC(" kB\nFilePmdMapped:  ", 0UL);
+	SEQ_PUT_DEC(" kB\nShared_Hugetlb: ", 0UL);
+	seq_put_decimal_ull_width(m, " kB\nPrivate_Hugetlb: ", 0, 7);
+	SEQ_PUT_DEC(" kB\nSwap:           ", mss->swap);
+	SEQ_PUT_DEC(" kB\nSwapPss:        ", mss->swap_pss >> PSS_SHIFT);
+	SEQ_PUT_DEC(" kB\nLocked:         ", mss->pss_locked >> PSS_SHIFT);
+	seq_puts(m, " kB\n");
+}
+
+/* The two-letter names of the VM_* bits, by bit. Linux: show_smap_vma_flags() */
+static const char vm_flag_mnemonics[64][2] = {
+	[0] = "rd", [1] = "wr", [2] = "ex", [3] = "sh",
+	[4] = "mr", [5] = "mw", [6] = "me", [7] = "ms",
+	[8] = "gd", [9] = "um", [10] = "pf", [12] = "uw",
+	[13] = "lo", [14] = "io", [15] = "sr", [16] = "rr",
+	[17] = "dc", [18] = "de", [20] = "ac", [21] = "nr",
+	[22] = "ht", [23] = "sf", [24] = "ar", [25] = "wf",
+	[26] = "dd", [27] = "sd", [28] = "mm", [29] = "hg",
+	[30] = "nh", [31] = "mg",
+};
+
+static void show_smap_vma_flags(struct seq_file *m, const struct vm_area_struct *vma)
+{
+	seq_puts(m, "VmFlags: ");
+	for (int i = 0; i < 64; i++) {
+		if (vm_flag_mnemonics[i][0] && (vma->vm_flags & (1UL << i))) {
+			seq_write(m, vm_flag_mnemonics[i], 2);
+			seq_putc(m, ' ');
+		}
+	}
+	seq_putc(m, '\n');
+}
+
+static int show_smap(struct seq_file *m, void *v)
+{
+	struct vm_area_struct *vma = v;
+	struct mem_size_stats mss;
+
+	memset(&mss, 0, sizeof(mss));
+	smap_gather_stats(vma, &mss);
+	show_map_vma(m, vma);
+	SEQ_PUT_DEC("Size:           ", vma->vm_end - vma->vm_start);
+	SEQ_PUT_DEC(" kB\nKernelPageSize: ", PAGE_SIZE);
+	SEQ_PUT_DEC(" kB\nMMUPageSize:    ", PAGE_SIZE);
+	seq_puts(m, " kB\n");
+	__show_smap(m, &mss, false);
+	/* No transparent huge pages: as Linux booted with transparent_hugepage=never. */
+	seq_puts(m, "THPeligible:    0\n");
+	show_smap_vma_flags(m, vma);
+	return 0;
+}
+
+static const struct seq_operations proc_pid_smaps_op = {
+	.start = m_start,
+	.next = m_next,
+	.stop = m_stop,
+	.show = show_smap,
+};
+
+static int pid_smaps_open(struct inode *inode, struct file *file)
+{
+	return proc_maps_open(inode, file, &proc_pid_smaps_op);
+}
+
+const struct file_operations proc_pid_smaps_operations = {
+	.open = pid_smaps_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = proc_map_release,
+};
+
+/* All VMAs summed, under one header. Linux: show_smaps_rollup() */
+static int show_smaps_rollup(struct seq_file *m, void *v)
+{
+	struct proc_maps_private *priv = m->private;
+	struct mem_size_stats mss;
+	struct vm_area_struct *vma;
+	unsigned long start = 0, end = 0;
+
+	if (!priv->mm || !mmget_not_zero(priv->mm))
+		return -ESRCH;
+	memset(&mss, 0, sizeof(mss));
+	for (vma = priv->mm->mmap; vma; vma = vma->vm_next) {
+		smap_gather_stats(vma, &mss);
+		end = vma->vm_end;
+	}
+	if (priv->mm->mmap)
+		start = priv->mm->mmap->vm_start;
+	show_vma_header_prefix(m, start, end, 0, 0, 0, 0);
+	seq_pad(m, ' ');
+	seq_puts(m, "[rollup]\n");
+	__show_smap(m, &mss, true);
+	mmput(priv->mm);
+	return 0;
+}
+
+static int smaps_rollup_open(struct inode *inode, struct file *file)
+{
+	struct proc_maps_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	struct task_struct *task;
+	int ret;
+
+	if (!priv)
+		return -ENOMEM;
+	ret = single_open(file, show_smaps_rollup, priv);
+	if (ret) {
+		kfree(priv);
+		return ret;
+	}
+	priv->inode = inode;
+	task = get_proc_task(inode);
+	if (!task) {
+		single_release(inode, file);
+		kfree(priv);
+		return -ESRCH;
+	}
+	priv->mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (priv->mm) {
+		mmgrab(priv->mm);
+		mmput(priv->mm);
+	}
+	return 0;
+}
+
+static int smaps_rollup_release(struct inode *inode, struct file *file)
+{
+	struct proc_maps_private *priv = ((struct seq_file *)file->private_data)->private;
+
+	if (priv->mm)
+		mmdrop(priv->mm);
+	kfree(priv);
+	return single_release(inode, file);
+}
+
+const struct file_operations proc_pid_smaps_rollup_operations = {
+	.open = smaps_rollup_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = smaps_rollup_release,
+};
+
+/* --- pagemap: one 64-bit entry per virtual page --- */
+
+#define PM_ENTRY_BYTES		8
+#define PM_PFRAME_MASK		((1ULL << 55) - 1)
+#define PM_SOFT_DIRTY		(1ULL << 55)
+#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
+#define PM_FILE			(1ULL << 61)
+#define PM_SWAP			(1ULL << 62)
+#define PM_PRESENT		(1ULL << 63)
+#define PAGEMAP_WALK_SIZE	PMD_SIZE
+
+/* The entry of one PTE of vma. Linux: pte_to_pagemap_entry() */
+static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	struct page *page = NULL;
+	u64 frame = 0, flags = 0;
+
+	if (pte_present(pte)) {
+		frame = pte_pfn(pte);
+		flags |= PM_PRESENT;
+		page = vm_normal_page((struct vm_area_struct *)vma, addr, pte);
+		if (pte_soft_dirty(pte))
+			flags |= PM_SOFT_DIRTY;
+	}
+	if (page && !PageAnon(page))
+		flags |= PM_FILE;
+	if (page && page_mapcount(page) == 1)
+		flags |= PM_MMAP_EXCLUSIVE;
+	if (vma->vm_flags & VM_SOFTDIRTY)
+		flags |= PM_SOFT_DIRTY;
+	return (frame & PM_PFRAME_MASK) | flags;
+}
+
+/*
+ * The entries for [addr, end) (within one PMD) into buf. An address in
+ * no VMA is 0; one in a VMA but with no page yet is 0 too, with the
+ * soft-dirty bit if the VMA is new since the last clear.
+ * Linux: pagemap_pte_hole(), pagemap_pmd_range()
+ */
+static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long end, u64 *buf)
+{
+	pmd_t *pmd = mm_find_pmd(mm, addr);
+	pte_t *pte = pmd ? pte_offset_kernel(pmd, addr) : NULL;
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	int n = 0;
+
+	for (; addr < end; addr += PAGE_SIZE, n++) {
+		while (vma && vma->vm_end <= addr)
+			vma = vma->vm_next;
+		if (!vma || addr < vma->vm_start)
+			buf[n] = 0;
+		else if (pte)
+			buf[n] = pte_to_pagemap_entry(vma, addr, pte[n]);
+		else
+			buf[n] = (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
+	}
+	return n;
+}
+
+/* Linux: pagemap_read() */
+static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct mm_struct *mm = ((struct proc_maps_private *)iocb->ki_filp->private_data)->mm;
+	size_t count = iov_iter_count(to), copied = 0;
+	unsigned long start_vaddr, end_vaddr, svpfn;
+	loff_t pos = iocb->ki_pos;
+	ssize_t ret = 0;
+	u64 *buf;
+
+	if (!mm || !mmget_not_zero(mm))
+		return 0;
+	ret = -EINVAL;
+	if ((pos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
+		goto out_mm;
+	ret = 0;
+	if (!count)
+		goto out_mm;
+	ret = -ENOMEM;
+	buf = kmalloc((PAGEMAP_WALK_SIZE >> PAGE_SHIFT) * PM_ENTRY_BYTES, GFP_KERNEL);
+	if (!buf)
+		goto out_mm;
+	svpfn = (unsigned long)pos / PM_ENTRY_BYTES;
+	end_vaddr = mm->task_size;
+	start_vaddr = end_vaddr;
+	if (svpfn <= (ULONG_MAX >> PAGE_SHIFT))
+		start_vaddr = svpfn << PAGE_SHIFT;
+	if (start_vaddr > mm->task_size)
+		start_vaddr = end_vaddr;
+	ret = 0;
+	while (count && start_vaddr < end_vaddr) {
+		unsigned long end = (start_vaddr + PAGEMAP_WALK_SIZE) & ~(PAGEMAP_WALK_SIZE - 1);
+		size_t len;
+		int n;
+
+		if (end < start_vaddr || end > end_vaddr)
+			end = end_vaddr;
+		n = pagemap_fill(mm, start_vaddr, end, buf);
+		start_vaddr = end;
+		len = min(count, (size_t)n * PM_ENTRY_BYTES);
+		if (copy_to_iter(buf, len, to) != len) {
+			ret = -EFAULT;
+			break;
+		}
+		copied += len;
+		count -= len;
+	}
+	kfree(buf);
+	if (!ret) {
+		iocb->ki_pos += copied;
+		ret = (ssize_t)copied;
+	}
+out_mm:
+	mmput(mm);
+	return ret;
+}
+
+/* pagemap keeps the mm as maps does, without a seq_file. Linux: pagemap_open() */
+static int pagemap_open(struct inode *inode, struct file *file)
+{
+	struct proc_maps_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	struct task_struct *task = get_proc_task(inode);
+
+	if (!priv || !task) {
+		kfree(priv);
+		if (task)
+			put_task_struct(task);
+		return priv ? -ESRCH : -ENOMEM;
+	}
+	priv->mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (priv->mm) {
+		mmgrab(priv->mm);
+		mmput(priv->mm);
+	}
+	file->private_data = priv;
+	return 0;
+}
+
+static int pagemap_release(struct inode *inode, struct file *file)
+{
+	struct proc_maps_private *priv = file->private_data;
+
+	if (priv->mm)
+		mmdrop(priv->mm);
+	kfree(priv);
+	return 0;
+}
+
+const struct file_operations proc_pagemap_operations = {
+	.open = pagemap_open,
+	.read_iter = pagemap_read,
+	.llseek = mem_lseek,
+	.release = pagemap_release,
+};

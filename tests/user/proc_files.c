@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * How /proc files read (seq_file): the same bytes whether read whole,
+ * one byte at a time or in odd sizes; lseek and pread to any offset;
+ * a file re-read after the process changed shows the change. And the
+ * /proc directories: getdents64 of /proc lists this process and "self",
+ * /proc/self is a link to the pid, exe/cwd/root read as paths; cmdline,
+ * environ, auxv, comm and stat of this process.
+ *
+ * Masked, and why: pids (Linux starts its own kernel threads first) are
+ * printed as PPID, PGRP, SID, TPGID; stat's times (ticks) as T; inode numbers are not
+ * printed at all.
+ */
+#include <dirent.h>
+#include <elf.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include "tap.h"
+#include "proclib.h"
+
+static char whole[1 << 16], pieces[1 << 16];
+
+/* Read path in reads of size n; the byte count. */
+static long read_by(const char *path, char *out, size_t n)
+{
+	int fd = open(path, O_RDONLY);
+	long total = 0, r;
+
+	while ((r = read(fd, out + total, n)) > 0)
+		total += r;
+	close(fd);
+	return total;
+}
+
+static void check_pieces(const char *path)
+{
+	long w = read_by(path, whole, sizeof(whole));
+	size_t sizes[] = { 1, 7, 100, 4095 };
+	int same = 1;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		long p = read_by(path, pieces, sizes[i]);
+
+		same &= p == w && !memcmp(whole, pieces, (size_t)w);
+	}
+	ok(w > 0 && same, "%s: reads of 1, 7, 100 and 4095 bytes give the whole file", path);
+}
+
+/* Print stat's fields with pids and times masked. */
+static void print_stat(void)
+{
+	char *f[64], *p;
+	int n = 0;
+
+	read_file("/proc/self/stat");
+	p = strrchr(proc_buf, ')');
+	printf("stat: pid (%.*s)", (int)(p - strchr(proc_buf, '(') - 1), strchr(proc_buf, '(') + 1);
+	for (p = strtok(p + 2, " \n"); p && n < 64; p = strtok(NULL, " \n"))
+		f[n++] = p;
+	/* f[0] is field 3 (state) */
+	for (int i = 0; i < n; i++) {
+		int field = i + 3;
+		long v = strtol(f[i], NULL, 10);
+
+		if (field == 4)
+			printf(" %s", v == getppid() ? "PPID" : f[i]);
+		else if (field == 5)
+			printf(" %s", v == getpgrp() ? "PGRP" : f[i]);
+		else if (field == 6)
+			printf(" %s", v == getsid(0) ? "SID" : f[i]);
+		else if (field == 8)
+			printf(" %s", v > 0 ? "TPGID" : f[i]);	/* the terminal's group: a pid */
+		else if (field >= 14 && field <= 17)
+			printf(" T");		/* utime stime cutime cstime */
+		else if (field == 22)
+			printf(" T");		/* start time */
+		else if (field == 10 || field == 24)
+			printf(" N");		/* minflt, rss: lag on 6.1 (DESIGN.md) */
+		else
+			printf(" %s", f[i]);
+	}
+	printf("\n");
+	ok(n == 50, "stat has 52 fields");
+}
+
+int main(int argc, char **argv)
+{
+	char buf[256], path[64];
+	struct dirent *e;
+	int fd, seen_self = 0, seen_pid = 0, seen_meminfo = 0;
+	long n;
+	DIR *d;
+	char *m;
+
+	/*
+	 * Touch the buffers first: a process reading its own smaps must not
+	 * change it by faulting pages in meanwhile. (status is not among
+	 * these: its context-switch counts move with every read; nor are
+	 * meminfo and vmstat, which move whenever anything else allocates.)
+	 */
+	memset(whole, 0, sizeof(whole));
+	memset(pieces, 0, sizeof(pieces));
+	read_file("/proc/self/smaps");
+	check_pieces("/proc/self/maps");
+	check_pieces("/proc/self/smaps");
+	check_pieces("/proc/self/smaps_rollup");
+	check_pieces("/proc/self/statm");
+	check_pieces("/proc/self/mounts");
+	check_pieces("/proc/filesystems");
+
+	/* lseek and pread into the middle of a seq_file */
+	read_file("/proc/self/maps");
+	fd = open("/proc/self/maps", O_RDONLY);
+	ok_eq(30, lseek(fd, 30, SEEK_SET), "lseek to 30");
+	n = read(fd, buf, 40);
+	ok(n == 40 && !memcmp(buf, proc_buf + 30, 40), "read from 30 gives bytes 30..69");
+	ok_eq(10, pread(fd, buf, 10, 5), "pread at 5");
+	ok(!memcmp(buf, proc_buf + 5, 10), "pread gives bytes 5..14");
+	ok_eq(-1, lseek(fd, -1, SEEK_SET), "lseek to -1 is refused");
+
+	/* the file shows what changed since it was opened */
+	m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	snprintf(path, sizeof(path), "%08lx-", (unsigned long)m);
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, pieces, sizeof(pieces) - 1);
+	pieces[n > 0 ? n : 0] = 0;
+	ok(strstr(pieces, path) != NULL, "re-read from 0 after mmap: the new VMA is there");
+	munmap(m, 4096);
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, pieces, sizeof(pieces) - 1);
+	pieces[n > 0 ? n : 0] = 0;
+	ok(strstr(pieces, path) == NULL, "and after munmap it is gone");
+	close(fd);
+
+	/* /proc lists us, self and the system files */
+	d = opendir("/proc");
+	snprintf(path, sizeof(path), "%d", getpid());
+	while ((e = readdir(d))) {
+		seen_self |= !strcmp(e->d_name, "self") && e->d_type == DT_LNK;
+		seen_pid |= !strcmp(e->d_name, path) && e->d_type == DT_DIR;
+		seen_meminfo |= !strcmp(e->d_name, "meminfo") && e->d_type == DT_REG;
+	}
+	closedir(d);
+	ok(seen_self && seen_pid && seen_meminfo, "/proc lists self (a link), our pid (a directory), meminfo");
+	n = readlink("/proc/self", buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = 0;
+	ok(!strcmp(buf, path), "/proc/self is a link to our pid");
+	n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = 0;
+	ok(!strcmp(buf, argv[0]), "/proc/self/exe is %s", argv[0]);
+	chdir("/tmp");
+	n = readlink("/proc/self/cwd", buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = 0;
+	printf("cwd: %s\n", buf);
+	n = readlink("/proc/self/root", buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = 0;
+	printf("root: %s\n", buf);
+	ok(open("/proc/self/cwd/.", O_RDONLY | O_DIRECTORY) >= 0, "the cwd link can be followed");
+	n = readlink("/proc/mounts", buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = 0;
+	printf("/proc/mounts -> %s\n", buf);
+
+	/*
+	 * The names of a process's directory, in order: those of the files
+	 * this test knows (Linux has many more; Faultline has these).
+	 */
+	d = opendir("/proc/self");
+	printf("/proc/self:");
+	while ((e = readdir(d))) {
+		char word[300];
+
+		snprintf(word, sizeof(word), " %s ", e->d_name);
+		if (strstr(" environ auxv status comm cmdline stat statm maps cwd root exe mounts "
+			   "smaps smaps_rollup pagemap ", word))
+			printf(" %s", e->d_name);
+	}
+	printf("\n");
+	closedir(d);
+
+	/* cmdline, environ, auxv, comm */
+	n = read_by("/proc/self/cmdline", pieces, 4096);
+	ok(n == (long)strlen(argv[0]) + 1 && !strcmp(pieces, argv[0]), "cmdline is argv, NUL-terminated");
+	ok_eq(0, read_by("/proc/self/environ", pieces, 4096), "environ of an empty environment is empty");
+	n = read_by("/proc/self/auxv", pieces, 4096);
+	printf("auxv types:");
+	for (Elf64_auxv_t *a = (Elf64_auxv_t *)pieces; (char *)a < pieces + n; a++) {
+		printf(" %lu", (unsigned long)a->a_type);
+		if (a->a_type == AT_NULL)
+			break;
+	}
+	printf("\n");
+	read_file("/proc/self/comm");
+	printf("comm: %s", proc_buf);
+	prctl(PR_SET_NAME, "renamed");
+	read_file("/proc/self/comm");
+	ok(!strcmp(proc_buf, "renamed\n"), "comm follows PR_SET_NAME");
+	fd = open("/proc/self/comm", O_WRONLY);
+	write(fd, "written", 7);
+	close(fd);
+	prctl(PR_GET_NAME, buf);
+	ok(!strcmp(buf, "written"), "a write to comm renames the process");
+	print_stat();
+	return tap_done();
+}
