@@ -376,7 +376,7 @@ void seq_put_decimal_ull_width(struct seq_file *m, const char *delimiter,
 			       unsigned long long num, unsigned int width)
 {
 	char digits[24];
-	int len = 0;
+	unsigned int len = 0, pad;
 
 	if (delimiter)
 		seq_puts(m, delimiter);
@@ -384,10 +384,17 @@ void seq_put_decimal_ull_width(struct seq_file *m, const char *delimiter,
 		digits[len++] = (char)('0' + num % 10);
 		num /= 10;
 	} while (num);
-	while (width-- > (unsigned int)len && width < 64)
-		seq_putc(m, ' ');
+	if (width > 64)
+		width = 64;
+	pad = width > len ? width - len : 0;
+	if (m->count + pad + len > m->size) {
+		m->count = m->size;	/* overflow: the record is printed again */
+		return;
+	}
+	memset(m->buf + m->count, ' ', pad);
+	m->count += pad;
 	while (len)
-		seq_putc(m, digits[--len]);
+		m->buf[m->count++] = digits[--len];
 }
 
 void seq_put_decimal_ull(struct seq_file *m, const char *delimiter, unsigned long long num)
@@ -410,9 +417,24 @@ void seq_put_decimal_ll(struct seq_file *m, const char *delimiter, long long num
 void seq_put_hex_ll(struct seq_file *m, const char *delimiter, unsigned long long v,
 		    unsigned int width)
 {
+	static const char hex_asc[] = "0123456789abcdef";
+	unsigned int len = 1;
+
 	if (delimiter)
 		seq_puts(m, delimiter);
-	seq_printf(m, "%0*llx", (int)width, v);
+	while (len < 16 && (v >> (len * 4)))
+		len++;
+	if (len < width)
+		len = width;
+	if (m->count + len > m->size) {
+		m->count = m->size;	/* overflow: the record is printed again */
+		return;
+	}
+	for (unsigned int i = len; i > 0; i--) {
+		m->buf[m->count + i - 1] = hex_asc[v & 0xf];
+		v >>= 4;
+	}
+	m->count += len;
 }
 
 void seq_setwidth(struct seq_file *m, size_t size)

@@ -2,29 +2,12 @@
 /*
  * The C library's string and memory functions, which the compiler may also
  * call on its own (for struct copies and zeroing). Plain loops: the kernel
- * is built without SSE, and clarity matters more here than speed.
+ * is built without SSE, and clarity matters more here than speed. memcpy
+ * and memset, which every copy into a seq_file or a page goes through,
+ * are the string instructions instead (arch/x86_64/lib/memcpy_64.c).
  * Linux: lib/string.c
  */
 #include <linux/string.h>
-
-void *memset(void *s, int c, size_t n)
-{
-	unsigned char *p = s;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
-}
-
-void *memcpy(void *dest, const void *src, size_t n)
-{
-	unsigned char *d = dest;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dest;
-}
 
 void *memmove(void *dest, const void *src, size_t n)
 {

@@ -562,15 +562,17 @@ static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long 
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	int n = 0;
 
-	for (; addr < end; addr += PAGE_SIZE, n++) {
-		while (vma && vma->vm_end <= addr)
+	while (addr < end) {
+		/* the run up to the next VMA boundary (or end) */
+		unsigned long stop = !vma ? end : addr < vma->vm_start ?
+				     min(end, vma->vm_start) : min(end, vma->vm_end);
+		bool in_vma = vma && addr >= vma->vm_start;
+		u64 hole = in_vma && (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
+
+		for (; addr < stop; addr += PAGE_SIZE, n++)
+			buf[n] = in_vma && pte ? pte_to_pagemap_entry(vma, addr, pte[n]) : hole;
+		if (vma && addr >= vma->vm_end)
 			vma = vma->vm_next;
-		if (!vma || addr < vma->vm_start)
-			buf[n] = 0;
-		else if (pte)
-			buf[n] = pte_to_pagemap_entry(vma, addr, pte[n]);
-		else
-			buf[n] = (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
 	}
 	return n;
 }

@@ -53,6 +53,37 @@ static long read_at(const char *path, off_t off, size_t count)
 	return r;
 }
 
+/*
+ * Lines of the smaps just read that are not whole: each must be a VMA's
+ * first line (an address range), "Name: N kB", "THPeligible: N" or
+ * "VmFlags: ...", and each VMA must have its 23 lines.
+ */
+static int torn_lines(void)
+{
+	int torn = 0, in_vma = 0;
+
+	for (char *p = proc_buf; *p;) {
+		char *e = line_end(p);
+		unsigned long a, b;
+		char name[32];
+		long v;
+
+		if (sscanf(p, "%lx-%lx ", &a, &b) == 2 && a < b && p[strspn(p, "0123456789abcdef")] == '-') {
+			torn += in_vma != 0;	/* the last VMA was cut short */
+			in_vma = 1;
+		} else if (!strncmp(p, "VmFlags:", 8)) {
+			torn += in_vma != 23;
+			in_vma = 0;
+		} else if (sscanf(p, "%31[A-Za-z_]: %ld", name, &v) == 2 && in_vma) {
+			in_vma++;
+		} else {
+			torn++;
+		}
+		p = *e ? e + 1 : e;
+	}
+	return torn + (in_vma != 0);
+}
+
 /* A child that maps and unmaps forever. */
 static pid_t fork_churner(void)
 {
@@ -183,11 +214,12 @@ int main(void)
 	for (int i = 0; i < 100; i++) {
 		long n = read_file(path);
 
-		if (n <= 0 || strncmp(proc_buf, "00400000-", 9) || !strstr(proc_buf, "[stack]"))
+		if (n <= 0 || strncmp(proc_buf, "00400000-", 9) || !strstr(proc_buf, "[stack]") ||
+		    proc_buf[n - 1] != '\n' || torn_lines())
 			bad++;
 	}
 	kill(child, SIGKILL);
 	waitpid(child, &status, 0);
-	ok_eq(0, bad, "100 reads of smaps of a process mapping and unmapping: all whole");
+	ok_eq(0, bad, "100 reads of smaps of a process mapping and unmapping: all whole, no line torn");
 	return tap_done();
 }
