@@ -35,6 +35,28 @@ struct mm_struct *proc_mm_get(struct task_struct *task)
 }
 
 /*
+ * The mm of the process an inode is about, pinned (mmgrab: the struct
+ * stays, mmdrop when done) for a file that reads it later: NULL for a
+ * process without one (a zombie), ERR_PTR(-ESRCH) once it is reaped.
+ * Linux: proc_mem_open()
+ */
+struct mm_struct *proc_mem_open(struct inode *inode)
+{
+	struct task_struct *task = get_proc_task(inode);
+	struct mm_struct *mm;
+
+	if (!task)
+		return ERR_PTR(-ESRCH);
+	mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (mm) {
+		mmgrab(mm);
+		mmput(mm);
+	}
+	return mm;
+}
+
+/*
  * lseek of files indexed by address (pagemap) or frame (kpage*): any
  * offset, from the start or from here. Linux: mem_lseek()
  */

@@ -67,6 +67,7 @@ extern const struct file_operations proc_root_operations;
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len);
 int proc_pid_readdir(struct dir_context *ctx, loff_t first);
 struct mm_struct *proc_mm_get(struct task_struct *task);
+struct mm_struct *proc_mem_open(struct inode *inode);
 loff_t mem_lseek(struct file *file, loff_t offset, int whence);
 
 /* array.c */

@@ -46,6 +46,20 @@ static u64 kpf_copy_bit(u64 kflags, int ubit, int kbit)
 	return ((kflags >> kbit) & 1) << ubit;
 }
 
+/* The page flags that show as they are, KPF bit by PG bit. */
+static const struct {
+	unsigned char ubit, kbit;
+} kpf_copied[] = {
+	{ KPF_LOCKED, PG_locked }, { KPF_SLAB, PG_slab }, { KPF_ERROR, PG_error },
+	{ KPF_DIRTY, PG_dirty }, { KPF_UPTODATE, PG_uptodate }, { KPF_WRITEBACK, PG_writeback },
+	{ KPF_LRU, PG_lru }, { KPF_REFERENCED, PG_referenced }, { KPF_ACTIVE, PG_active },
+	{ KPF_RECLAIM, PG_reclaim }, { KPF_SWAPBACKED, PG_swapbacked },
+	{ KPF_UNEVICTABLE, PG_unevictable }, { KPF_MLOCKED, PG_mlocked },
+	{ KPF_RESERVED, PG_reserved }, { KPF_MAPPEDTODISK, PG_mappedtodisk },
+	{ KPF_PRIVATE, PG_private }, { KPF_PRIVATE_2, PG_private_2 },
+	{ KPF_OWNER_PRIVATE, PG_owner_priv_1 }, { KPF_ARCH, PG_arch_1 },
+};
+
 /* What /proc/kpageflags says of a frame. Linux: stable_page_flags() */
 static u64 stable_page_flags(struct page *page)
 {
@@ -68,29 +82,12 @@ static u64 stable_page_flags(struct page *page)
 		u |= 1ULL << KPF_BUDDY;
 	if (PageTable(page))
 		u |= 1ULL << KPF_PGTABLE;
-	u |= kpf_copy_bit(k, KPF_LOCKED, PG_locked);
-	u |= kpf_copy_bit(k, KPF_SLAB, PG_slab);
+	for (size_t i = 0; i < ARRAY_SIZE(kpf_copied); i++)
+		u |= kpf_copy_bit(k, kpf_copied[i].ubit, kpf_copied[i].kbit);
 	if (PageTail(page) && PageSlab(compound_head(page)))
 		u |= 1ULL << KPF_SLAB;
-	u |= kpf_copy_bit(k, KPF_ERROR, PG_error);
-	u |= kpf_copy_bit(k, KPF_DIRTY, PG_dirty);
-	u |= kpf_copy_bit(k, KPF_UPTODATE, PG_uptodate);
-	u |= kpf_copy_bit(k, KPF_WRITEBACK, PG_writeback);
-	u |= kpf_copy_bit(k, KPF_LRU, PG_lru);
-	u |= kpf_copy_bit(k, KPF_REFERENCED, PG_referenced);
-	u |= kpf_copy_bit(k, KPF_ACTIVE, PG_active);
-	u |= kpf_copy_bit(k, KPF_RECLAIM, PG_reclaim);
 	if (PageSwapCache(page))
 		u |= 1ULL << KPF_SWAPCACHE;
-	u |= kpf_copy_bit(k, KPF_SWAPBACKED, PG_swapbacked);
-	u |= kpf_copy_bit(k, KPF_UNEVICTABLE, PG_unevictable);
-	u |= kpf_copy_bit(k, KPF_MLOCKED, PG_mlocked);
-	u |= kpf_copy_bit(k, KPF_RESERVED, PG_reserved);
-	u |= kpf_copy_bit(k, KPF_MAPPEDTODISK, PG_mappedtodisk);
-	u |= kpf_copy_bit(k, KPF_PRIVATE, PG_private);
-	u |= kpf_copy_bit(k, KPF_PRIVATE_2, PG_private_2);
-	u |= kpf_copy_bit(k, KPF_OWNER_PRIVATE, PG_owner_priv_1);
-	u |= kpf_copy_bit(k, KPF_ARCH, PG_arch_1);
 	return u;
 }
 

@@ -208,21 +208,14 @@ static int proc_maps_open(struct inode *inode, struct file *file,
 			  const struct seq_operations *ops)
 {
 	struct proc_maps_private *priv = __seq_open_private(file, ops, sizeof(*priv));
-	struct task_struct *task;
 
 	if (!priv)
 		return -ENOMEM;
 	priv->inode = inode;
-	task = get_proc_task(inode);
-	if (!task) {
+	priv->mm = proc_mem_open(inode);
+	if (IS_ERR(priv->mm)) {
 		seq_release_private(inode, file);
 		return -ESRCH;
-	}
-	priv->mm = proc_mm_get(task);
-	put_task_struct(task);
-	if (priv->mm) {
-		mmgrab(priv->mm);
-		mmput(priv->mm);
 	}
 	return 0;
 }
@@ -473,7 +466,6 @@ static int show_smaps_rollup(struct seq_file *m, void *v)
 static int smaps_rollup_open(struct inode *inode, struct file *file)
 {
 	struct proc_maps_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
-	struct task_struct *task;
 	int ret;
 
 	if (!priv)
@@ -484,17 +476,11 @@ static int smaps_rollup_open(struct inode *inode, struct file *file)
 		return ret;
 	}
 	priv->inode = inode;
-	task = get_proc_task(inode);
-	if (!task) {
+	priv->mm = proc_mem_open(inode);
+	if (IS_ERR(priv->mm)) {
 		single_release(inode, file);
 		kfree(priv);
 		return -ESRCH;
-	}
-	priv->mm = proc_mm_get(task);
-	put_task_struct(task);
-	if (priv->mm) {
-		mmgrab(priv->mm);
-		mmput(priv->mm);
 	}
 	return 0;
 }
@@ -638,19 +624,13 @@ out_mm:
 static int pagemap_open(struct inode *inode, struct file *file)
 {
 	struct proc_maps_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
-	struct task_struct *task = get_proc_task(inode);
 
-	if (!priv || !task) {
+	if (!priv)
+		return -ENOMEM;
+	priv->mm = proc_mem_open(inode);
+	if (IS_ERR(priv->mm)) {
 		kfree(priv);
-		if (task)
-			put_task_struct(task);
-		return priv ? -ESRCH : -ENOMEM;
-	}
-	priv->mm = proc_mm_get(task);
-	put_task_struct(task);
-	if (priv->mm) {
-		mmgrab(priv->mm);
-		mmput(priv->mm);
+		return -ESRCH;
 	}
 	file->private_data = priv;
 	return 0;
