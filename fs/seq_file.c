@@ -118,32 +118,124 @@ overflow:
 	return !m->buf ? -ENOMEM : -EAGAIN;
 }
 
+/*
+ * Get ready to read from file offset pos: from the first record again
+ * at 0, and by re-walking the records (traverse) for any offset but the
+ * one the last read ended at.
+ */
+static int seq_reposition(struct seq_file *m, loff_t pos)
+{
+	int err;
+
+	if (pos == 0) {
+		m->index = 0;
+		m->count = 0;
+	}
+	if (pos == m->read_pos)
+		return 0;
+	while ((err = traverse(m, pos)) == -EAGAIN)
+		;
+	if (err) {
+		m->read_pos = 0;
+		m->index = 0;
+		m->count = 0;
+		return err;
+	}
+	m->read_pos = pos;
+	return 0;
+}
+
+/*
+ * Print the next record that shows something into the buffer, doubling
+ * the buffer until it fits. Returns that record, the iterator still
+ * started; or NULL, the iterator stopped, at the end (*errp 0) or on an
+ * error (*errp < 0).
+ */
+static void *seq_first_record(struct seq_file *m, int *errp)
+{
+	void *p;
+	int err;
+
+	m->from = 0;
+	p = m->op->start(m, &m->index);
+	while (1) {
+		err = (int)PTR_ERR(p);
+		if (!p || IS_ERR(p))
+			break;
+		err = m->op->show(m, p);
+		if (err < 0)
+			break;
+		if (err)
+			m->count = 0;		/* SEQ_SKIP */
+		if (!m->count) {
+			p = m->op->next(m, p, &m->index);
+			continue;
+		}
+		if (!seq_has_overflowed(m))
+			return p;
+		m->op->stop(m, p);
+		kfree(m->buf);
+		m->count = 0;
+		m->buf = seq_buf_alloc(m->size <<= 1);
+		if (!m->buf) {
+			*errp = -ENOMEM;
+			return NULL;
+		}
+		p = m->op->start(m, &m->index);
+	}
+	m->op->stop(m, p);
+	m->count = 0;
+	*errp = err;
+	return NULL;
+}
+
+/*
+ * After record p, more whole records while they fit and the caller
+ * wants more than the buffer holds; then stop the iterator. A record
+ * that does not fit whole is left for the next read.
+ */
+static int seq_fill_more(struct seq_file *m, void *p, size_t want)
+{
+	int err = 0;
+
+	while (1) {
+		size_t offs = m->count;
+		loff_t pos = m->index;
+
+		p = m->op->next(m, p, &m->index);
+		if (pos == m->index) {
+			pr_warn("seq_file: %ps did not advance the index\n", m->op->next);
+			m->index++;
+		}
+		if (!p || IS_ERR(p))
+			break;
+		if (m->count >= want)
+			break;
+		err = m->op->show(m, p);
+		if (err > 0) {
+			m->count = offs;
+		} else if (err || seq_has_overflowed(m)) {
+			m->count = offs;
+			break;
+		}
+	}
+	m->op->stop(m, p);
+	return err;
+}
+
 /* Linux: seq_read_iter() */
 ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
 {
 	struct seq_file *m = iocb->ki_filp->private_data;
 	size_t copied = 0, n;
-	int err = 0;
+	int err;
 	void *p;
 
 	if (!iov_iter_count(iter))
 		return 0;
-	/* From the start: start again at the first record, as it is now. */
-	if (iocb->ki_pos == 0) {
-		m->index = 0;
-		m->count = 0;
-	}
-	if (iocb->ki_pos != m->read_pos) {
-		while ((err = traverse(m, iocb->ki_pos)) == -EAGAIN)
-			;
-		if (err) {
-			m->read_pos = 0;
-			m->index = 0;
-			m->count = 0;
-			goto done;
-		}
-		m->read_pos = iocb->ki_pos;
-	}
+	err = seq_reposition(m, iocb->ki_pos);
+	if (err)
+		goto done;
 	if (!m->buf) {
 		m->buf = seq_buf_alloc(m->size = PAGE_SIZE);
 		if (!m->buf) {
@@ -160,66 +252,14 @@ ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
 		if (m->count)	/* a fault, or the caller's buffer is full */
 			goto done;
 	}
-	/* One non-empty record into the buffer, doubling it until it fits. */
-	m->from = 0;
-	p = m->op->start(m, &m->index);
-	while (1) {
-		err = (int)PTR_ERR(p);
-		if (!p || IS_ERR(p))
-			break;
-		err = m->op->show(m, p);
-		if (err < 0)
-			break;
-		if (err)
-			m->count = 0;
-		if (!m->count) {
-			p = m->op->next(m, p, &m->index);
-			continue;
-		}
-		if (!seq_has_overflowed(m))
-			goto fill;
-		m->op->stop(m, p);
-		kfree(m->buf);
-		m->count = 0;
-		m->buf = seq_buf_alloc(m->size <<= 1);
-		if (!m->buf) {
-			err = -ENOMEM;
-			goto done;
-		}
-		p = m->op->start(m, &m->index);
+	p = seq_first_record(m, &err);
+	if (p) {
+		err = seq_fill_more(m, p, iov_iter_count(iter));
+		n = copy_to_iter(m->buf, m->count, iter);
+		copied += n;
+		m->count -= n;
+		m->from = n;
 	}
-	/* The end, or an error. */
-	m->op->stop(m, p);
-	m->count = 0;
-	goto done;
-fill:
-	/* More whole records while they fit and the caller wants more. */
-	while (1) {
-		size_t offs = m->count;
-		loff_t pos = m->index;
-
-		p = m->op->next(m, p, &m->index);
-		if (pos == m->index) {
-			pr_warn("seq_file: %ps did not advance the index\n", m->op->next);
-			m->index++;
-		}
-		if (!p || IS_ERR(p))
-			break;
-		if (m->count >= iov_iter_count(iter))
-			break;
-		err = m->op->show(m, p);
-		if (err > 0) {
-			m->count = offs;
-		} else if (err || seq_has_overflowed(m)) {
-			m->count = offs;
-			break;
-		}
-	}
-	m->op->stop(m, p);
-	n = copy_to_iter(m->buf, m->count, iter);
-	copied += n;
-	m->count -= n;
-	m->from = n;
 done:
 	if (!copied) {
 		copied = m->count ? (size_t)-EFAULT : (size_t)(long)err;

@@ -194,71 +194,72 @@ static unsigned int task_tty_nr(const struct task_struct *p)
 /* The PF_* bits that mean what Linux's do, at Linux's values. */
 #define PF_SHOWN	(PF_EXITING | PF_FORKNOEXEC | PF_SIGNALED | PF_KTHREAD)
 
-/* The 52 fields of /proc/<pid>/stat. Linux: do_task_stat() */
-int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+/* stat fields 1-9: pid (comm) state ppid pgrp session tty_nr tpgid flags */
+static void stat_ids(struct seq_file *m, struct task_struct *task)
 {
-	struct mm_struct *mm = proc_mm_get(task);
 	const struct signal_struct *sig = task->signal;
-	unsigned long vsize = 0, rss = 0, start_code = 0, end_code = 0, start_stack = 0;
-	unsigned long cmin_flt = 0, cmaj_flt = 0;
-	u64 cutime = 0, cstime = 0;
-	sigset_t ign, catch;
-	pid_t pgrp = 0, sid = 0, tpgid = 0;
-	int exit_code = 0;
 
-	collect_sigign_sigcatch(task, &ign, &catch);
-	if (sig) {
-		pgrp = sig->pgrp;
-		sid = sig->session;
-		if (sig->tty)
-			tpgid = sig->tty->pgrp;
-		cmin_flt = sig->cmin_flt;
-		cmaj_flt = sig->cmaj_flt;
-		cutime = sig->cutime;
-		cstime = sig->cstime;
-	}
-	if (task->exit_state)
-		exit_code = task->exit_code;
-	if (mm) {
-		vsize = mm->total_vm << PAGE_SHIFT;
-		rss = get_mm_rss(mm);
-		start_code = mm->start_code;
-		end_code = mm->end_code;
-		start_stack = mm->start_stack;
-	}
 	seq_put_decimal_ull(m, "", task->pid);
 	seq_puts(m, " (");
 	seq_puts(m, task->comm);
 	seq_puts(m, ") ");
 	seq_putc(m, task_state(task)[0]);
 	seq_put_decimal_ll(m, " ", task_ppid(task));
-	seq_put_decimal_ll(m, " ", pgrp);
-	seq_put_decimal_ll(m, " ", sid);
+	seq_put_decimal_ll(m, " ", sig ? sig->pgrp : 0);
+	seq_put_decimal_ll(m, " ", sig ? sig->session : 0);
 	seq_put_decimal_ll(m, " ", task_tty_nr(task));
-	seq_put_decimal_ll(m, " ", sig && sig->tty ? tpgid : -1);
+	seq_put_decimal_ll(m, " ", sig && sig->tty ? sig->tty->pgrp : -1);
 	seq_put_decimal_ull(m, " ", task->flags & PF_SHOWN);
+}
+
+/*
+ * stat fields 10-22: minflt cminflt majflt cmajflt utime stime cutime
+ * cstime priority nice num_threads itrealvalue starttime
+ */
+static void stat_faults_and_times(struct seq_file *m, struct task_struct *task)
+{
+	const struct signal_struct *sig = task->signal;
+
 	seq_put_decimal_ull(m, " ", task->min_flt);
-	seq_put_decimal_ull(m, " ", cmin_flt);
+	seq_put_decimal_ull(m, " ", sig ? sig->cmin_flt : 0);
 	seq_put_decimal_ull(m, " ", task->maj_flt);
-	seq_put_decimal_ull(m, " ", cmaj_flt);
+	seq_put_decimal_ull(m, " ", sig ? sig->cmaj_flt : 0);
 	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->utime));
 	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->stime));
-	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(cutime));
-	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(cstime));
+	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(sig ? sig->cutime : 0));
+	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(sig ? sig->cstime : 0));
 	seq_put_decimal_ll(m, " ", 20);		/* priority: nice 0 */
 	seq_put_decimal_ll(m, " ", 0);		/* nice */
 	seq_put_decimal_ll(m, " ", sig ? sig->nr_threads : 0);
 	seq_put_decimal_ull(m, " ", 0);		/* itrealvalue, always 0 */
 	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->start_time));
-	seq_put_decimal_ull(m, " ", vsize);
-	seq_put_decimal_ull(m, " ", rss);
+}
+
+/* stat fields 23-29: vsize rss rsslim startcode endcode startstack kstkesp kstkeip */
+static void stat_memory(struct seq_file *m, struct task_struct *task, struct mm_struct *mm)
+{
+	const struct signal_struct *sig = task->signal;
+
+	seq_put_decimal_ull(m, " ", mm ? mm->total_vm << PAGE_SHIFT : 0);
+	seq_put_decimal_ull(m, " ", mm ? get_mm_rss(mm) : 0);
 	seq_put_decimal_ull(m, " ", sig ? sig->rlim[RLIMIT_RSS].rlim_cur : 0);
-	seq_put_decimal_ull(m, " ", start_code);
-	seq_put_decimal_ull(m, " ", end_code);
-	seq_put_decimal_ull(m, " ", start_stack);
+	seq_put_decimal_ull(m, " ", mm ? mm->start_code : 0);
+	seq_put_decimal_ull(m, " ", mm ? mm->end_code : 0);
+	seq_put_decimal_ull(m, " ", mm ? mm->start_stack : 0);
 	seq_put_decimal_ull(m, " ", 0);		/* kstkesp: only while dumping core */
 	seq_put_decimal_ull(m, " ", 0);		/* kstkeip */
-	/* The legacy signal masks, in decimal: use /proc/<pid>/status instead. */
+}
+
+/*
+ * stat fields 31-44: the legacy signal masks (in decimal: status has
+ * them whole), wchan nswap cnswap exit_signal processor rt_priority
+ * policy delayacct_blkio_ticks guest_time cguest_time
+ */
+static void stat_signals_and_sched(struct seq_file *m, struct task_struct *task)
+{
+	sigset_t ign, catch;
+
+	collect_sigign_sigcatch(task, &ign, &catch);
 	seq_put_decimal_ull(m, " ", task->pending.signal.sig[0] & 0x7fffffffUL);
 	seq_put_decimal_ull(m, " ", task->blocked.sig[0] & 0x7fffffffUL);
 	seq_put_decimal_ull(m, " ", ign.sig[0] & 0x7fffffffUL);
@@ -273,6 +274,18 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ull(m, " ", 0);		/* delayacct_blkio_ticks */
 	seq_put_decimal_ull(m, " ", 0);		/* guest_time */
 	seq_put_decimal_ll(m, " ", 0);		/* cguest_time */
+}
+
+/* The 52 fields of /proc/<pid>/stat. Linux: do_task_stat() */
+int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = proc_mm_get(task);
+
+	stat_ids(m, task);
+	stat_faults_and_times(m, task);
+	stat_memory(m, task, mm);
+	stat_signals_and_sched(m, task);
+	/* fields 45-51: start_data end_data start_brk arg_start arg_end env_start env_end */
 	if (mm) {
 		seq_put_decimal_ull(m, " ", mm->start_data);
 		seq_put_decimal_ull(m, " ", mm->end_data);
@@ -285,7 +298,8 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	} else {
 		seq_puts(m, " 0 0 0 0 0 0 0");
 	}
-	seq_put_decimal_ll(m, " ", exit_code);
+	/* field 52: the exit status, once it has exited */
+	seq_put_decimal_ll(m, " ", task->exit_state ? task->exit_code : 0);
 	seq_putc(m, '\n');
 	return 0;
 }

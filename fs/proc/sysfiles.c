@@ -108,15 +108,23 @@ int show_stat(struct seq_file *m, struct task_struct *task)
 int cpuinfo_show(struct seq_file *m, struct task_struct *task)
 {
 	const struct cpuinfo_x86 *c = &boot_cpu_data;
+	unsigned long lpj = tsc_khz * 1000 / HZ;
+	u32 eax, ebx, ecx, edx, level;
 
 	seq_printf(m, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
 		   "model name\t: %s\nstepping\t: %u\n",
 		   c->vendor_id, c->family, c->model, c->model_id[0] ? c->model_id : "unknown",
 		   c->stepping);
 	seq_printf(m, "cpu MHz\t\t: %lu.%03lu\n", tsc_khz / 1000, tsc_khz % 1000);
-	seq_puts(m, "physical id\t: 0\nsiblings\t: 1\ncore id\t\t: 0\ncpu cores\t: 1\n"
-		 "apicid\t\t: 0\ninitial apicid\t: 0\nfpu\t\t: yes\nfpu_exception\t: yes\n"
-		 "wp\t\t: yes\n");
+	cpuid(0x80000000, &eax, &ebx, &ecx, &edx);
+	if (eax >= 0x80000006) {
+		cpuid(0x80000006, &eax, &ebx, &ecx, &edx);
+		seq_printf(m, "cache size\t: %u KB\n", ecx >> 16);	/* L2 */
+	}
+	cpuid(0, &level, &ebx, &ecx, &edx);
+	seq_printf(m, "physical id\t: 0\nsiblings\t: 1\ncore id\t\t: 0\ncpu cores\t: 1\n"
+		   "apicid\t\t: 0\ninitial apicid\t: 0\nfpu\t\t: yes\nfpu_exception\t: yes\n"
+		   "cpuid level\t: %u\nwp\t\t: yes\n", level);
 	seq_puts(m, "flags\t\t: fpu");
 	if (boot_cpu_has(X86_FEATURE_PGE))
 		seq_puts(m, " pge");
@@ -142,6 +150,8 @@ int cpuinfo_show(struct seq_file *m, struct task_struct *task)
 		seq_puts(m, " pku");
 	if (boot_cpu_has(X86_FEATURE_LA57))
 		seq_puts(m, " la57");
+	/* Linux's BogoMIPS: loops_per_jiffy (the TSC's cycles per tick) / (500000 / HZ) */
+	seq_printf(m, "\nbogomips\t: %lu.%02lu", lpj / (500000 / HZ), (lpj / (5000 / HZ)) % 100);
 	seq_printf(m, "\nclflush size\t: 64\ncache_alignment\t: 64\n"
 		   "address sizes\t: %u bits physical, %u bits virtual\npower management:\n\n",
 		   c->phys_bits, c->virt_bits);

@@ -104,14 +104,9 @@ static pid_t fork_churner(void)
 	return pid;
 }
 
-int main(void)
+/* A pid nobody has. */
+static void bad_pids(void)
 {
-	char path[64], buf[256];
-	pid_t child;
-	int fd, status, bad = 0;
-	DIR *d;
-
-	/* A pid nobody has. */
 	ok_errno(ENOENT, said("open /proc/99999/status", open("/proc/99999/status", O_RDONLY)),
 		 "a pid that does not exist: ENOENT");
 	ok_errno(ENOENT, said("stat /proc/99999", stat("/proc/99999", &(struct stat){ 0 })),
@@ -119,8 +114,16 @@ int main(void)
 	said("open /proc/0/status", open("/proc/0/status", O_RDONLY));
 	said("open /proc/1x/status", open("/proc/1x/status", O_RDONLY));
 	said("open /proc/self/nonesuch", open("/proc/self/nonesuch", O_RDONLY));
+}
 
-	/* A process reaped while its files are open. */
+/* A process reaped while its files are open. */
+static void reaped_process(void)
+{
+	char path[64], buf[256];
+	pid_t child;
+	int fd, status;
+	DIR *d;
+
 	child = fork_pausing_child();
 	snprintf(path, sizeof(path), "/proc/%d/status", child);
 	fd = open(path, O_RDONLY);
@@ -140,8 +143,15 @@ int main(void)
 	closedir(d);
 	snprintf(path, sizeof(path), "/proc/%d/exe", child);
 	said("readlink exe of a reaped process", readlink(path, buf, sizeof(buf)));
+}
 
-	/* A zombie: status says so; it has no memory to show. */
+/* A zombie: status says so; it has no memory to show. */
+static void zombie(void)
+{
+	char path[64], buf[256];
+	pid_t child;
+	int status;
+
 	fflush(stdout);
 	child = fork();
 	if (child == 0)
@@ -166,8 +176,11 @@ int main(void)
 	snprintf(path, sizeof(path), "/proc/%d/exe", child);
 	said("readlink zombie exe", readlink(path, buf, sizeof(buf)));
 	waitpid(child, &status, 0);
+}
 
-	/* Reads not in whole 8-byte words. */
+/* Reads not in whole 8-byte words. */
+static void partial_words(void)
+{
 	ok_errno(EINVAL, said("pagemap at offset 4", read_at("/proc/self/pagemap", 4, 8)),
 		 "pagemap at an offset not a multiple of 8: EINVAL");
 	ok_errno(EINVAL, said("pagemap of 12 bytes", read_at("/proc/self/pagemap", 0, 12)),
@@ -177,8 +190,11 @@ int main(void)
 	ok_errno(EINVAL, said("kpageflags of 7 bytes", read_at("/proc/kpageflags", 0, 7)),
 		 "kpageflags of 7 bytes: EINVAL");
 	said("pagemap of 0 bytes", read_at("/proc/self/pagemap", 0, 0));
+}
 
-	/* Far past the end. */
+/* Far past the end. */
+static void past_the_end(void)
+{
 	ok_eq(0, said("status at 1 MiB", read_at("/proc/self/status", 1 << 20, 64)),
 	      "status read far past its end: 0 bytes");
 	said("maps at 1 MiB", read_at("/proc/self/maps", 1 << 20, 64));
@@ -187,8 +203,11 @@ int main(void)
 	      "kpagecount past the last frame: 0 bytes");
 	said("pagemap past the user address space",
 	     read_at("/proc/self/pagemap", (off_t)1 << 40, 8));
+}
 
-	/* Writes to files that take none. */
+/* Writes to files that take none. */
+static void writes(void)
+{
 	said("write /proc/self/status", write_to("/proc/self/status", "x"));
 	said("write /proc/self/maps", write_to("/proc/self/maps", "x"));
 	said("write /proc/meminfo", write_to("/proc/meminfo", "x"));
@@ -197,8 +216,11 @@ int main(void)
 	     write_to("/proc/self/comm", "a-name-longer-than-sixteen-bytes"));
 	read_file("/proc/self/comm");
 	printf("comm now: %s", proc_buf);
+}
 
-	/* Names in /proc are not the caller's to make or remove. */
+/* Names in /proc are not the caller's to make or remove. */
+static void names(void)
+{
 	said("creat /proc/newfile", open("/proc/newfile", O_CREAT | O_WRONLY, 0644));
 	said("mkdir /proc/newdir", mkdir("/proc/newdir", 0755));
 	said("unlink /proc/meminfo", unlink("/proc/meminfo"));
@@ -207,8 +229,15 @@ int main(void)
 	said("symlink in /proc/self", symlink("x", "/proc/self/newlink"));
 	said("open /proc for writing", open("/proc", O_WRONLY));
 	said("truncate /proc/meminfo", truncate("/proc/meminfo", 0));
+}
 
-	/* smaps of a process that never stops changing. */
+/* smaps of a process that never stops changing. */
+static void churning_smaps(void)
+{
+	char path[64];
+	pid_t child;
+	int status, bad = 0;
+
 	child = fork_churner();
 	snprintf(path, sizeof(path), "/proc/%d/smaps", child);
 	for (int i = 0; i < 100; i++) {
@@ -221,5 +250,17 @@ int main(void)
 	kill(child, SIGKILL);
 	waitpid(child, &status, 0);
 	ok_eq(0, bad, "100 reads of smaps of a process mapping and unmapping: all whole, no line torn");
+}
+
+int main(void)
+{
+	bad_pids();
+	reaped_process();
+	zombie();
+	partial_words();
+	past_the_end();
+	writes();
+	names();
+	churning_smaps();
 	return tap_done();
 }

@@ -83,21 +83,15 @@ static void print_stat(void)
 	ok(n == 50, "stat has 52 fields");
 }
 
-int main(int argc, char **argv)
+/*
+ * The same bytes however the file is read. The buffers are touched
+ * first: a process reading its own smaps must not change it by faulting
+ * pages in meanwhile. (status is not among these: its context-switch
+ * counts move with every read; nor are meminfo and vmstat, which move
+ * whenever anything else allocates.)
+ */
+static void read_in_pieces(void)
 {
-	char buf[256], path[64];
-	struct dirent *e;
-	int fd, seen_self = 0, seen_pid = 0, seen_meminfo = 0;
-	long n;
-	DIR *d;
-	char *m;
-
-	/*
-	 * Touch the buffers first: a process reading its own smaps must not
-	 * change it by faulting pages in meanwhile. (status is not among
-	 * these: its context-switch counts move with every read; nor are
-	 * meminfo and vmstat, which move whenever anything else allocates.)
-	 */
 	memset(whole, 0, sizeof(whole));
 	memset(pieces, 0, sizeof(pieces));
 	read_file("/proc/self/smaps");
@@ -107,64 +101,91 @@ int main(int argc, char **argv)
 	check_pieces("/proc/self/statm");
 	check_pieces("/proc/self/mounts");
 	check_pieces("/proc/filesystems");
+}
 
-	/* lseek and pread into the middle of a seq_file */
+/* Read fd from 0 into pieces: is the VMA at m listed? */
+static int lists_vma(int fd, const void *m)
+{
+	char start[32];
+	long n;
+
+	snprintf(start, sizeof(start), "%08lx-", (unsigned long)m);
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, pieces, sizeof(pieces) - 1);
+	pieces[n > 0 ? n : 0] = 0;
+	return strstr(pieces, start) != NULL;
+}
+
+/* lseek and pread into the middle of a seq_file; a re-read sees changes. */
+static void seek_and_reread(void)
+{
+	int fd = open("/proc/self/maps", O_RDONLY);
+	char buf[64];
+	char *m;
+
 	read_file("/proc/self/maps");
-	fd = open("/proc/self/maps", O_RDONLY);
 	ok_eq(30, lseek(fd, 30, SEEK_SET), "lseek to 30");
-	n = read(fd, buf, 40);
-	ok(n == 40 && !memcmp(buf, proc_buf + 30, 40), "read from 30 gives bytes 30..69");
+	ok(read(fd, buf, 40) == 40 && !memcmp(buf, proc_buf + 30, 40),
+	   "read from 30 gives bytes 30..69");
 	ok_eq(10, pread(fd, buf, 10, 5), "pread at 5");
 	ok(!memcmp(buf, proc_buf + 5, 10), "pread gives bytes 5..14");
 	ok_eq(-1, lseek(fd, -1, SEEK_SET), "lseek to -1 is refused");
-
-	/* the file shows what changed since it was opened */
 	m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	snprintf(path, sizeof(path), "%08lx-", (unsigned long)m);
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, pieces, sizeof(pieces) - 1);
-	pieces[n > 0 ? n : 0] = 0;
-	ok(strstr(pieces, path) != NULL, "re-read from 0 after mmap: the new VMA is there");
+	ok(lists_vma(fd, m), "re-read from 0 after mmap: the new VMA is there");
 	munmap(m, 4096);
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, pieces, sizeof(pieces) - 1);
-	pieces[n > 0 ? n : 0] = 0;
-	ok(strstr(pieces, path) == NULL, "and after munmap it is gone");
+	ok(!lists_vma(fd, m), "and after munmap it is gone");
 	close(fd);
+}
 
-	/* /proc lists us, self and the system files */
-	d = opendir("/proc");
-	snprintf(path, sizeof(path), "%d", getpid());
+/* readlink into buf, NUL-terminated. */
+static void link_of(const char *path, char *buf, size_t size)
+{
+	long n = readlink(path, buf, size - 1);
+
+	buf[n > 0 ? n : 0] = 0;
+}
+
+/* /proc lists us, self and the system files; the links read as paths. */
+static void dirs_and_links(const char *argv0)
+{
+	int seen_self = 0, seen_pid = 0, seen_meminfo = 0, fd;
+	char buf[256], pid[16];
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+
+	snprintf(pid, sizeof(pid), "%d", getpid());
 	while ((e = readdir(d))) {
 		seen_self |= !strcmp(e->d_name, "self") && e->d_type == DT_LNK;
-		seen_pid |= !strcmp(e->d_name, path) && e->d_type == DT_DIR;
+		seen_pid |= !strcmp(e->d_name, pid) && e->d_type == DT_DIR;
 		seen_meminfo |= !strcmp(e->d_name, "meminfo") && e->d_type == DT_REG;
 	}
 	closedir(d);
 	ok(seen_self && seen_pid && seen_meminfo, "/proc lists self (a link), our pid (a directory), meminfo");
-	n = readlink("/proc/self", buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = 0;
-	ok(!strcmp(buf, path), "/proc/self is a link to our pid");
-	n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = 0;
-	ok(!strcmp(buf, argv[0]), "/proc/self/exe is %s", argv[0]);
+	link_of("/proc/self", buf, sizeof(buf));
+	ok(!strcmp(buf, pid), "/proc/self is a link to our pid");
+	link_of("/proc/self/exe", buf, sizeof(buf));
+	ok(!strcmp(buf, argv0), "/proc/self/exe is %s", argv0);
 	chdir("/tmp");
-	n = readlink("/proc/self/cwd", buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = 0;
+	link_of("/proc/self/cwd", buf, sizeof(buf));
 	printf("cwd: %s\n", buf);
-	n = readlink("/proc/self/root", buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = 0;
+	link_of("/proc/self/root", buf, sizeof(buf));
 	printf("root: %s\n", buf);
-	ok(open("/proc/self/cwd/.", O_RDONLY | O_DIRECTORY) >= 0, "the cwd link can be followed");
-	n = readlink("/proc/mounts", buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = 0;
+	fd = open("/proc/self/cwd/.", O_RDONLY | O_DIRECTORY);
+	ok(fd >= 0, "the cwd link can be followed");
+	close(fd);
+	link_of("/proc/mounts", buf, sizeof(buf));
 	printf("/proc/mounts -> %s\n", buf);
+}
 
-	/*
-	 * The names of a process's directory, in order: those of the files
-	 * this test knows (Linux has many more; Faultline has these).
-	 */
-	d = opendir("/proc/self");
+/*
+ * The names of a process's directory, in order: those of the files this
+ * test knows (Linux has many more; Faultline has these).
+ */
+static void pid_dir_names(void)
+{
+	DIR *d = opendir("/proc/self");
+	struct dirent *e;
+
 	printf("/proc/self:");
 	while ((e = readdir(d))) {
 		char word[300];
@@ -176,10 +197,16 @@ int main(int argc, char **argv)
 	}
 	printf("\n");
 	closedir(d);
+}
 
-	/* cmdline, environ, auxv, comm */
-	n = read_by("/proc/self/cmdline", pieces, 4096);
-	ok(n == (long)strlen(argv[0]) + 1 && !strcmp(pieces, argv[0]), "cmdline is argv, NUL-terminated");
+/* cmdline, environ, auxv and comm of this process */
+static void own_files(const char *argv0)
+{
+	char name[32];
+	long n = read_by("/proc/self/cmdline", pieces, 4096);
+	int fd;
+
+	ok(n == (long)strlen(argv0) + 1 && !strcmp(pieces, argv0), "cmdline is argv, NUL-terminated");
 	ok_eq(0, read_by("/proc/self/environ", pieces, 4096), "environ of an empty environment is empty");
 	n = read_by("/proc/self/auxv", pieces, 4096);
 	printf("auxv types:");
@@ -197,8 +224,17 @@ int main(int argc, char **argv)
 	fd = open("/proc/self/comm", O_WRONLY);
 	write(fd, "written", 7);
 	close(fd);
-	prctl(PR_GET_NAME, buf);
-	ok(!strcmp(buf, "written"), "a write to comm renames the process");
+	prctl(PR_GET_NAME, name);
+	ok(!strcmp(name, "written"), "a write to comm renames the process");
+}
+
+int main(int argc, char **argv)
+{
+	read_in_pieces();
+	seek_and_reread();
+	dirs_and_links(argv[0]);
+	pid_dir_names();
+	own_files(argv[0]);
 	print_stat();
 	return tap_done();
 }
