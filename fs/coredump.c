@@ -30,6 +30,7 @@
 #include <linux/namei.h>
 #include <linux/elf.h>
 #include <linux/coredump.h>
+#include <linux/pagewalk.h>
 #include <asm/fpu.h>
 #include <asm/uaccess.h>
 
@@ -229,20 +230,43 @@ static unsigned long vma_dump_size(struct vm_area_struct *vma)
 	return 0;
 }
 
-/* The memory of one VMA: pages in the page tables, holes for the rest. */
+/* A page in the page tables: its bytes. */
+static int dump_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			  struct mm_walk *walk)
+{
+	struct core_state *cs = walk->private;
+	struct page *page = pte_present(*pte) ? vm_normal_page(walk->vma, addr, *pte) : NULL;
+
+	if (page)
+		dump_emit(cs, page_address(page), PAGE_SIZE);
+	else
+		cs->pos += PAGE_SIZE;
+	return cs->failed;
+}
+
+/* No page table here: a hole in the file, skipped in one step. */
+static int dump_pte_hole(unsigned long addr, unsigned long next, int depth,
+			 struct mm_walk *walk)
+{
+	struct core_state *cs = walk->private;
+
+	cs->pos += next - addr;
+	return 0;
+}
+
+static const struct mm_walk_ops dump_walk_ops = {
+	.pte_entry = dump_pte_entry,
+	.pte_hole = dump_pte_hole,
+};
+
+/*
+ * The memory of one VMA: pages in the page tables, holes for the rest.
+ * Linux: dump_user_range() (page by page through get_dump_page)
+ */
 static void dump_vma(struct core_state *cs, struct vm_area_struct *vma, unsigned long size)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_start + size && !cs->failed;
-	     addr += PAGE_SIZE) {
-		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
-		pte_t pte = pmd ? *pte_offset_kernel(pmd, addr) : __pte(0);
-		struct page *page = pte_present(pte) ? vm_normal_page(vma, addr, pte) : NULL;
-
-		if (page)
-			dump_emit(cs, page_address(page), PAGE_SIZE);
-		else
-			cs->pos += PAGE_SIZE;
-	}
+	if (size)
+		walk_page_range_vma(vma, vma->vm_start, vma->vm_start + size, &dump_walk_ops, cs);
 }
 
 static void write_headers(struct core_state *cs, struct mm_struct *mm, size_t notes_size,

@@ -100,13 +100,16 @@ void mmdrop(struct mm_struct *mm)
 /*
  * The last user is gone: unmap everything and free the page tables; the
  * struct lives on while someone still holds mm_count. In debug builds the
- * audit then checks every remaining page's mapcount against the page
- * tables. Linux: mmput() -> __mmput()
+ * audit first checks that the rmap finds every page mm maps as often as
+ * its map count says (mm/debug_vm.c). Linux: mmput() -> __mmput()
  */
 void mmput(struct mm_struct *mm)
 {
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
+#ifdef CONFIG_DEBUG_VM
+	mm_audit_mm(mm);
+#endif
 	exit_mmap(mm);
 	if (mm->exe_file) {
 		allow_write_access(mm->exe_file);
@@ -115,9 +118,6 @@ void mmput(struct mm_struct *mm)
 	}
 	list_del(&mm->mmlist);
 	mmdrop(mm);
-#ifdef CONFIG_DEBUG_VM
-	mm_audit();
-#endif
 }
 
 /*

@@ -91,6 +91,7 @@ static bool run_one(const struct ktest *k, int n)
 	struct ktest_ctx t = { .test = k };
 	unsigned long free_before = mm_settled_free_pages(), free_after;
 	unsigned long bad_before = bad_page_reports();
+	unsigned long audit_before = mm_audit_errors();
 
 	k->run(&t);
 	free_after = mm_settled_free_pages();
@@ -101,6 +102,9 @@ static bool run_one(const struct ktest *k, int n)
 	if (!(k->flags & KTEST_BAD_PAGE_OK) && bad_page_reports() != bad_before)
 		ktest_check(&t, false, __FILE__, __LINE__, "bad_page reports",
 			    "want: %lu\n#     got:  %lu", bad_before, bad_page_reports());
+	if (!(k->flags & KTEST_MM_AUDIT_OK) && mm_audit_errors() != audit_before)
+		ktest_check(&t, false, __FILE__, __LINE__, "mm audit errors",
+			    "want: %lu\n#     got:  %lu", audit_before, mm_audit_errors());
 	pr_info("%s %d - %s: %s\n", t.failed ? "not ok" : "ok", n, k->suite, k->desc);
 	return !t.failed;
 }

@@ -17,13 +17,16 @@ struct mm_struct *ktest_mm_create(void)
 	return mm;
 }
 
+/* Returns the mm audit's errors in mm, found as it goes, and in the mms left. */
 int ktest_mm_destroy(struct mm_struct *mm)
 {
+	unsigned long before = mm_audit_errors();
+
 	mmgrab(mm);
 	kthread_unuse_mm(mm);
 	mmput(mm);
 	mmdrop(mm);
-	return mm_audit();
+	return (int)(mm_audit_errors() - before) + mm_audit();
 }
 
 struct vm_area_struct *ktest_find_exact(unsigned long start, unsigned long end)

@@ -210,6 +210,7 @@ static bool run_utest(const char *name)
 	struct file *pipe[2];
 	struct timer_list timer;
 	unsigned long before = mm_settled_free_pages(), after;
+	unsigned long audit_before = mm_audit_errors(), audit;
 	pid_t pid;
 	int status;
 
@@ -240,9 +241,11 @@ static bool run_utest(const char *name)
 	else
 		pr_info("utest: end %s signal %d%s\n", name, status & 0x7f,
 			status & 0x80 ? " (core dumped)" : "");
+	audit = mm_audit_errors() - audit_before;
+	pr_info("utest: %s mm audit errors %lu\n", name, audit);
 	after = mm_settled_free_pages();
 	pr_info("utest: %s leaked %ld pages\n", name, (long)(before - after));
-	return status == 0 && before == after;
+	return status == 0 && before == after && !audit;
 }
 
 /* Run the selected user tests; returns whether the command line asked for any. */

@@ -1,109 +1,122 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The mm audit (debug builds, and so `make test`): every page's map count
- * must equal the number of PTEs that map it, in all address spaces
- * together. It runs when an address space goes away (mmput), so the
- * first mistake is caught close to where it happened, and names the page
- * and a VMA mapping it. No Linux counterpart: Linux has scattered
- * VM_BUG_ON_PAGE checks and the debug_vm_pgtable self-test.
+ * The mm audit (debug builds, and so `make test`): every page an address
+ * space maps must be found by the rmap walk -- page to anon_vma (or
+ * file) to VMAs to PTEs -- exactly page_mapcount() times, and one of
+ * those times at the place we found it. It runs when an address space
+ * goes away (mmput, before the unmapping), so a broken map count or a
+ * broken anon_vma chain is caught close to where it happened, and it
+ * names the page and its mappings. Its cost follows the pages the
+ * address space maps (one walk of its page tables, one rmap walk per
+ * page), never the size of RAM. No Linux counterpart: Linux has
+ * scattered VM_BUG_ON_PAGE checks and the debug_vm_pgtable self-test.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/pagewalk.h>
 
-/* The page a present PTE maps at addr (not the zero page), or NULL. */
-static struct page *follow_page_pte(struct mm_struct *mm, struct vm_area_struct *vma,
-				    unsigned long addr)
+static unsigned long nr_mm_audit_errors;
+
+/* How many wrong pages every audit so far found: tests compare it. */
+unsigned long mm_audit_errors(void)
 {
-	pmd_t *pmd = mm_find_pmd(mm, addr);
-	pte_t pte;
-
-	if (!pmd)
-		return NULL;
-	pte = *pte_offset_kernel(pmd, addr);
-	if (!pte_present(pte))
-		return NULL;
-	return vm_normal_page(vma, addr, pte);
+	return nr_mm_audit_errors;
 }
 
-static void count_ptes(struct mm_struct *mm, u32 *counts, unsigned long nr)
-{
-	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
-		for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-			struct page *page = follow_page_pte(mm, vma, addr);
+/* One page's rmap walk: where it looks for the PTE it started from. */
+struct audit_rmap {
+	struct vm_area_struct *vma;	/* where the page table walk found it */
+	unsigned long addr;
+	int found;			/* PTEs the rmap walk found */
+	bool self;			/* ... among them (vma, addr) */
+	bool print;			/* print each one */
+};
 
-			if (page && page_to_pfn(page) < nr)
-				counts[page_to_pfn(page)]++;
-		}
+static bool audit_rmap_one(struct page *page, struct vm_area_struct *vma,
+			   unsigned long address, void *arg)
+{
+	struct audit_rmap *ar = arg;
+	DEFINE_PAGE_VMA_WALK(pvmw, page, vma, address, 0);
+
+	while (page_vma_mapped_walk(&pvmw)) {
+		ar->found++;
+		if (vma == ar->vma && address == ar->addr)
+			ar->self = true;
+		if (ar->print)
+			pr_emerg("mm audit:   rmap: mapped at %lx in VMA %lx-%lx of mm %px\n",
+				 address, vma->vm_start, vma->vm_end, (void *)vma->vm_mm);
 	}
+	return true;
 }
 
-/* Where does some PTE map pfn? Print the first such VMA and address. */
-static void report_mapping(unsigned long pfn)
+static void audit_rmap_walk(struct page *page, struct audit_rmap *ar)
 {
-	struct mm_struct *mm;
+	struct rmap_walk_control rwc = { .rmap_one = audit_rmap_one, .arg = ar };
 
-	list_for_each_entry(mm, &mm_list, mmlist) {
-		for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
-			for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
-			     addr += PAGE_SIZE) {
-				struct page *page = follow_page_pte(mm, vma, addr);
-
-				if (page && page_to_pfn(page) == pfn) {
-					pr_emerg("mm audit:   mapped at %lx in VMA %lx-%lx flags %#lx "
-						 "of mm %px\n", addr, vma->vm_start, vma->vm_end,
-						 vma->vm_flags, (void *)mm);
-					return;
-				}
-			}
-		}
-	}
-	pr_emerg("mm audit:   no PTE maps it\n");
+	rmap_walk(page, &rwc);
 }
 
-static void report(unsigned long pfn, unsigned int ptes)
+static void report(struct page *page, struct vm_area_struct *vma, unsigned long addr,
+		   const struct audit_rmap *ar)
 {
-	struct page *page = pfn_to_page(pfn);
+	struct audit_rmap again = { .vma = vma, .addr = addr, .print = true };
 
-	pr_emerg("mm audit: pfn %#lx has mapcount %d but %u PTEs map it\n", pfn,
-		 page_mapcount(page), ptes);
-	report_mapping(pfn);
+	pr_emerg("mm audit: pfn %#lx mapped at %lx in VMA %lx-%lx flags %#lx of mm %px: "
+		 "mapcount %d, but the rmap walk finds %d PTEs%s\n", page_to_pfn(page), addr,
+		 vma->vm_start, vma->vm_end, vma->vm_flags, (void *)vma->vm_mm,
+		 page_mapcount(page), ar->found, ar->self ? "" : ", and not this one");
+	audit_rmap_walk(page, &again);
 	dump_page(page, "mm audit");
 }
 
-/* Returns the number of pages whose map count is wrong (0: all good). */
+static int audit_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			   struct mm_walk *walk)
+{
+	struct audit_rmap ar = { .vma = walk->vma, .addr = addr };
+	int *bad = walk->private;
+	struct page *page;
+
+	if (!pte_present(*pte))
+		return 0;
+	page = vm_normal_page(walk->vma, addr, *pte);
+	if (!page)
+		return 0;	/* the zero page: no map count */
+	audit_rmap_walk(page, &ar);
+	if (ar.found != page_mapcount(page) || !ar.self) {
+		if ((*bad)++ < 3)
+			report(page, walk->vma, addr, &ar);
+	}
+	return 0;
+}
+
+static const struct mm_walk_ops audit_walk_ops = {
+	.pte_entry = audit_pte_entry,
+};
+
+/* Audit the pages mm maps; returns how many are wrong (0: all good). */
+int mm_audit_mm(struct mm_struct *mm)
+{
+	int bad = 0;
+
+	if (mm->mmap)
+		walk_page_range(mm, 0, TASK_SIZE_MAX, &audit_walk_ops, &bad);
+	if (bad)
+		pr_emerg("mm audit: %d mapped pages of mm %px disagree with the rmap\n", bad,
+			 (void *)mm);
+	nr_mm_audit_errors += bad;
+	return bad;
+}
+
+/* Every address space there is. */
 int mm_audit(void)
 {
-	unsigned long nr = max_pfn, bytes = nr * sizeof(u32);
 	struct mm_struct *mm;
 	int bad = 0;
-	u32 *counts;
 
-	counts = kzalloc(bytes, GFP_KERNEL | __GFP_NOWARN);
-	if (!counts) {
-		pr_warn("mm audit: no memory for the counts (%lu KiB); skipped\n", bytes >> 10);
-		return 0;
-	}
 	list_for_each_entry(mm, &mm_list, mmlist)
-		count_ptes(mm, counts, nr);
-	for (unsigned long pfn = 0; pfn < nr; pfn++) {
-		struct page *page;
-
-		if (!pfn_valid(pfn))
-			continue;
-		page = pfn_to_page(pfn);
-		if (page_has_type(page) || PageReserved(page) || PageSlab(page))
-			continue;
-		if ((unsigned int)page_mapcount(page) != counts[pfn] &&
-		    !(page_mapcount(page) == 0 && !counts[pfn])) {
-			if (bad++ < 3)
-				report(pfn, counts[pfn]);
-		}
-	}
-	kfree(counts);
-	if (bad)
-		pr_emerg("mm audit: %d pages with a wrong map count\n", bad);
+		bad += mm_audit_mm(mm);
 	return bad;
 }
 

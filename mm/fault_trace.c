@@ -75,7 +75,7 @@ void fault_trace_record_case(enum fault_case fault_case, vm_fault_t ret)
 	open_record->ret = ret;
 	if (ret & VM_FAULT_OOM)
 		open_record->fault_case = FAULT_OOM;
-	else if (ret & VM_FAULT_SIGBUS) {
+	else if ((ret & VM_FAULT_SIGBUS) && fault_case == FAULT_CASE_NONE) {
 		open_record->fault_case = FAULT_SIGBUS;
 		open_record->why = "beyond the end of the file";
 	} else

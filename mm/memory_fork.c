@@ -19,6 +19,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 
 static bool is_cow_mapping(unsigned long flags)
@@ -82,30 +83,32 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 	return 0;
 }
 
+static int copy_pmd_entry(pmd_t *src_pmd, unsigned long addr, unsigned long next,
+			  struct mm_walk *walk)
+{
+	struct vm_area_struct *dst_vma = walk->private;
+	struct mm_struct *dst_mm = dst_vma->vm_mm;
+	pud_t *dst_pud = pud_alloc(dst_mm, p4d_offset(pgd_offset(dst_mm, addr), addr), addr);
+	pmd_t *dst_pmd = dst_pud ? pmd_alloc(dst_mm, dst_pud, addr) : NULL;
+
+	if (!dst_pmd)
+		return -ENOMEM;
+	return copy_pte_range(dst_vma, walk->vma, dst_pmd, src_pmd, addr, next);
+}
+
+static const struct mm_walk_ops copy_walk_ops = {
+	.pmd_entry = copy_pmd_entry,
+};
+
 /*
  * Copy the PTEs of src_vma (in the parent) into dst_vma (in the child),
- * allocating the child's page tables. Linux: copy_page_range()
+ * allocating the child's page tables where the parent has PTE tables.
+ * Linux: copy_page_range() (its own copy_p*d_range loops, which also
+ * take both PTE tables' locks and tell MMU notifiers)
  */
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
 {
-	struct mm_struct *dst_mm = dst_vma->vm_mm;
-	unsigned long addr = src_vma->vm_start, end = src_vma->vm_end;
-
 	if (!vma_needs_copy(dst_vma, src_vma))
 		return 0;
-	while (addr < end) {
-		unsigned long next = pmd_addr_end(addr, end);
-		pmd_t *src_pmd = mm_find_pmd(src_vma->vm_mm, addr);
-		pud_t *dst_pud;
-		pmd_t *dst_pmd;
-
-		if (src_pmd) {
-			dst_pud = pud_alloc(dst_mm, p4d_offset(pgd_offset(dst_mm, addr), addr), addr);
-			dst_pmd = dst_pud ? pmd_alloc(dst_mm, dst_pud, addr) : NULL;
-			if (!dst_pmd || copy_pte_range(dst_vma, src_vma, dst_pmd, src_pmd, addr, next))
-				return -ENOMEM;
-		}
-		addr = next;
-	}
-	return 0;
+	return walk_page_vma(src_vma, &copy_walk_ops, dst_vma);
 }

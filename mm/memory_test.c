@@ -14,8 +14,11 @@
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
 #include <linux/namei.h>
+#include <linux/slab.h>
 #include <linux/ktest_mm.h>
 #include <asm/uaccess.h>
+#include <asm/tlbflush.h>
+#include <asm/traps.h>
 
 #define P	PAGE_SIZE
 #define RW	(PROT_READ | PROT_WRITE)
@@ -244,7 +247,8 @@ KTEST(memory, segv, "no VMA is SIGSEGV (SEGV_MAPERR), a write to a read-only VMA
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
 
-KTEST(memory, audit, "the mm audit finds a map count that disagrees with the page tables")
+KTEST_FLAGS(memory, audit, "the mm audit finds a map count that disagrees with the rmap walk",
+	    KTEST_MM_AUDIT_OK)
 {
 	struct mm_struct *mm = ktest_mm_create();
 	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0);
@@ -258,5 +262,195 @@ KTEST(memory, audit, "the mm audit finds a map count that disagrees with the pag
 	page->_mapcount.counter++;		/* pretend a second PTE maps it */
 	KT_EXPECT_EQ(t, 1, mm_audit());
 	page->_mapcount.counter--;
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+/* --- do_wp_page: reuse or copy, as 6.1 decides --- */
+
+/* A fork of current->mm, the parent's page at addr shared with it. */
+static struct mm_struct *fork_mm(struct mm_struct *mm)
+{
+	return dup_mm(current, mm);
+}
+
+KTEST(memory, cow_reuse_after_fork, "after the other sharer exits, a write reuses the page: same PFN, pgreuse counted, exclusive again")
+{
+	struct mm_struct *mm = ktest_mm_create(), *child;
+	unsigned long a = vm_mmap(NULL, 0, 2 * P, RW, ANON, 0), reuse;
+	struct page *page;
+	int err;
+
+	KT_ASSERT_TRUE(t, mm);
+	touch(a, true, &err);
+	page = mapped_page(a);
+	child = fork_mm(mm);
+	KT_ASSERT_TRUE(t, child);
+	KT_EXPECT_TRUE(t, !pte_write(*ktest_pte(a)) && !PageAnonExclusive(page));
+	KT_EXPECT_EQ(t, 2, page_mapcount(page));
+	KT_EXPECT_EQ(t, 2, page_ref_count(page));
+	mmput(child);
+	KT_EXPECT_EQ(t, 1, page_mapcount(page));
+	KT_EXPECT_EQ(t, 1, page_ref_count(page));
+	reuse = vm_event_states[PGREUSE];
+	KT_EXPECT_EQ(t, FAULT_COW_REUSE, touch(a, true, &err));
+	KT_EXPECT_PTR_EQ(t, page, mapped_page(a));		/* no copy */
+	KT_EXPECT_EQ(t, reuse + 1, vm_event_states[PGREUSE]);
+	KT_EXPECT_TRUE(t, pte_write(*ktest_pte(a)) && PageAnonExclusive(page));
+	KT_EXPECT_PTR_EQ(t, find_vma(mm, a)->anon_vma, page_anon_vma(page));
+	KT_EXPECT_EQ(t, 1, get_mm_counter(mm, MM_ANONPAGES));
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+KTEST(memory, cow_copy_shared, "a write to a page another process still maps copies it; the other keeps the old page, alone")
+{
+	struct mm_struct *mm = ktest_mm_create(), *child;
+	unsigned long a = vm_mmap(NULL, 0, 2 * P, RW, ANON, 0), reuse;
+	struct page *old, *new;
+	int err;
+
+	KT_ASSERT_TRUE(t, mm);
+	KT_EXPECT_EQ(t, 0, put_user('p', (char *)a));
+	old = mapped_page(a);
+	child = fork_mm(mm);
+	KT_ASSERT_TRUE(t, child);
+	reuse = vm_event_states[PGREUSE];
+	KT_EXPECT_EQ(t, FAULT_COW_COPY, touch(a, true, &err));
+	new = mapped_page(a);
+	KT_EXPECT_TRUE(t, new && new != old);
+	KT_EXPECT_EQ(t, reuse, vm_event_states[PGREUSE]);
+	KT_EXPECT_EQ(t, 'p', ((char *)page_address(old))[0]);	/* the child's, untouched */
+	KT_EXPECT_EQ(t, 'w', ((char *)page_address(new))[0]);
+	KT_EXPECT_EQ(t, 1, page_mapcount(old));
+	KT_EXPECT_EQ(t, 1, page_ref_count(old));
+	KT_EXPECT_TRUE(t, PageAnonExclusive(new) && pte_write(*ktest_pte(a)));
+	KT_EXPECT_PTR_EQ(t, find_vma(mm, a)->anon_vma, page_anon_vma(new));
+	KT_EXPECT_EQ(t, 1, get_mm_counter(mm, MM_ANONPAGES));
+	KT_EXPECT_EQ(t, 1, get_mm_counter(child, MM_ANONPAGES));
+	mmput(child);
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+/*
+ * Write-protect the PTE of a page only we ever mapped, as soft-dirty
+ * clearing or userfaultfd would: the write finds it PageAnonExclusive and
+ * takes it back without a copy.
+ */
+KTEST(memory, cow_reuse_exclusive, "a write to a write-protected page only we ever mapped reuses it without a copy")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0), free_before;
+	struct page *page;
+	int err;
+
+	KT_ASSERT_TRUE(t, mm);
+	touch(a, true, &err);
+	page = mapped_page(a);
+	set_pte(ktest_pte(a), pte_wrprotect(*ktest_pte(a)));
+	flush_tlb_all();
+	free_before = nr_free_pages();
+	KT_EXPECT_EQ(t, FAULT_COW_REUSE, touch(a, true, &err));
+	KT_EXPECT_PTR_EQ(t, page, mapped_page(a));
+	KT_EXPECT_EQ(t, free_before, nr_free_pages());		/* nothing allocated */
+	KT_EXPECT_TRUE(t, pte_write(*ktest_pte(a)));
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+/*
+ * A tmpfs page is mapped writable even on a read (tmpfs needs no dirty
+ * tracking, as in Linux); write-protect it by hand, as write-notify or
+ * soft-dirty would, to reach do_wp_page's shared case.
+ */
+KTEST(memory, shared_wp, "a write to a write-protected shared page makes the same cache page writable and dirty")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	struct file *file = filp_open("/tmp/swp", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	struct page *page;
+	unsigned long a;
+	int err;
+
+	KT_ASSERT_TRUE(t, mm && !IS_ERR(file));
+	KT_EXPECT_EQ(t, 0, do_truncate(file->f_path.dentry, P));
+	a = vm_mmap(file, 0, P, RW, MAP_SHARED, 0);
+	KT_EXPECT_EQ(t, FAULT_FILE_CACHE, touch(a, false, &err));
+	page = mapped_page(a);
+	KT_ASSERT_TRUE(t, page);
+	set_pte(ktest_pte(a), pte_wrprotect(*ktest_pte(a)));
+	flush_tlb_all();
+	ClearPageDirty(page);
+	KT_EXPECT_EQ(t, FAULT_SHARED_WRITE, touch(a, true, &err));
+	KT_EXPECT_PTR_EQ(t, page, mapped_page(a));
+	KT_EXPECT_TRUE(t, pte_write(*ktest_pte(a)) && PageDirty(page));
+	KT_EXPECT_EQ(t, 1, page_mapcount(page));
+	fput(file);
+	init_unlink("/tmp/swp");
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+KTEST(memory, spurious, "a fault on a PTE that already allows the access only marks it young and dirty")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0), before;
+	struct page *page;
+	int err;
+
+	KT_ASSERT_TRUE(t, mm);
+	touch(a, true, &err);
+	page = mapped_page(a);
+	set_pte(ktest_pte(a), pte_mkclean(pte_mkold(*ktest_pte(a))));
+	/* As the #PF entry would, on a stale TLB entry (never under TCG). */
+	before = fault_log_total();
+	fault_trace_begin(0, a, X86_PF_WRITE | X86_PF_PROT);
+	KT_EXPECT_EQ(t, 0, handle_mm_fault(find_vma(mm, a), a, FAULT_FLAG_WRITE, NULL));
+	fault_trace_end();
+	KT_EXPECT_EQ(t, FAULT_SPURIOUS, ktest_last_fault_case(before));
+	KT_EXPECT_PTR_EQ(t, page, mapped_page(a));
+	KT_EXPECT_TRUE(t, pte_young(*ktest_pte(a)) && pte_dirty(*ktest_pte(a)));
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+KTEST(memory, swap_entry, "a PTE holding a swap entry is the swap case, refused with SIGBUS until swap exists")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0);
+	int err;
+
+	KT_ASSERT_TRUE(t, mm);
+	touch(a, false, &err);				/* a PTE table, the zero page */
+	set_pte(ktest_pte(a), __pte(0x1234UL << PAGE_SHIFT));	/* not present, not none */
+	flush_tlb_all();
+	KT_EXPECT_EQ(t, FAULT_SWAP, touch(a, false, &err));
+	KT_EXPECT_EQ(t, -EFAULT, err);
+	pte_clear(ktest_pte(a));
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}
+
+/*
+ * Fail the 1st, 2nd, ... allocation of a first write fault in turn: each
+ * is the OOM case with nothing mapped, until one succeeds. (What it
+ * made before the failure, the VMA's anon_vma, stays, as in Linux; the
+ * runner's leak check at the end sees the rest.)
+ */
+KTEST(memory, oom, "a write fault whose allocations fail is the OOM case, maps nothing and leaks nothing, at every allocation")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0);
+	enum fault_case c = FAULT_OOM;
+	int err, n;
+
+	KT_ASSERT_TRUE(t, mm);
+	touch(a + P - 1, false, &err);		/* the page tables, made once */
+	pte_clear(ktest_pte(a));
+	for (n = 1; n < 10 && c == FAULT_OOM; n++) {
+		current->fail_nth = n;
+		c = touch(a, true, &err);
+		current->fail_nth = 0;
+		if (c != FAULT_OOM)
+			break;
+		KT_EXPECT_EQ(t, -EFAULT, err);
+		KT_EXPECT_TRUE(t, pte_none(*ktest_pte(a)));
+		KT_EXPECT_EQ(t, 0, get_mm_rss(mm));
+	}
+	KT_EXPECT_EQ(t, FAULT_ANON_NEW, c);
+	KT_EXPECT_TRUE(t, n > 2);	/* the avc, the anon_vma, the page */
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }

@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/rmap.h>
+#include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 
@@ -58,20 +59,35 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	return pages;
 }
 
-/* Rewrite the present PTEs of [start, end) with newprot. Linux: change_protection() */
+struct prot_walk {
+	pgprot_t newprot;
+	unsigned long pages;	/* PTEs rewritten */
+};
+
+static int change_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	struct prot_walk *pw = walk->private;
+
+	pw->pages += change_pte_range(walk->vma, pmd, addr, next, pw->newprot);
+	return 0;
+}
+
+static const struct mm_walk_ops prot_walk_ops = {
+	.pmd_entry = change_pmd_entry,
+};
+
+/*
+ * Rewrite the present PTEs of [start, end) with newprot, visiting only
+ * the PTE tables that exist. Linux: change_protection() (which walks with
+ * its own change_p*d_range loops and takes each PTE table's lock)
+ */
 static void change_protection(struct vm_area_struct *vma, unsigned long start,
 			      unsigned long end, pgprot_t newprot)
 {
-	unsigned long addr = start;
+	struct prot_walk pw = { .newprot = newprot };
 
-	while (addr < end) {
-		unsigned long next = pmd_addr_end(addr, end);
-		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
-
-		if (pmd)
-			change_pte_range(vma, pmd, addr, next, newprot);
-		addr = next;
-	}
+	walk_page_range_vma(vma, start, end, &prot_walk_ops, &pw);
 	flush_tlb_range(vma, start, end);
 }
 

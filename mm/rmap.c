@@ -43,6 +43,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/fs.h>
 
 static struct kmem_cache *anon_vma_cachep;
 static struct kmem_cache *anon_vma_chain_cachep;
@@ -61,7 +62,9 @@ static struct anon_vma *anon_vma_alloc(void)
 	struct anon_vma *anon_vma = kmem_cache_zalloc(anon_vma_cachep, GFP_KERNEL);
 
 	if (anon_vma) {
+		/* The tree's reference: dropped when no avc links it any more. */
 		atomic_set(&anon_vma->refcount, 1);
+		/* A root until anon_vma_fork makes it someone's child. */
 		anon_vma->root = anon_vma;
 		anon_vma->parent = anon_vma;
 		INIT_LIST_HEAD(&anon_vma->head);
@@ -69,18 +72,43 @@ static struct anon_vma *anon_vma_alloc(void)
 	return anon_vma;
 }
 
-/* The last reference: free it; a child's also drops its root. Linux: __put_anon_vma() */
-static void anon_vma_put(struct anon_vma *anon_vma)
+/*
+ * The last reference is gone: free it, and drop the reference a child
+ * holds on its root (the root outlives every anon_vma of its tree).
+ * Linux: __put_anon_vma()
+ */
+static void __put_anon_vma(struct anon_vma *anon_vma)
 {
 	struct anon_vma *root = anon_vma->root;
 
-	if (!atomic_dec_and_test(&anon_vma->refcount))
-		return;
+	VM_BUG_ON(anon_vma->num_children || anon_vma->num_active_vmas);
 	kmem_cache_free(anon_vma_cachep, anon_vma);
-	if (root != anon_vma)
-		anon_vma_put(root);
+	if (root != anon_vma && atomic_dec_and_test(&root->refcount))
+		kmem_cache_free(anon_vma_cachep, root);
 }
 
+void put_anon_vma(struct anon_vma *anon_vma)
+{
+	if (atomic_dec_and_test(&anon_vma->refcount))
+		__put_anon_vma(anon_vma);
+}
+
+static struct anon_vma_chain *anon_vma_chain_alloc(void)
+{
+	return kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
+}
+
+static void anon_vma_chain_free(struct anon_vma_chain *avc)
+{
+	kmem_cache_free(anon_vma_chain_cachep, avc);
+}
+
+/*
+ * Link vma and anon_vma through avc. The avc goes at the head of the
+ * VMA's chain, so the chain runs from the newest anon_vma to the oldest
+ * (the root last): unlink_anon_vmas relies on that order.
+ * Linux: anon_vma_chain_link() (it inserts into an interval tree)
+ */
 static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chain *avc,
 				struct anon_vma *anon_vma)
 {
@@ -104,8 +132,10 @@ static bool anon_vma_compatible(const struct vm_area_struct *a, const struct vm_
 
 /*
  * Reuse a neighbour's anon_vma when the two could merge again later
- * (after an mprotect made them differ) and the neighbour's anon_vma is
- * its own alone. Linux: find_mergeable_anon_vma()
+ * (after an mprotect made them differ) and the neighbour is linked to
+ * its own anon_vma alone (never forked). No reference is taken: the
+ * avc that anon_vma_prepare adds keeps the anon_vma's tree non-empty.
+ * Linux: find_mergeable_anon_vma()
  */
 static struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma)
 {
@@ -118,15 +148,17 @@ static struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma)
 			continue;
 		if (!(i == 0 ? anon_vma_compatible(vma, n) : anon_vma_compatible(n, vma)))
 			continue;
-		if (n->anon_vma_chain.next == n->anon_vma_chain.prev)	/* singular */
+		if (list_is_singular(&n->anon_vma_chain))
 			return n->anon_vma;
 	}
 	return NULL;
 }
 
 /*
- * Give vma an anon_vma before its first anonymous page.
- * Linux: __anon_vma_prepare()
+ * Give vma an anon_vma before its first anonymous page: a neighbour's,
+ * or a new root. Linux: __anon_vma_prepare() (which takes the anon_vma
+ * lock and mm->page_table_lock against a racing thread; one CPU and no
+ * preemption here, so no race).
  */
 int anon_vma_prepare(struct vm_area_struct *vma)
 {
@@ -135,19 +167,17 @@ int anon_vma_prepare(struct vm_area_struct *vma)
 
 	if (vma->anon_vma)
 		return 0;
-	avc = kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
+	avc = anon_vma_chain_alloc();
 	if (!avc)
 		return -ENOMEM;
 	anon_vma = find_mergeable_anon_vma(vma);
-	if (anon_vma) {
-		atomic_inc(&anon_vma->refcount);
-	} else {
+	if (!anon_vma) {
 		anon_vma = anon_vma_alloc();
 		if (!anon_vma) {
-			kmem_cache_free(anon_vma_chain_cachep, avc);
+			anon_vma_chain_free(avc);
 			return -ENOMEM;
 		}
-		anon_vma->num_children++;	/* a root's link to itself */
+		anon_vma->num_children++;	/* a root is its own parent */
 	}
 	vma->anon_vma = anon_vma;
 	anon_vma_chain_link(vma, avc, anon_vma);
@@ -156,25 +186,29 @@ int anon_vma_prepare(struct vm_area_struct *vma)
 }
 
 /*
- * Link dst to every anon_vma src is linked to (a split, a merge that
- * must find src's pages through dst, or fork). A dst without an anon_vma
- * of its own (fork) may adopt one of them that no VMA uses as its own
- * and that has at most one child. Linux: anon_vma_clone()
+ * Link dst to every anon_vma src is linked to: a split (the new half
+ * maps the same pages), a merge (the survivor must find the pages of
+ * what it swallows) or fork. src's chain is walked from its end, the
+ * root, so that dst's chain, built by adding at the head, keeps the
+ * newest-to-oldest order.
+ *
+ * For fork (dst->anon_vma cleared by the caller), dst may adopt one of
+ * the anon_vmas as its own: one that no VMA uses as its own any more and
+ * that has at most one child. That keeps a long chain of processes each
+ * forking and exiting from growing a chain of anon_vmas without end.
+ * A root is never adopted: its own self link and a child make two.
+ * Linux: anon_vma_clone() (which takes the root's lock)
  */
 int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
-	struct anon_vma_chain *pavc;
+	struct anon_vma_chain *avc, *pavc;
 
-	list_for_each_entry(pavc, &src->anon_vma_chain, same_vma) {
-		struct anon_vma_chain *avc = kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
+	list_for_each_entry_reverse(pavc, &src->anon_vma_chain, same_vma) {
 		struct anon_vma *anon_vma = pavc->anon_vma;
 
-		if (!avc) {
-			dst->anon_vma = NULL;
-			unlink_anon_vmas(dst);
-			return -ENOMEM;
-		}
-		atomic_inc(&anon_vma->refcount);
+		avc = anon_vma_chain_alloc();
+		if (!avc)
+			goto enomem_failure;
 		anon_vma_chain_link(dst, avc, anon_vma);
 		if (!dst->anon_vma && src->anon_vma && anon_vma->num_children < 2 &&
 		    anon_vma->num_active_vmas == 0)
@@ -183,12 +217,19 @@ int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src)
 	if (dst->anon_vma)
 		dst->anon_vma->num_active_vmas++;
 	return 0;
+
+enomem_failure:
+	/* Not counted active yet: unlink_anon_vmas must not uncount it. */
+	dst->anon_vma = NULL;
+	unlink_anon_vmas(dst);
+	return -ENOMEM;
 }
 
 /*
- * fork: the child's vma gets the parent's anon_vmas (so the pages still
- * shared are found from both) and one of its own for its COW copies,
- * unless an old one can be reused. Linux: anon_vma_fork()
+ * fork: the child's vma is linked to all of the parent's anon_vmas (so
+ * the pages still shared are found from both processes) and gets one of
+ * its own for the pages it will copy on write, unless anon_vma_clone
+ * found an old one to reuse. Linux: anon_vma_fork()
  */
 int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)
 {
@@ -197,55 +238,77 @@ int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)
 	int error;
 
 	if (!pvma->anon_vma)
-		return 0;
-	vma->anon_vma = NULL;
+		return 0;		/* no anonymous pages to share */
+	vma->anon_vma = NULL;		/* dup'ed from the parent: ours comes below */
 	error = anon_vma_clone(vma, pvma);
 	if (error)
 		return error;
 	if (vma->anon_vma)
 		return 0;		/* an existing anon_vma was reused */
+
 	anon_vma = anon_vma_alloc();
-	avc = kmem_cache_alloc(anon_vma_chain_cachep, GFP_KERNEL);
-	if (!anon_vma || !avc) {
-		if (anon_vma)
-			kmem_cache_free(anon_vma_cachep, anon_vma);
-		if (avc)
-			kmem_cache_free(anon_vma_chain_cachep, avc);
-		unlink_anon_vmas(vma);
-		return -ENOMEM;
-	}
+	if (!anon_vma)
+		goto out_error;
 	anon_vma->num_active_vmas++;
+	avc = anon_vma_chain_alloc();
+	if (!avc)
+		goto out_error_free_anon_vma;
 	anon_vma->root = pvma->anon_vma->root;
 	anon_vma->parent = pvma->anon_vma;
+	/* Pin the root: it must outlive us (Linux: its lock lives there). */
 	atomic_inc(&anon_vma->root->refcount);
 	vma->anon_vma = anon_vma;
 	anon_vma_chain_link(vma, avc, anon_vma);
 	anon_vma->parent->num_children++;
 	return 0;
+
+out_error_free_anon_vma:
+	anon_vma->num_active_vmas--;
+	put_anon_vma(anon_vma);
+out_error:
+	unlink_anon_vmas(vma);
+	return -ENOMEM;
 }
 
 /*
- * Undo all of vma's links. An anon_vma no VMA links to any more stops
- * counting as its parent's child, and goes with its last reference.
- * Linux: unlink_anon_vmas()
+ * Undo all of vma's links, in two passes, as Linux does. The first
+ * takes each avc off its anon_vma; an anon_vma left with none stops
+ * counting as its parent's child, and its avc stays on vma's chain. The
+ * second frees those anon_vmas (each child dropping its hold on the
+ * root) and their avcs. The chain runs newest to oldest, so a child is
+ * met before its parent, and the root, pinned by every child, goes last.
+ * Linux frees in a second pass because __put_anon_vma() takes the root's
+ * lock, which the first pass holds; here there is no lock, but the
+ * order is the same. Linux: unlink_anon_vmas()
  */
 void unlink_anon_vmas(struct vm_area_struct *vma)
 {
 	struct anon_vma_chain *avc, *next;
 
-	if (vma->anon_vma)
-		vma->anon_vma->num_active_vmas--;
 	list_for_each_entry_safe(avc, next, &vma->anon_vma_chain, same_vma) {
 		struct anon_vma *anon_vma = avc->anon_vma;
 
-		list_del(&avc->same_vma);
 		list_del(&avc->same_anon_vma);
-		if (list_empty(&anon_vma->head))
+		if (list_empty(&anon_vma->head)) {
 			anon_vma->parent->num_children--;
-		anon_vma_put(anon_vma);
-		kmem_cache_free(anon_vma_chain_cachep, avc);
+			continue;	/* freed in the second pass */
+		}
+		list_del(&avc->same_vma);
+		anon_vma_chain_free(avc);
 	}
-	vma->anon_vma = NULL;
+	if (vma->anon_vma) {
+		vma->anon_vma->num_active_vmas--;
+		vma->anon_vma = NULL;	/* a later fault prepares a new one */
+	}
+	list_for_each_entry_safe(avc, next, &vma->anon_vma_chain, same_vma) {
+		struct anon_vma *anon_vma = avc->anon_vma;
+
+		VM_BUG_ON(anon_vma->num_children);
+		VM_BUG_ON(anon_vma->num_active_vmas);
+		put_anon_vma(anon_vma);
+		list_del(&avc->same_vma);
+		anon_vma_chain_free(avc);
+	}
 }
 
 /*
@@ -306,4 +369,84 @@ void page_remove_rmap(struct page *page, struct vm_area_struct *vma)
 	if (!atomic_add_negative(-1, &page->_mapcount))
 		return;
 	mod_node_page_state(NODE_DATA(0), PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);
+}
+
+/* --- the rmap walk: from a page to every PTE that maps it --- */
+
+/*
+ * The address at which vma maps (or would map) page, or -EFAULT when
+ * the page's offset lies outside vma. Linux: mm/internal.h vma_address()
+ */
+unsigned long vma_address(struct page *page, struct vm_area_struct *vma)
+{
+	pgoff_t pgoff = page->index;
+
+	if (pgoff < vma->vm_pgoff || pgoff - vma->vm_pgoff >= vma_pages(vma))
+		return -EFAULT;
+	return vma->vm_start + ((pgoff - vma->vm_pgoff) << PAGE_SHIFT);
+}
+
+/*
+ * Offer each VMA that may map page to rwc->rmap_one. Returns false when
+ * the walk was told to stop.
+ */
+static bool rmap_walk_one(struct page *page, struct vm_area_struct *vma,
+			  struct rmap_walk_control *rwc)
+{
+	unsigned long address = vma_address(page, vma);
+
+	if (address == -EFAULT)
+		return true;
+	if (rwc->invalid_vma && rwc->invalid_vma(vma, rwc->arg))
+		return true;
+	if (!rwc->rmap_one(page, vma, address, rwc->arg))
+		return false;
+	return !(rwc->done && rwc->done(page));
+}
+
+/*
+ * An anonymous page: every VMA on its anon_vma's chain. Faultline
+ * differs: the chain is a list, so VMAs whose range cannot hold the
+ * page's offset are met too and skipped here; Linux's interval tree
+ * (keyed by each VMA's page offsets) visits only the ones that can.
+ * Linux: rmap_walk_anon() (under the anon_vma's read lock)
+ */
+static void rmap_walk_anon(struct page *page, struct rmap_walk_control *rwc)
+{
+	struct anon_vma *anon_vma = page_anon_vma(page);
+	struct anon_vma_chain *avc;
+
+	if (!anon_vma)
+		return;
+	list_for_each_entry(avc, &anon_vma->head, same_anon_vma) {
+		if (!rmap_walk_one(page, avc->vma, rwc))
+			break;
+	}
+}
+
+/*
+ * A page-cache page: every VMA on its file's i_mmap (a list here, an
+ * interval tree in Linux, as above). Linux: rmap_walk_file() (which
+ * needs the page locked, and takes i_mmap_rwsem)
+ */
+static void rmap_walk_file(struct page *page, struct rmap_walk_control *rwc)
+{
+	struct address_space *mapping = page->mapping;
+	struct vm_area_struct *vma;
+
+	if (!mapping)
+		return;
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		if (!rmap_walk_one(page, vma, rwc))
+			break;
+	}
+}
+
+/* Linux: rmap_walk() */
+void rmap_walk(struct page *page, struct rmap_walk_control *rwc)
+{
+	if (PageAnon(page))
+		rmap_walk_anon(page, rwc);
+	else
+		rmap_walk_file(page, rwc);
 }

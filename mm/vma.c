@@ -377,7 +377,7 @@ static bool is_mergeable_anon_vma(struct anon_vma *anon_vma1, struct anon_vma *a
 {
 	if ((!anon_vma1 || !anon_vma2) &&
 	    (!vma || list_empty(&vma->anon_vma_chain) ||
-	     vma->anon_vma_chain.next == vma->anon_vma_chain.prev))
+	     list_is_singular(&vma->anon_vma_chain)))
 		return true;
 	return anon_vma1 == anon_vma2;
 }

@@ -15,6 +15,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
+#include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 
@@ -63,20 +64,37 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 	}
 }
 
+struct zap_walk {
+	const struct zap_details *details;
+};
+
+static int zap_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next,
+			 struct mm_walk *walk)
+{
+	const struct zap_walk *zw = walk->private;
+
+	zap_pte_range(walk->vma, pmd, addr, next, zw->details);
+	return 0;
+}
+
+static const struct mm_walk_ops zap_walk_ops = {
+	.pmd_entry = zap_pmd_entry,
+};
+
+/*
+ * Clear [addr, end) of vma, visiting only the PTE tables that exist.
+ * Linux: unmap_page_range() (its own zap_p*d_range loops, with the
+ * mmu_gather batching and each PTE table's lock)
+ */
 static void zap_range(struct vm_area_struct *vma, unsigned long addr, unsigned long end,
 		      const struct zap_details *details)
 {
-	unsigned long start = addr;
+	struct zap_walk zw = { .details = details };
 
-	while (addr < end) {
-		unsigned long next = pmd_addr_end(addr, end);
-		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
-
-		if (pmd)
-			zap_pte_range(vma, pmd, addr, next, details);
-		addr = next;
-	}
-	flush_tlb_range(vma, start, end);
+	if (addr >= end)
+		return;
+	walk_page_range_vma(vma, addr, end, &zap_walk_ops, &zw);
+	flush_tlb_range(vma, addr, end);
 }
 
 /*

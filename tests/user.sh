@@ -6,6 +6,8 @@
 #
 #   user/NAME: ...     its own TAP lines, as Faultline ran it
 #   diff/NAME          Linux printed the same lines and exit status
+#   audit/NAME         the mm audit (debug build) found every page it
+#                      mapped through the rmap as often as its map count
 #   leak/NAME          no page leaked once it and its children were gone
 #
 # NO_DIFF lists the programs whose output depends on this machine's
@@ -14,10 +16,12 @@
 # program, with Linux 6.1 itself. Sourced by tests/run-all.
 
 # coredump: where a core goes is the host's kernel.core_pattern.
+# cow_reuse: /proc/vmstat's pgreuse is machine-wide, and this machine's
+# other processes fault too.
 # elf_limits: 6.1 refuses program headers that this machine's Linux takes.
 # proc_*: this machine's newer Linux prints /proc with other lines and
 # maps a vDSO; it has no /test files either. Linux 6.1 is their oracle.
-NO_DIFF="coredump elf_limits proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
+NO_DIFF="coredump cow_reuse elf_limits proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log
@@ -34,6 +38,7 @@ awk -v dir="$udir" '
 	/^utest: begin / { name = $3; out = dir "/" name ".out"; printf "" > out; next }
 	/^utest\| / { if (name != "") { sub(/^utest\| /, ""); print >> out } next }
 	/^utest: end / { print $4, $5 > (dir "/" $3 ".end"); next }
+	/^utest: .* mm audit errors / { print $6 > (dir "/" $2 ".audit"); next }
 	/^utest: .* leaked / { print $4 > (dir "/" $2 ".leak"); name = ""; next }
 ' "$ulog.clean"
 
@@ -75,6 +80,12 @@ for bin in build/tests/user/*; do
 			     "$udir/$name.diff"
 		fi ;;
 	esac
+	audit=$(cat "$udir/$name.audit" 2>/dev/null || echo '?')
+	if [ "$audit" = 0 ]; then
+		pass "audit/$name: the rmap walk finds each page it mapped as often as its map count says"
+	else
+		fail "audit/$name: the rmap walk finds each page it mapped as often as its map count says ($audit pages wrong)" "$ulog"
+	fi
 	leaked=$(cat "$udir/$name.leak" 2>/dev/null || echo '?')
 	if [ "$leaked" = 0 ]; then
 		pass "leak/$name: every page it used is free again after it exits"

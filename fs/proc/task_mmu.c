@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 #include <linux/page-flags.h>
+#include <linux/pagewalk.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
 #include "internal.h"
@@ -311,6 +312,26 @@ static void smaps_account(struct mem_size_stats *mss, struct page *page, bool yo
 	smaps_page_accumulate(mss, page, PAGE_SIZE, pss, dirty, locked, mapcount < 2);
 }
 
+/* One PTE of smaps' walk. Linux: smaps_pte_entry() */
+static int smaps_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			   struct mm_walk *walk)
+{
+	struct vm_area_struct *vma = walk->vma;
+	struct page *page;
+
+	if (!pte_present(*pte))
+		return 0;
+	page = vm_normal_page(vma, addr, *pte);
+	if (page)
+		smaps_account(walk->private, page, pte_young(*pte), pte_dirty(*pte),
+			      vma->vm_flags & VM_LOCKED);
+	return 0;
+}
+
+static const struct mm_walk_ops smaps_walk_ops = {
+	.pte_entry = smaps_pte_entry,
+};
+
 /*
  * Every present PTE of the VMA (the zero page and other special pages
  * are not counted, as vm_normal_page() leaves them out). Linux:
@@ -318,29 +339,7 @@ static void smaps_account(struct mem_size_stats *mss, struct page *page, bool yo
  */
 static void smap_gather_stats(struct vm_area_struct *vma, struct mem_size_stats *mss)
 {
-	bool locked = vma->vm_flags & VM_LOCKED;
-	unsigned long addr = vma->vm_start;
-
-	while (addr < vma->vm_end) {
-		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, vma->vm_end);
-		pmd_t *pmd = mm_find_pmd(vma->vm_mm, addr);
-
-		if (pmd) {
-			pte_t *pte = pte_offset_kernel(pmd, addr);
-
-			for (; addr < next; addr += PAGE_SIZE, pte++) {
-				struct page *page;
-
-				if (!pte_present(*pte))
-					continue;
-				page = vm_normal_page(vma, addr, *pte);
-				if (page)
-					smaps_account(mss, page, pte_young(*pte), pte_dirty(*pte),
-						      locked);
-			}
-		}
-		addr = next;
-	}
+	walk_page_vma(vma, &smaps_walk_ops, mss);
 }
 
 /* Bytes, printed in kB right-aligned in 8. */
@@ -535,32 +534,50 @@ static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long 
 	return (frame & PM_PFRAME_MASK) | flags;
 }
 
+struct pagemapread {
+	u64 *buf;
+	int pos;		/* entries filled */
+};
+
 /*
- * The entries for [addr, end) (within one PMD) into buf. An address in
- * no VMA is 0; one in a VMA but with no page yet is 0 too, with the
- * soft-dirty bit if the VMA is new since the last clear.
- * Linux: pagemap_pte_hole(), pagemap_pmd_range()
+ * A stretch with no PTE table (or in no VMA, depth -1): entries of 0,
+ * with the soft-dirty bit in a VMA that is new since the last clear.
+ * Linux: pagemap_pte_hole()
  */
+static int pagemap_pte_hole(unsigned long addr, unsigned long end, int depth,
+			    struct mm_walk *walk)
+{
+	struct pagemapread *pm = walk->private;
+	struct vm_area_struct *vma = walk->vma;
+	u64 hole = vma && (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
+
+	for (; addr < end; addr += PAGE_SIZE)
+		pm->buf[pm->pos++] = hole;
+	return 0;
+}
+
+/* Linux: pagemap_pmd_range(), one PTE at a time */
+static int pagemap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			     struct mm_walk *walk)
+{
+	struct pagemapread *pm = walk->private;
+
+	pm->buf[pm->pos++] = pte_to_pagemap_entry(walk->vma, addr, *pte);
+	return 0;
+}
+
+static const struct mm_walk_ops pagemap_ops = {
+	.pte_entry = pagemap_pte_entry,
+	.pte_hole = pagemap_pte_hole,
+};
+
+/* The entries for [addr, end) into buf; returns how many. */
 static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long end, u64 *buf)
 {
-	pmd_t *pmd = mm_find_pmd(mm, addr);
-	pte_t *pte = pmd ? pte_offset_kernel(pmd, addr) : NULL;
-	struct vm_area_struct *vma = find_vma(mm, addr);
-	int n = 0;
+	struct pagemapread pm = { .buf = buf };
 
-	while (addr < end) {
-		/* the run up to the next VMA boundary (or end) */
-		unsigned long stop = !vma ? end : addr < vma->vm_start ?
-				     min(end, vma->vm_start) : min(end, vma->vm_end);
-		bool in_vma = vma && addr >= vma->vm_start;
-		u64 hole = in_vma && (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
-
-		for (; addr < stop; addr += PAGE_SIZE, n++)
-			buf[n] = in_vma && pte ? pte_to_pagemap_entry(vma, addr, pte[n]) : hole;
-		if (vma && addr >= vma->vm_end)
-			vma = vma->vm_next;
-	}
-	return n;
+	walk_page_range(mm, addr, end, &pagemap_ops, &pm);
+	return pm.pos;
 }
 
 /* Linux: pagemap_read() */

@@ -377,8 +377,10 @@ void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 void leave_mm(void);
 
-/* mm/debug_vm.c: cross-checks of page tables against struct pages */
+/* mm/debug_vm.c: cross-checks of page tables against struct pages and the rmap */
+int mm_audit_mm(struct mm_struct *mm);
 int mm_audit(void);
+unsigned long mm_audit_errors(void);
 unsigned long mm_settled_free_pages(void);
 
 /* --- resident set counters (Linux: include/linux/mm.h) --- */

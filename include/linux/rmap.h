@@ -57,6 +57,7 @@ static inline struct anon_vma *page_anon_vma(const struct page *page)
 }
 
 void anon_vma_init(void);
+void put_anon_vma(struct anon_vma *anon_vma);
 int anon_vma_prepare(struct vm_area_struct *vma);
 int anon_vma_clone(struct vm_area_struct *dst, struct vm_area_struct *src);
 int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma);
@@ -69,5 +70,58 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 void page_add_file_rmap(struct page *page, struct vm_area_struct *vma);
 void page_remove_rmap(struct page *page, struct vm_area_struct *vma);
 void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma);
+
+/*
+ * rmap_walk: call rmap_one for each VMA that may map page, with the
+ * address the page would have there; stop when rmap_one returns false
+ * or done returns non-zero. invalid_vma, if set, skips a VMA. Linux:
+ * struct rmap_walk_control (its anon_lock and try_lock choices are left
+ * out: there is no lock to take here).
+ */
+struct rmap_walk_control {
+	void *arg;
+	bool (*rmap_one)(struct page *page, struct vm_area_struct *vma,
+			 unsigned long address, void *arg);
+	int (*done)(struct page *page);
+	bool (*invalid_vma)(struct vm_area_struct *vma, void *arg);
+};
+
+void rmap_walk(struct page *page, struct rmap_walk_control *rwc);
+unsigned long vma_address(struct page *page, struct vm_area_struct *vma);
+
+/*
+ * page_vma_mapped_walk: is page mapped in vma at address? Each true
+ * return leaves pvmw->pte pointing at a PTE that maps it; with no huge
+ * pages there is at most one. Use as
+ *
+ *	DEFINE_PAGE_VMA_WALK(pvmw, page, vma, address, 0);
+ *	while (page_vma_mapped_walk(&pvmw))
+ *		... *pvmw.pte maps page ...
+ *
+ * Linux: include/linux/rmap.h (Linux also returns the PTE table's lock
+ * held, in pvmw->ptl; Faultline takes no page-table locks)
+ */
+struct page_vma_mapped_walk {
+	unsigned long pfn;
+	unsigned long nr_pages;
+	pgoff_t pgoff;
+	struct vm_area_struct *vma;
+	unsigned long address;
+	pmd_t *pmd;
+	pte_t *pte;
+	unsigned int flags;
+};
+
+#define DEFINE_PAGE_VMA_WALK(name, _page, _vma, _address, _flags)	\
+	struct page_vma_mapped_walk name = {				\
+		.pfn = page_to_pfn(_page),				\
+		.nr_pages = 1,						\
+		.pgoff = (_page)->index,				\
+		.vma = _vma,						\
+		.address = _address,					\
+		.flags = _flags,					\
+	}
+
+bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw);
 
 #endif

@@ -13,6 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/fault-inject.h>
 
 int console_loglevel = 7;
 unsigned long page_offset_base;
@@ -124,14 +125,15 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	return s;
 }
 
+/* current->fail_nth fails the Nth allocation, as in the kernel. */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return calloc(1, s->object_size);
+	return should_failslab(gfp) ? NULL : calloc(1, s->object_size);
 }
 
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return calloc(1, s->object_size);
+	return should_failslab(gfp) ? NULL : calloc(1, s->object_size);
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *obj)

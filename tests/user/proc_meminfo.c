@@ -113,9 +113,14 @@ int main(void)
 	long free_drop;
 	int fd;
 
-	/* Touch every buffer first, so that each window holds only its activity. */
+	/*
+	 * Touch every buffer first, so that each window holds only its
+	 * activity: the whole of proc_buf too, since a file that grows by a
+	 * digit between two reads could reach a page not touched before.
+	 */
 	memset(&m1, 0, sizeof(m1));
 	memset(&v1, 0, sizeof(v1));
+	memset(proc_buf, 0, sizeof(proc_buf));
 
 	/* the names, in order */
 	take(&m0, "/proc/meminfo");
