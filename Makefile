@@ -153,9 +153,10 @@ $(ISO): $(KERNEL) $(INITRAMFS) scripts/mkiso
 	@$(if $(Q),echo "  ISO     $@")
 	$(Q)scripts/mkiso $@ $(KERNEL) -m $(INITRAMFS)
 
+# make run boots the real chain: SeaBIOS, GRUB, multiboot2.
 run: deps
 	@$(MAKE) --no-print-directory all
-	scripts/boot --interactive --mem $(MEM)
+	scripts/boot --interactive --grub --mem $(MEM)
 
 # The image with Debian's busybox-static added (scripts/deps installs it).
 BB_INITRAMFS := $(BUILD)/initramfs-busybox.cpio
