@@ -137,10 +137,16 @@ $(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h test
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-# Terminal tests: run by tests/shell.sh through scripts/qrun, not in the initramfs.
+# Terminal and qrun tests: run by tests/shell.sh and tests/qrun.sh through
+# scripts/qrun, not in the initramfs.
 TTY_TESTS := $(patsubst tests/tty/%.c,$(BUILD)/tests/tty/%,$(wildcard tests/tty/*.c))
-all: $(TTY_TESTS)
+QRUN_TESTS := $(patsubst tests/qrun/%.c,$(BUILD)/tests/qrun/%,$(wildcard tests/qrun/*.c))
+all: $(TTY_TESTS) $(QRUN_TESTS)
 $(BUILD)/tests/tty/%: tests/tty/%.c Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
+$(BUILD)/tests/qrun/%: tests/qrun/%.c Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
@@ -153,9 +159,10 @@ $(ISO): $(KERNEL) $(INITRAMFS) scripts/mkiso
 	@$(if $(Q),echo "  ISO     $@")
 	$(Q)scripts/mkiso $@ $(KERNEL) -m $(INITRAMFS)
 
+# make run boots the real chain: SeaBIOS, GRUB, multiboot2.
 run: deps
 	@$(MAKE) --no-print-directory all
-	scripts/boot --interactive --mem $(MEM)
+	scripts/boot --interactive --grub --mem $(MEM)
 
 # The image with Debian's busybox-static added (scripts/deps installs it).
 BB_INITRAMFS := $(BUILD)/initramfs-busybox.cpio

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unpacking the initramfs: GRUB loads a cpio archive next to the kernel
- * (a multiboot2 module); every entry becomes a directory, file or symlink
+ * Unpacking the initramfs: GRUB (a multiboot2 module each) or QEMU's
+ * -initrd (PVH's one module, the archives one after another) loads cpio
+ * archives next to the kernel; every entry becomes a directory, file or symlink
  * in the root tmpfs, and the archive's memory goes back to the page
  * allocator. Linux: init/initramfs.c (populate_rootfs)
  *

@@ -159,12 +159,12 @@ static void __noreturn rest_init(void)
 	cpu_startup_entry();
 }
 
-void start_kernel(unsigned long mbi_phys)
+void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 {
 	pr_notice("Faultline version %s (%s) (gcc %s) #1\n", FAULTLINE_VERSION,
 		  UTS_RELEASE, __VERSION__);
 	cpu_init();
-	setup_arch(mbi_phys);
+	setup_arch(boot_protocol, boot_info_phys);
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args();
 	mm_core_init();

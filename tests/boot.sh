@@ -1,6 +1,8 @@
 # Whole-boot checks: what a student sees with `make run`, and what the
 # kernel does with bad input (it must say what is wrong and halt, never
-# triple-fault or hang). Sourced by tests/run-all.
+# triple-fault or hang). The default boot goes through GRUB (multiboot2),
+# as make run does; the rest take scripts/boot's direct PVH path, and the
+# boot checks that depend on the loader run on both. Sourced by tests/run-all.
 
 section "boot checks"
 
@@ -39,9 +41,13 @@ typed() {
 	echo "$f"
 }
 
-expect_boot "the default boot shows the memory map, zones and buddy state, then starts init and the shell; exit powers off" \
-	poweroff "BIOS-e820: [mem 0x0000000000100000-0x0000000007fdffff] usable|Zone ranges:|Node 0, zone    DMA32|Memory: |Faultline ready|Run /sbin/init as init process|Type 'exit' (or ^D) to power off.|faultline:/# |hello from the shell|init: the shell has exited; powering off|reboot: Power down" \
-	--not "Unknown kernel command line" -- --input "$(typed default 'echo hello from the shell' exit)"
+expect_boot "the default boot (GRUB, multiboot2) shows the memory map, zones and buddy state, then starts init and the shell; exit powers off" \
+	poweroff "Boot loader: GRUB|BIOS-e820: [mem 0x0000000000100000-0x0000000007fdffff] usable|Zone ranges:|Node 0, zone    DMA32|Memory: |Faultline ready|Run /sbin/init as init process|Type 'exit' (or ^D) to power off.|faultline:/# |hello from the shell|init: the shell has exited; powering off|reboot: Power down" \
+	--not "Unknown kernel command line" -- --grub --input "$(typed default 'echo hello from the shell' exit)"
+
+expect_boot "the direct boot (QEMU -kernel, PVH) takes the memory map, command line and initramfs from hvm_start_info" \
+	poweroff "Boot loader: PVH direct boot (start info version 1), boot information at |BIOS-e820: [mem 0x0000000000100000-0x0000000007fdffff] usable|Kernel command line: loglevel=7 rdinit=/sbin/init|initramfs: |faultline:/# |reboot: Power down" \
+	-- --cmdline "loglevel=7 rdinit=/sbin/init" --input "$(typed direct exit)"
 
 expect_boot "an unknown command-line option is reported and passed to init: name=value into its environment" \
 	poweroff 'Unknown kernel command line parameters "frobnicate=1 quux", will be passed to user space.|frobnicate is 1|reboot: Power down' \
@@ -55,13 +61,25 @@ expect_boot "quiet keeps informational messages off the console" \
 	poweroff "reboot: Power down" --not "Zone ranges:" -- --cmdline "quiet" \
 	--input "$(typed quiet exit)"
 
-expect_boot "loaded with the old multiboot protocol, it says what is wrong and halts" \
+# A copy of the kernel whose PVH note points at startup_32: QEMU then
+# enters the multiboot2 entry without the multiboot2 magic in eax.
+wrong_entry=$LOGDIR/wrong-entry.elf
+cp build/faultline.elf "$wrong_entry"
+note_off=$(readelf -lW "$wrong_entry" | awk '$1 == "NOTE" { print $2; exit }')
+start32=$(nm "$wrong_entry" | sed -n 's/^ffffffff\([0-9a-f]*\) T startup_32$/\1/p')
+perl -e 'print pack("Q<", hex(shift) - 0x80000000)' "$start32" |
+	dd of="$wrong_entry" bs=1 seek=$((note_off + 16)) conv=notrunc status=none
+expect_boot "entered at startup_32 without the multiboot2 magic, it says what is wrong and halts" \
 	refused "not started by a multiboot2 boot loader" \
-	-- --protocol multiboot
+	-- --kernel "$wrong_entry" --module build/initramfs.cpio
 
-expect_boot "with less RAM than it needs, it names the minimum and halts" \
+expect_boot "with less RAM than it needs, it names the minimum and halts (PVH)" \
 	refused "Faultline needs at least 32 MiB of RAM" \
 	-- --mem 24
+
+expect_boot "with less RAM than it needs, it names the minimum and halts (GRUB)" \
+	refused "Faultline needs at least 32 MiB of RAM" \
+	-- --mem 24 --grub
 
 expect_boot "with 4.5 GiB of RAM, ZONE_NORMAL holds the memory above 4 GiB and the buddy tests pass there" \
 	poweroff "  Normal   [mem 0x0000000100000000-|# ktest: 14 passed, 0 failed|reboot: Power down" \
@@ -73,7 +91,7 @@ expect_boot "ktest=list names every test, crash tests marked" \
 
 # The image itself, checked on the host.
 img=build/faultline.elf
-check "image: entry point, 16 MiB load address and multiboot2 header as linker.ld and head.S say" \
+check "image: entry point, 16 MiB load address, multiboot2 header and PVH note as linker.ld and head.S say" \
 	tests/check-image "$img"
 
 check "accel: ACCEL=tcg forces TCG, and the probe answers without hanging" \

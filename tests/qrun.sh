@@ -1,5 +1,6 @@
 # scripts/qrun as graders use it: output, exit status, signals, timeouts,
-# refusals, a kernel that panics, and a real Debian program (busybox,
+# refusals, a kernel that panics, added files and environment variables,
+# the image's accounts, bad options, and a real Debian program (busybox,
 # glibc's static start-up). Sourced by tests/run-all.
 
 section "qrun"
@@ -42,6 +43,77 @@ if grep -q 'dynamically linked' "$qlog/err"; then
 else
 	fail "qrun: the refusal names the reason (dynamically linked)" "$qlog/err"
 fi
+probe=build/tests/qrun/probe
+printf 'line one\nline two\n' >"$qlog/data.txt"
+rm -rf "$qlog/tree"
+mkdir -p "$qlog/tree/sub"
+echo nested >"$qlog/tree/sub/n.txt"
+expect_qrun "--add FILE puts it at /BASENAME, where the program (cwd /) reads it" 0 "line one
+line two
+line one
+line two" -- --add "$qlog/data.txt" $probe cat /data.txt cat data.txt
+expect_qrun "--add FILE:DST, FILE:DIR/ and DIR:DST (repeatable) put each where asked" 0 "line one
+line two
+line one
+line two
+nested" -- --add "$qlog/data.txt:/srv/in.txt" --add "$qlog/data.txt:/etc/" \
+	--add "$qlog/tree:/srv/tree" $probe cat /srv/in.txt cat /etc/data.txt cat /srv/tree/sub/n.txt
+expect_qrun "--env NAME=VALUE (repeatable) reaches getenv; nothing else is set" 0 "hello world
+a=b
+
+(unset)
+3 variables" -- --env "GREETING=hello world" --env X=a=b --env EMPTY= \
+	$probe env GREETING env X env EMPTY env HOME environ
+expect_qrun "without --env the environment stays empty" 0 "0 variables" -- $probe environ
+expect_qrun "/etc/passwd and /etc/group name root (0) and nobody (65534), as Debian's do" 0 "root
+nobody
+root
+nogroup" -- $probe pw 0 pw 65534 gr 0 gr 65534
+out=$(scripts/linux-run --add "$qlog/data.txt" --env GREETING=linux $probe env GREETING cat data.txt pw 65534 2>"$qlog/err")
+got=$?
+if [ "$got" = 0 ] && [ "$out" = "linux
+line one
+line two
+nobody" ]; then
+	pass "qrun: linux-run takes --add and --env too, and its image has the same accounts"
+else
+	printf 'status %s, output:\n%s\n' "$got" "$out" | cat - "$qlog/err" >"$qlog/why"
+	fail "qrun: linux-run takes --add and --env too, and its image has the same accounts" "$qlog/why"
+fi
+
+# expect_bad_option NAME "message" -- QRUN-ARGS...: status 2, one line
+# on stderr containing the message, no boot.
+expect_bad_option() {
+	name=$1 want_msg=$2
+	shift 3
+	"$@" >"$qlog/out" 2>"$qlog/err"
+	got=$?
+	if [ "$got" = 2 ] && [ "$(wc -l <"$qlog/err")" = 1 ] && grep -qF -- "$want_msg" "$qlog/err" &&
+	   [ ! -s "$qlog/out" ]; then
+		pass "qrun: $name"
+	else
+		{ echo "want status 2 and one line with: $want_msg"; echo "got status $got, stderr:"
+		  cat "$qlog/err"; echo "stdout:"; cat "$qlog/out"; } >"$qlog/why"
+		fail "qrun: $name" "$qlog/why"
+	fi
+}
+expect_bad_option "an unknown option: status 2, named" "qrun: unknown option '--frobnicate'" -- \
+	scripts/qrun --frobnicate $probe
+expect_bad_option "an option without its argument: status 2, named" "qrun: option --env needs an argument" -- \
+	scripts/qrun --env
+expect_bad_option "--add of a missing file: status 2, named" "qrun: --add $qlog/nothing:/x: no such file or directory: $qlog/nothing" -- \
+	scripts/qrun --add "$qlog/nothing:/x" $probe
+expect_bad_option "--env without '=': status 2, named" "qrun: --env wants NAME=VALUE, not 'GREETING'" -- \
+	scripts/qrun --env GREETING $probe
+expect_bad_option "a non-numeric --mem: status 2, named" "qrun: option --mem wants a whole number, not '1G'" -- \
+	scripts/qrun --mem 1G $probe
+expect_bad_option "a non-numeric --timeout: status 2, named" "qrun: option --timeout wants a whole number, not '5s'" -- \
+	scripts/qrun --timeout 5s $probe
+expect_bad_option "no PROGRAM: status 2, with the usage" "qrun: no PROGRAM; usage: " -- \
+	scripts/qrun --env A=b
+expect_bad_option "linux-run checks its options the same way (qrun's code)" "linux-run: --env wants NAME=VALUE, not 'X'" -- \
+	scripts/linux-run --env X $probe
+
 expect_qrun "Debian's busybox-static (glibc's static start-up) runs its shell" 0 "42
 Linux
 hello" -- /bin/busybox sh -c 'echo $((6*7)); uname -s; echo hello | cat'

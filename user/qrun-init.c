@@ -6,8 +6,10 @@
  *
  *   /qrun/argv   the program's arguments, NUL-separated; argv[0] is the
  *                program (/bin/NAME)
+ *   /qrun/envp   its environment, NAME=VALUE strings, NUL-separated
+ *                (qrun's --env; empty or missing: an empty environment)
  *
- * The program runs with an empty environment and cwd /, in a session of
+ * The program runs with that environment and cwd /, in a session of
  * its own whose controlling terminal is the second serial port,
  * /dev/ttyS1 (qrun's standard input and output; stdin, stdout and stderr
  * of the program). The kernel log and this line go to the console, the
@@ -30,22 +32,28 @@
 #include <sys/wait.h>
 
 #define MAX_ARGS	256
+#define LIST_BYTES	65536
 
-static char argbuf[65536];
+static char argbuf[LIST_BYTES], envbuf[LIST_BYTES];
 
-static int read_argv(char **argv)
+/*
+ * Read the NUL-separated strings of path into buf and a NULL-terminated
+ * vector of at most MAX_ARGS of them; returns how many there are.
+ */
+static int read_list(const char *path, char *buf, char **vec)
 {
-	int fd = open("/qrun/argv", O_RDONLY), argc = 0;
-	ssize_t n = fd >= 0 ? read(fd, argbuf, sizeof(argbuf) - 1) : -1;
+	int fd = open(path, O_RDONLY), count = 0;
+	ssize_t n = fd >= 0 ? read(fd, buf, LIST_BYTES - 1) : -1;
 
-	if (n <= 0)
-		return 0;
-	close(fd);
-	argbuf[n] = '\0';
-	for (char *p = argbuf; p < argbuf + n && argc < MAX_ARGS; p += strlen(p) + 1)
-		argv[argc++] = p;
-	argv[argc] = NULL;
-	return argc;
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		n = 0;
+	buf[n] = '\0';
+	for (char *p = buf; p < buf + n && count < MAX_ARGS; p += strlen(p) + 1)
+		vec[count++] = p;
+	vec[count] = NULL;
+	return count;
 }
 
 static void say(const char *fmt, long v, const char *s)
@@ -72,9 +80,8 @@ static void setup_dev(void)
 	mount("proc", "/proc", "proc", 0, NULL);
 }
 
-static void run_child(char **argv)
+static void run_child(char **argv, char **envp)
 {
-	char *envp[] = { NULL };
 	int fd;
 
 	setsid();
@@ -95,19 +102,20 @@ static void run_child(char **argv)
 
 int main(void)
 {
-	char *argv[MAX_ARGS + 1];
+	char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
 	int status = 0;
 	pid_t child;
 
 	setup_dev();
-	if (!read_argv(argv)) {
+	read_list("/qrun/envp", envbuf, envp);
+	if (!read_list("/qrun/argv", argbuf, argv)) {
 		say("qrun: no program to run (%ld%s)\n", 0, "");
 		sync();
 		reboot(RB_POWER_OFF);
 	}
 	child = fork();
 	if (child == 0)
-		run_child(argv);
+		run_child(argv, envp);
 	for (;;) {
 		int st;
 		pid_t pid = wait(&st);

@@ -1,18 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The first instructions Faultline runs: from GRUB's 32-bit protected mode
- * to 64-bit long mode, running at the kernel's high virtual address.
+ * The first instructions Faultline runs: from a loader's 32-bit protected
+ * mode to 64-bit long mode, running at the kernel's high virtual address.
  *
- * Linux: arch/x86/boot/compressed/head_64.S (32-bit part) and
+ * Linux: arch/x86/boot/compressed/head_64.S (32-bit part),
+ *        arch/x86/platform/pvh/head.S (the PVH entry) and
  *        arch/x86/kernel/head_64.S (64-bit part).
  *
- * GRUB's multiboot2 loader enters startup_32 with (Multiboot2 spec 3.3):
- *   eax = 0x36d76289 (the multiboot2 magic)   ebx = physical address of the
- *   boot information; protected mode, paging off, interrupts off, A20 on.
+ * Two ways in, both in protected mode with paging and interrupts off:
+ *
+ *   startup_32     GRUB's multiboot2 loader (Multiboot2 spec 3.3):
+ *                  eax = 0x36d76289 (the multiboot2 magic), ebx = physical
+ *                  address of the boot information.
+ *   pvh_start_xen  the x86/HVM direct boot ABI ("PVH"), named by the ELF
+ *                  note XEN_ELFNOTE_PHYS32_ENTRY below: QEMU's -kernel
+ *                  (and Xen) load the ELF and enter here with ebx =
+ *                  physical address of struct hvm_start_info.
+ *
+ * Each entry notes which protocol it was (BOOT_PROTOCOL_*, in edi) and the
+ * information's address (esi), which become x86_64_start_kernel()'s two
+ * arguments; setup_arch() reads either into the same struct boot_info.
  *
  * The steps:
- *   1. check the magic and that the CPU has long mode; on failure print a
- *      message on COM1 and stop (there is no printk yet);
+ *   1. check the magic (multiboot2) and that the CPU has long mode; on
+ *      failure print a message on COM1 and stop (there is no printk yet);
  *   2. load the early page tables below (prebuilt at link time);
  *   3. CR4.PAE, EFER.LME (+NXE when the CPU has NX), CR0.PG|WP;
  *   4. far jump to 64-bit code, still at its physical address;
@@ -51,15 +62,20 @@ mb2_header:
 mb2_header_end:
 
 /*
- * A multiboot (version 1) header too, so that a loader speaking only the
- * old protocol (GRUB's 'multiboot' command) starts us and we can say what
- * went wrong instead of leaving a blank screen.
+ * The PVH entry point, as an ELF note in a PT_NOTE segment (linker.ld):
+ * name "Xen", type XEN_ELFNOTE_PHYS32_ENTRY, the physical address of
+ * pvh_start_xen. QEMU reads an 8-byte address from a 64-bit ELF, and
+ * pads the name to the segment's alignment, so the note stays 4-aligned.
+ * There is deliberately no multiboot (version 1) header: QEMU's -kernel
+ * would take the image for a multiboot1 kernel and refuse it as 64-bit.
  */
+	.section ".note.Xen", "a"
 	.balign 4
-mb1_header:
-	.long	MULTIBOOT1_HEADER_MAGIC
-	.long	0
-	.long	-MULTIBOOT1_HEADER_MAGIC
+	.long	4				/* namesz: "Xen" and its NUL */
+	.long	8				/* descsz */
+	.long	XEN_ELFNOTE_PHYS32_ENTRY
+	.asciz	"Xen"
+	.quad	PHYS(pvh_start_xen)
 
 	.section ".head.text", "ax"
 	.code32
@@ -68,12 +84,12 @@ startup_32:
 	cli
 	cld
 	movl	$PHYS(boot_stack_end), %esp
-	movl	%eax, %edi			/* keep the magic */
-	movl	%ebx, %esi			/* and the boot information */
-
+	movl	%ebx, %esi			/* keep the boot information */
 	cmpl	$MULTIBOOT2_BOOTLOADER_MAGIC, %eax
 	jne	.Lnot_multiboot2
+	movl	$BOOT_PROTOCOL_MULTIBOOT2, %edi
 
+.Lcheck_long_mode:
 	/* Long mode? CPUID 0x80000001 EDX bit 29. */
 	movl	$0x80000000, %eax
 	cpuid
@@ -106,6 +122,24 @@ startup_32:
 
 	lgdt	PHYS(early_gdt_desc)
 	ljmpl	$__KERNEL_CS, $PHYS(startup_64)
+
+/*
+ * The ABI promises flat cs, ds and es, but no stack, ss or GDT: load our
+ * GDT and segments before touching the stack, then join startup_32.
+ */
+	.globl	pvh_start_xen
+pvh_start_xen:
+	cli
+	cld
+	lgdt	PHYS(early_gdt_desc)
+	movl	$__KERNEL_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	$PHYS(boot_stack_end), %esp
+	movl	%ebx, %esi			/* struct hvm_start_info */
+	movl	$BOOT_PROTOCOL_PVH, %edi
+	ljmpl	$__KERNEL32_CS, $PHYS(.Lcheck_long_mode)
 
 .Lnot_multiboot2:
 	movl	$PHYS(msg_not_multiboot2), %ebx
@@ -172,7 +206,8 @@ startup_64:
 	movabsq	$init_stack_end, %rsp
 	xorl	%ebp, %ebp			/* ends the backtrace */
 	pushq	$0				/* and aligns the stack */
-	movl	%esi, %edi			/* arg0: boot information (phys) */
+	movl	%edi, %edi			/* arg0: BOOT_PROTOCOL_* */
+	movl	%esi, %esi			/* arg1: its information (phys) */
 	call	x86_64_start_kernel
 2:	hlt
 	jmp	2b
@@ -181,7 +216,8 @@ startup_64:
 msg_not_multiboot2:
 	.ascii	"Faultline: not started by a multiboot2 boot loader (eax is not "
 	.ascii	"0x36d76289).\r\nBoot it through GRUB's 'multiboot2' command, "
-	.asciz	"as the ISO's grub.cfg does. Halting.\r\n"
+	.ascii	"as the ISO's grub.cfg does, or through its PVH entry (QEMU's "
+	.asciz	"-kernel). Halting.\r\n"
 msg_no_long_mode:
 	.ascii	"Faultline: this CPU has no 64-bit long mode (CPUID 0x80000001 "
 	.asciz	"EDX bit 29). Faultline is an x86_64 kernel. Halting.\r\n"

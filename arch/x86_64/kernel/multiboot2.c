@@ -149,7 +149,7 @@ int multiboot2_parse(const void *mbi, size_t size, struct boot_info *bi,
 			  size < 8 ? 0 : read_u32(base));
 		return -EINVAL;
 	}
-	bi->mbi_size = total;
+	bi->info_size = total;
 	for (off = 8; off + sizeof(struct mb2_tag) <= total; off = ALIGN(off + read_u32(base + off + 4), 8)) {
 		u32 type = read_u32(base + off), tsize = read_u32(base + off + 4);
 

@@ -3,7 +3,8 @@
  * setup_arch(): from the boot loader's information to a kernel that owns
  * its memory. Linux: arch/x86/kernel/setup.c, e820.c
  *
- *   1. read the multiboot2 information (command line, memory map, modules)
+ *   1. read the loader's information (multiboot2 or PVH: command line,
+ *      memory map, modules) into struct boot_info
  *   2. print the firmware memory map and give its usable RAM to memblock
  *   3. reserve what is in use: the first 1 MiB, the kernel image, the
  *      boot information and the modules
@@ -18,6 +19,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
+#include <asm/boot.h>
 #include <asm/bootinfo.h>
 #include <asm/pgalloc.h>
 #include <asm/reboot.h>
@@ -44,18 +46,41 @@ static __noreturn void refuse_boot(const char *fmt, ...)
 	machine_halt_qemu(QEMU_EXIT_BAD_BOOT);
 }
 
-static void read_boot_info(unsigned long mbi_phys)
+/*
+ * The PVH parser's window on the loader's data: head.S's early tables map
+ * the first 4 GiB at PAGE_OFFSET, where PVH loaders put everything.
+ * Address 0 means "not given" in the PVH ABI. Linux: early_memremap().
+ */
+static const void *early_boot_map(u64 paddr, u64 len)
+{
+	if (!paddr || paddr >= SZ_4G || len > SZ_4G - paddr)
+		return NULL;
+	return __va(paddr);
+}
+
+/*
+ * Both loaders' information ends up in boot_info, checked the same way
+ * afterwards (the memory map, the RAM minimum); only the parsing differs.
+ */
+static void read_boot_info(unsigned long boot_protocol, unsigned long info_phys)
 {
 	char err[160];
-	const u32 *mbi = __va(mbi_phys);
+	int ret;
 
-	if (multiboot2_parse(mbi, mbi[0], &boot_info, err, sizeof(err)))
+	if (boot_protocol == BOOT_PROTOCOL_PVH) {
+		ret = pvh_parse(info_phys, early_boot_map, &boot_info, err, sizeof(err));
+	} else {
+		const u32 *mbi = __va(info_phys);
+
+		ret = multiboot2_parse(mbi, mbi[0], &boot_info, err, sizeof(err));
+		boot_info.info_phys = info_phys;
+	}
+	if (ret)
 		refuse_boot("%s", err);
-	boot_info.mbi_phys = mbi_phys;
 	strlcpy(boot_command_line, boot_info.cmdline, sizeof(boot_command_line));
 	pr_info("Boot loader: %s, boot information at %#lx (%u bytes), %u module(s)\n",
 		boot_info.loader_name[0] ? boot_info.loader_name : "(unnamed)",
-		mbi_phys, boot_info.mbi_size, boot_info.nr_modules);
+		info_phys, boot_info.info_size, boot_info.nr_modules);
 }
 
 /* "BIOS-e820: [mem 0x...-0x...] usable", as Linux prints the map. */
@@ -106,7 +131,7 @@ static void reserve_in_use(void)
 {
 	memblock_reserve(0, SZ_1M);
 	memblock_reserve(__pa(_text), (phys_addr_t)(_end - _text));
-	memblock_reserve(boot_info.mbi_phys, boot_info.mbi_size);
+	memblock_reserve(boot_info.info_phys, boot_info.info_size);
 	for (unsigned int i = 0; i < boot_info.nr_modules; i++) {
 		const struct boot_module *m = &boot_info.modules[i];
 
@@ -115,9 +140,9 @@ static void reserve_in_use(void)
 	}
 }
 
-void setup_arch(unsigned long mbi_phys)
+void setup_arch(unsigned long boot_protocol, unsigned long boot_info_phys)
 {
-	read_boot_info(mbi_phys);
+	read_boot_info(boot_protocol, boot_info_phys);
 	parse_early_param();
 	e820_print_and_add();
 	limit_physical_memory();

@@ -6,7 +6,8 @@
 
 /*
  * The firmware's physical memory map (BIOS INT 15h, AX=E820h), which GRUB
- * passes on in the multiboot2 memory-map tag with the same type numbers.
+ * passes on in the multiboot2 memory-map tag, and QEMU in PVH's memmap,
+ * with the same type numbers.
  * Linux: arch/x86/include/asm/e820/types.h
  */
 enum e820_type {
