@@ -385,7 +385,13 @@ const struct file_operations pipefifo_fops = {
 	.release = pipe_release,
 };
 
-/* The two ends of a new pipe. Linux: create_pipe_files() */
+/*
+ * The two ends of a new pipe. Each file points at the pipe
+ * (private_data) as soon as it exists, so that the fput of the first
+ * when the second cannot be had finds the pipe to release; the pipe
+ * counts two files from the start, and the one that never came is put
+ * by hand. Linux: create_pipe_files()
+ */
 int create_pipe_files(struct file **res, int flags)
 {
 	struct inode *inode = new_inode(&pipe_sb);
@@ -393,6 +399,7 @@ int create_pipe_files(struct file **res, int flags)
 	char name[32];
 	struct qstr qname = { name, 0 };
 	struct path path;
+	int err;
 
 	if (!inode || !pipe)
 		goto fail;
@@ -411,19 +418,33 @@ int create_pipe_files(struct file **res, int flags)
 		goto fail;
 	d_instantiate(path.dentry, inode);
 	res[0] = alloc_file(&path, O_RDONLY | (flags & O_NONBLOCK), &pipefifo_fops);
-	res[1] = IS_ERR(res[0]) ? res[0] :
-		 alloc_file(&path, O_WRONLY | (flags & O_NONBLOCK), &pipefifo_fops);
-	path_put(&path);
+	if (IS_ERR(res[0])) {
+		err = (int)PTR_ERR(res[0]);
+		goto out_free_pipe;
+	}
+	res[0]->private_data = pipe;
+	res[1] = alloc_file(&path, O_WRONLY | (flags & O_NONBLOCK), &pipefifo_fops);
 	if (IS_ERR(res[1])) {
-		if (!IS_ERR(res[0]))
-			fput(res[0]);
-		return (int)PTR_ERR(res[1]);
+		err = (int)PTR_ERR(res[1]);
+		goto out_put_reader;
 	}
-	for (int i = 0; i < 2; i++) {
-		res[i]->private_data = pipe;
+	res[1]->private_data = pipe;
+	path_put(&path);
+	for (int i = 0; i < 2; i++)
 		res[i]->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
-	}
 	return 0;
+
+out_put_reader:
+	pipe->writers--;
+	put_pipe_info(inode, pipe);	/* the writer's share: the reader's fput frees the pipe */
+	fput(res[0]);
+	path_put(&path);
+	return err;
+out_free_pipe:
+	inode->i_pipe = NULL;
+	free_pipe_info(pipe);
+	path_put(&path);		/* the dentry's iput frees the inode */
+	return err;
 fail:
 	kfree(pipe);
 	if (inode) {
