@@ -36,6 +36,7 @@ struct ktest {
 
 #define KTEST_CRASH		0x1	/* ends the kernel: one per boot */
 #define KTEST_BAD_PAGE_OK	0x2	/* provokes bad_page reports on purpose */
+#define KTEST_ICOUNT		0x4	/* asserts guest time: its own boot, under -icount */
 
 struct ktest_ctx {
 	const struct ktest *test;
