@@ -13,7 +13,10 @@
  * ET_EXEC programs (musl-gcc -static -no-pie) load at their link address
  * (0x400000). A static PIE (ET_DYN, no interpreter) is placed where mmap
  * would put something that large, as Linux 6.1 does without randomization.
- * Programs needing a dynamic loader (PT_INTERP) are refused with ENOEXEC.
+ * Programs needing a dynamic loader (PT_INTERP) are refused with ENOEXEC
+ * once the interpreter's path has been read (EIO if it cannot be, as in
+ * 6.1). 32-bit images are refused with ENOEXEC too: Faultline has no
+ * 32-bit ABI (Linux runs them through compat_binfmt_elf).
  *
  * The initial stack, from the top down (create_elf_tables):
  *
@@ -346,15 +349,43 @@ static int map_segments(struct linux_binprm *bprm, const Elf64_Ehdr *ex,
 	return 0;
 }
 
+/*
+ * A PT_INTERP: its path is read and checked as Linux 6.1 does (a path
+ * that cannot be read is EIO, one not NUL-terminated ENOEXEC), then the
+ * program is refused with ENOEXEC: Faultline has no dynamic loading.
+ * Linux: the PT_INTERP case of load_elf_binary(), elf_read()
+ */
+static int check_interp(struct file *file, const Elf64_Phdr *p)
+{
+	loff_t pos = (loff_t)p->p_offset;
+	char *path;
+	ssize_t n;
+	int err;
+
+	if (p->p_filesz > PATH_MAX || p->p_filesz < 2)
+		return -ENOEXEC;
+	path = kmalloc(p->p_filesz, GFP_KERNEL);
+	if (!path)
+		return -ENOMEM;
+	n = kernel_read(file, path, p->p_filesz, &pos);
+	if (n != (ssize_t)p->p_filesz)
+		err = n < 0 ? (int)n : -EIO;
+	else
+		err = -ENOEXEC;
+	kfree(path);
+	if (err == -ENOEXEC)
+		pr_notice_once("exec: dynamically linked programs are not supported (PT_INTERP): build with -static\n");
+	return err;
+}
+
 /* Scan the headers for what the loader refuses or needs. */
-static int check_phdrs(const Elf64_Phdr *phdrs, int nr, int *executable_stack)
+static int check_phdrs(struct file *file, const Elf64_Phdr *phdrs, int nr,
+		       int *executable_stack)
 {
 	*executable_stack = EXSTACK_DEFAULT;
 	for (int i = 0; i < nr; i++) {
-		if (phdrs[i].p_type == PT_INTERP) {
-			pr_notice_once("exec: dynamically linked programs are not supported (PT_INTERP): build with -static\n");
-			return -ENOEXEC;
-		}
+		if (phdrs[i].p_type == PT_INTERP)
+			return check_interp(file, &phdrs[i]);
 		if (phdrs[i].p_type == PT_GNU_STACK)
 			*executable_stack = (phdrs[i].p_flags & PF_X) ? EXSTACK_ENABLE_X :
 									EXSTACK_DISABLE_X;
@@ -391,8 +422,14 @@ static int load_new_program(struct linux_binprm *bprm, const Elf64_Ehdr *ex,
 	err = set_brk(l.elf_bss, l.elf_brk, l.bss_prot);
 	if (err)
 		return err;
-	if (l.elf_bss != l.elf_brk && padzero(l.elf_bss))
-		return -EFAULT;
+	/*
+	 * A failure to clear is not an error, as in Debian's 6.1 (its elf_load,
+	 * backported from 6.7): a segment whose file offset lies past the end
+	 * of the file is mapped all the same, and the program's first touch
+	 * of that page is a SIGBUS.
+	 */
+	if (l.elf_bss != l.elf_brk)
+		padzero(l.elf_bss);
 	err = create_elf_tables(bprm, ex, &l, e_entry);
 	if (err)
 		return err;
@@ -417,7 +454,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 	phdrs = load_elf_phdrs(ex, bprm->file);
 	if (IS_ERR(phdrs))
 		return (int)PTR_ERR(phdrs);
-	err = check_phdrs(phdrs, ex->e_phnum, &executable_stack);
+	err = check_phdrs(bprm->file, phdrs, ex->e_phnum, &executable_stack);
 	if (!err)
 		err = bprm_setup_stack(bprm);
 	if (!err)

@@ -5,9 +5,13 @@
  * do_brk_flags, vm_brk_flags)
  *
  * mm->brk may be any address (glibc asks for unaligned ones); the area
- * covers it rounded up to a page. The first growth merges with the bss
- * VMA below when their flags match, which is why Linux names that VMA
- * [heap] too.
+ * covers it rounded up to a page. brk grows only a VMA that reaches
+ * above start_brk, so the first growth makes a VMA of its own even when
+ * exec's bss VMA ends right at start_brk with the same flags: as in 6.1,
+ * whose brk looks for the VMA to expand no lower than start_brk
+ * (mas_prev(&mas, mm->start_brk)). /proc/<pid>/maps then shows two
+ * [heap] lines, the bss (a VMA is [heap] when it touches
+ * [start_brk, brk]) and the heap.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -26,15 +30,17 @@ static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned lon
 }
 
 /*
- * Map [addr, addr + len) as private anonymous heap (exec's bss, brk).
+ * Map [addr, addr + len) as private anonymous memory, growing brkvma
+ * (the VMA just below, if the caller allows one) when it can merge.
  * Linux: do_brk_flags()
  */
-int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+static int do_brk_flags(struct vm_area_struct *brkvma, unsigned long addr,
+			unsigned long len, unsigned long flags)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vm_flags = VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags | flags;
 	unsigned long mapped;
-	struct vm_area_struct *vma, *prev;
+	struct vm_area_struct *vma;
 	int err;
 
 	len = PAGE_ALIGN(len);
@@ -54,8 +60,10 @@ int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 		return -ENOMEM;
 	vm_flags |= VM_SOFTDIRTY;
 
-	find_vma_prev(mm, addr, &prev);
-	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, NULL, addr >> PAGE_SHIFT);
+	vma = NULL;
+	if (brkvma)
+		vma = vma_merge(mm, brkvma, addr, addr + len, vm_flags, NULL, NULL,
+				addr >> PAGE_SHIFT);
 	if (!vma) {
 		vma = vm_area_alloc(mm);
 		if (!vma) {
@@ -76,6 +84,18 @@ int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 }
 
 /*
+ * Map exec's bss: it may merge with whatever VMA ends at addr.
+ * Linux: vm_brk_flags()
+ */
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct vm_area_struct *prev;
+
+	find_vma_prev(current->mm, addr, &prev);
+	return do_brk_flags(prev, addr, len, flags);
+}
+
+/*
  * The brk(2) system call: move the break to brk if allowed; return the
  * break as it now is (unchanged on refusal, as Linux does).
  * Linux: SYSCALL_DEFINE1(brk)
@@ -84,7 +104,7 @@ unsigned long do_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long newbrk, oldbrk;
-	struct vm_area_struct *next;
+	struct vm_area_struct *next, *brkvma;
 
 	if (brk < mm->start_brk)
 		return mm->brk;
@@ -107,7 +127,11 @@ unsigned long do_brk(unsigned long brk)
 	next = find_vma(mm, oldbrk);
 	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
 		return mm->brk;
-	if (vm_brk_flags(oldbrk, newbrk - oldbrk, 0))
+	/* The VMA to grow: only one that reaches above start_brk (6.1's mas_prev). */
+	find_vma_prev(mm, oldbrk, &brkvma);
+	if (brkvma && brkvma->vm_end <= mm->start_brk)
+		brkvma = NULL;
+	if (do_brk_flags(brkvma, oldbrk, newbrk - oldbrk, 0))
 		return mm->brk;
 	mm->brk = brk;
 	return brk;

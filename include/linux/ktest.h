@@ -37,6 +37,7 @@ struct ktest {
 #define KTEST_CRASH		0x1	/* ends the kernel: one per boot */
 #define KTEST_BAD_PAGE_OK	0x2	/* provokes bad_page reports on purpose */
 #define KTEST_MM_AUDIT_OK	0x4	/* provokes mm audit errors on purpose */
+#define KTEST_ICOUNT		0x8	/* asserts guest time: its own boot, under -icount */
 
 struct ktest_ctx {
 	const struct ktest *test;

@@ -4,12 +4,17 @@
  * where newer kernels differ: more program headers than fit in a page
  * (6.1's load_elf_phdrs refuses them with ENOEXEC; later kernels take up
  * to 64 KiB of them), and program headers that lie past the end of the
- * file (ENOEXEC). tests/user.sh therefore compares this one
- * only with Linux 6.1 (make difftest), not with this machine's Linux.
+ * file (ENOEXEC). And two that 6.1 reads late: a PT_LOAD whose file
+ * offset is past the end of the file is mapped all the same, and the
+ * first touch of it is a SIGBUS; a PT_INTERP whose path lies past the
+ * end of the file fails the read of that path (EIO). tests/user.sh
+ * therefore compares this one only with Linux 6.1 (make difftest), not
+ * with this machine's Linux.
  */
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -66,6 +71,42 @@ static void phoff_past_eof(Elf64_Ehdr *eh)
 	eh->e_phoff = 16 << 20;
 }
 
+static Elf64_Phdr *phdr(Elf64_Ehdr *eh, int i)
+{
+	return (Elf64_Phdr *)((char *)eh + eh->e_phoff) + i;
+}
+
+/* The pages of the segment with these flags lie 16 MiB past the end of the file. */
+static void offset_past_eof(Elf64_Ehdr *eh, unsigned int p_flags)
+{
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (phdr(eh, i)->p_type == PT_LOAD && (phdr(eh, i)->p_flags & p_flags))
+			phdr(eh, i)->p_offset += 16 << 20;
+}
+
+static void text_offset_past_eof(Elf64_Ehdr *eh)
+{
+	offset_past_eof(eh, PF_X);
+}
+
+/* The data segment, whose bss the loader clears the end of the last file page of. */
+static void data_offset_past_eof(Elf64_Ehdr *eh)
+{
+	offset_past_eof(eh, PF_W);
+}
+
+/* The PT_GNU_STACK header becomes a PT_INTERP whose path is past the end. */
+static void interp_past_eof(Elf64_Ehdr *eh)
+{
+	for (int i = 0; i < eh->e_phnum; i++) {
+		if (phdr(eh, i)->p_type != PT_GNU_STACK)
+			continue;
+		phdr(eh, i)->p_type = PT_INTERP;
+		phdr(eh, i)->p_offset = 16 << 20;
+		phdr(eh, i)->p_filesz = 16;
+	}
+}
+
 static void phnum_0(Elf64_Ehdr *eh)
 {
 	eh->e_phnum = 0;
@@ -81,5 +122,11 @@ int main(int argc, char **argv)
 	ok_eq(-ENOEXEC, exec_patched(argv[0], phnum_0), "no program headers: ENOEXEC");
 	ok_eq(-ENOEXEC, exec_patched(argv[0], phoff_past_eof),
 	      "program headers past the end of the file: ENOEXEC");
+	ok_eq(1000 + SIGBUS, exec_patched(argv[0], text_offset_past_eof),
+	      "text segment's file offset past the end of the file: exec succeeds, SIGBUS at the first instruction");
+	ok_eq(1000 + SIGBUS, exec_patched(argv[0], data_offset_past_eof),
+	      "data segment's file offset past the end of the file: exec succeeds, SIGBUS at the first touch");
+	ok_eq(-EIO, exec_patched(argv[0], interp_past_eof),
+	      "PT_INTERP's path past the end of the file: EIO");
 	return tap_done();
 }

@@ -66,13 +66,18 @@ static void test_pdeathsig(void)
 	if (pid == 0) {
 		if (fork() == 0) {
 			int got = -1;
+			sigset_t usr1, old;
 
+			/* Blocked until sigsuspend, so the signal cannot slip in unseen. */
+			sigemptyset(&usr1);
+			sigaddset(&usr1, SIGUSR1);
+			sigprocmask(SIG_BLOCK, &usr1, &old);
 			signal(SIGUSR1, on_pdeath);
 			prctl(PR_SET_PDEATHSIG, SIGUSR1);
 			prctl(PR_GET_PDEATHSIG, &got);
 			write(pipefd[1], &got, sizeof(got));	/* ready */
-			for (int i = 0; i < 200 && !got_pdeath; i++)
-				usleep(10000);
+			while (!got_pdeath)
+				sigsuspend(&old);
 			write(pipefd[1], (int *)&got_pdeath, sizeof(int));
 			_exit(0);
 		}

@@ -11,6 +11,9 @@
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
+#include <asm/uaccess.h>
+#include <linux/mman.h>
+#include <linux/ktest_mm.h>
 
 /* Keep the compiler from seeing through the crash. */
 static void *volatile crash_ptr;
@@ -102,6 +105,33 @@ KTEST_FLAGS(crash, exec_user, "SMEP: the kernel faults when it jumps into a user
 	set_pte(pte, pfn_pte(page_to_pfn(page), __pgprot(_PAGE_PRESENT | _PAGE_USER)));
 	write_cr3(__pa(mm.pgd));
 	((void (*)(void))addr)();
+}
+
+/*
+ * A read of a mapped, present user page by an instruction that has an
+ * exception-table fixup, as a user copy's has, but without stac: SMAP
+ * makes it a protection fault, and Linux oopses on it instead of using
+ * the fixup (do_user_addr_fault), so a missing stac cannot pass for an
+ * -EFAULT.
+ */
+KTEST_FLAGS(crash, smap_closed, "SMAP: a kernel read of a user page with SMAP closed oopses, it is not fixed up to -EFAULT",
+	    KTEST_CRASH)
+{
+	unsigned long addr = 0x40000000, val = 0;
+	char c = 'x';
+
+	if (!ktest_mm_create() ||
+	    vm_mmap(NULL, addr, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0) != addr ||
+	    copy_to_user((void __user *)addr, &c, 1))
+		panic("crash.smap_closed: no user page to read");
+	ktest_expect_in_log("BUG: unable to handle page fault for address: 0000000040000000");
+	ktest_expect_in_log("#PF: supervisor read access in kernel mode");
+	ktest_expect_in_log("#PF: error_code(0x0001) - permissions violation");
+	ktest_expect_in_log("Oops: 0001 [#1] NOPTI");
+	ktest_expect_in_log("RIP: 0010:crash_smap_closed+");
+	ktest_expect_in_log("Kernel panic - not syncing: Fatal exception");
+	pr_info("read %d, %lx\n", __get_kernel_nofault_ul(&val, (void *)addr), val);
 }
 
 KTEST_FLAGS(crash, bug, "BUG() reports the file and line, then oopses with invalid opcode",

@@ -3,22 +3,49 @@
  * Copying to and from user space (the rules are in asm/uaccess.h).
  * Linux: arch/x86/lib/copy_user_64.S, usercopy_64.c, getuser.S, putuser.S
  *
- * Bulk copies use "rep movsb": if it faults part-way, %rcx still holds
- * the bytes left, and the fixup simply resumes after the instruction, so
- * the count of bytes not copied falls out for free.
+ * Copies move 8 bytes at a time ("rep movsq") and the last n % 8 bytes
+ * one by one ("rep movsb"). A copy that faults must still report exactly
+ * how many bytes it did not copy, as Linux's does, and a quadword that
+ * straddles the end of a mapping holds bytes that could have been copied.
+ * So a fault in the quadword loop does not stop the copy: the fixup turns
+ * the quadwords left into bytes and resumes with "rep movsb", which copies
+ * up to the faulting byte and faults again there. A fault in "rep movsb"
+ * ends the copy with %rcx = the bytes left.
+ *
+ *	 n = 8 * quads + tail       %rcx = quads, %edx = tail
+ *	 1: rep movsq     --fault-->  3: %rcx = 8 * %rcx + %rdx; goto 2
+ *	    %ecx = tail
+ *	 2: rep movsb     --fault-->  4: done, %rcx = bytes not copied
+ *	 4:
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/uaccess.h>
 #include <asm/smap.h>
 
+/*
+ * Copy n bytes with SMAP open; returns the bytes not copied.
+ * Linux: arch/x86/lib/copy_user_64.S copy_user_generic_unrolled and
+ * copy_user_handle_tail (an unrolled loop of 64 bytes there).
+ */
 static unsigned long raw_copy(void *to, const void *from, unsigned long n)
 {
+	unsigned long tail;
+
 	stac();
-	__asm__ __volatile__("1:	rep movsb\n"
-			     "2:\n"
-			     _ASM_EXTABLE(1b, 2b)
-			     : "+c"(n), "+D"(to), "+S"(from)
+	__asm__ __volatile__("	movl	%%ecx, %%edx\n"
+			     "	andl	$7, %%edx\n"
+			     "	shrq	$3, %%rcx\n"
+			     "1:	rep movsq\n"
+			     "	movl	%%edx, %%ecx\n"
+			     "2:	rep movsb\n"
+			     "	jmp	4f\n"
+			     "3:	leaq	(%%rdx, %%rcx, 8), %%rcx\n"
+			     "	jmp	2b\n"
+			     "4:\n"
+			     _ASM_EXTABLE(1b, 3b)
+			     _ASM_EXTABLE(2b, 4b)
+			     : "+c"(n), "+D"(to), "+S"(from), "=&d"(tail)
 			     :
 			     : "memory");
 	clac();

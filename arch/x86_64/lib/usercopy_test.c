@@ -81,3 +81,45 @@ KTEST(uaccess, strings_and_sizes, "strncpy_from_user stops at the NUL or the cou
 	KT_EXPECT_TRUE(t, b == 0xab && w == 0xabcd && l == 0xdeadbeef && q == 0x0123456789abcdefULL);
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
+
+/*
+ * Does a copy of n bytes starting `before` bytes below the end of the
+ * mapping at a stop exactly at the end, in both directions? The copies
+ * move quadwords, so a fault can hit any byte of one: the bytes of a
+ * straddling quadword that precede the end must still be copied.
+ */
+static bool copy_stops_at_end(struct ktest_ctx *t, unsigned long end,
+			      unsigned long before, unsigned long n)
+{
+	char src[40], dst[40];
+	unsigned long i;
+
+	for (i = 0; i < n; i++)
+		src[i] = (char)('A' + i);
+	if (!KT_EXPECT_EQ(t, n - before, copy_to_user((void *)(end - before), src, n)))
+		return false;
+	memset(dst, 'z', sizeof(dst));
+	if (!KT_EXPECT_EQ(t, n - before, copy_from_user(dst, (void *)(end - before), n)))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!KT_EXPECT_EQ(t, i < before ? src[i] : 0, dst[i]))
+			return false;
+	return KT_EXPECT_EQ(t, 'z', dst[n]);
+}
+
+KTEST(uaccess, fault_at_every_offset, "a copy faulting at any of the last 16 bytes before an unmapped page copies every byte up to it, both ways")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	unsigned long a = vm_mmap(NULL, 0x40000000, P, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	unsigned long before, n;
+
+	KT_ASSERT_TRUE(t, mm && a == 0x40000000);
+	/* The fault lands in the quadword loop or in the byte tail. */
+	for (before = 1; before <= 16; before++)
+		for (n = before + 1; n <= before + 20; n++)
+			if (!copy_stops_at_end(t, a + P, before, n))
+				goto out;
+out:
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}

@@ -8,10 +8,11 @@
  * stack growth. One that cannot be served is a SIGSEGV (no VMA there:
  * SEGV_MAPERR; the VMA forbids the access: SEGV_ACCERR) or a SIGBUS (a
  * file page beyond the end of the file). From user mode that becomes a
- * signal; from kernel mode - copy_to_user and friends -
- * it resumes at the exception-table fixup and the copy fails with
- * -EFAULT. Any other kernel fault is a bug and oopses with the error code
- * spelled out. A fault in the guard page below a kernel stack is an
+ * signal; from kernel mode - copy_to_user and friends, with SMAP opened
+ * by stac - it resumes at the exception-table fixup and the copy fails
+ * with -EFAULT. Any other kernel fault is a bug and oopses with the error
+ * code spelled out; so does a kernel access to a user page with SMAP
+ * closed, even from an instruction that has a fixup. A fault in the guard page below a kernel stack is an
  * overflow: it is reported from the #DF stack, since the overflowing
  * stack has no room left for the report.
  */
@@ -249,11 +250,18 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	vm_fault_t fault;
 
 	fault_trace_begin(regs->ip, address, error_code);
-	/* The kernel touched user memory without opening SMAP: a bug. */
+	/*
+	 * The kernel touched user memory without opening SMAP (no stac): a
+	 * bug in the kernel, never a user's error. It oopses at once, before
+	 * any VMA or exception-table fixup is looked at, so that a missing
+	 * stac cannot pass for an -EFAULT.
+	 */
 	if ((__read_cr4() & X86_CR4_SMAP) && !(error_code & X86_PF_USER) &&
-	    !(regs->flags & X86_EFLAGS_AC))
-		return bad_area(regs, error_code, address, FAULT_SIGSEGV_ACCERR,
-				"kernel access to user memory with SMAP closed");
+	    !(regs->flags & X86_EFLAGS_AC)) {
+		fault_trace_end();
+		page_fault_oops(regs, error_code, address);
+		return;
+	}
 	if (!mm)
 		return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR,
 				"no user address space");
