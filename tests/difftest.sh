@@ -30,9 +30,15 @@ for k in faultline linux; do
 	split_runtests "$ddir/$k.log" "$ddir/$k"
 done
 
+# Programs Linux 6.1 cannot run as Debian builds it. fail_nth: Debian's
+# kernel has no CONFIG_FAULT_INJECTION, so no /proc/<pid>/fail-nth (the
+# user suite runs it on Faultline).
+FAULTLINE_ONLY="fail_nth"
+
 for bin in build/tests/user/*; do
 	[ -x "$bin" ] || continue
 	name=$(basename "$bin")
+	case " $FAULTLINE_ONLY " in *" $name "*) continue ;; esac
 	l=$ddir/linux/$name f=$ddir/faultline/$name
 	if [ -f "$l.end" ] && [ -f "$f.end" ] && cmp -s "$l.out" "$f.out" && cmp -s "$l.end" "$f.end"; then
 		pass "difftest/$name: Linux 6.1 and Faultline print the same ($(cat "$f.end"))"

@@ -25,26 +25,13 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include "benchlib.h"
 
 #define PAGE_SIZE	4096
 #define BIG_BYTES	(64UL << 20)	/* fork64: memory touched before fork */
 #define COW_PAGES	4096		/* cow: 16 MiB */
 
 static const char *self;
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void report(const char *what, double value, const char *unit)
-{
-	printf("bench: %s: %.0f %s\n", what, value, unit);
-	fflush(stdout);
-}
 
 static void bench_syscall(void)
 {

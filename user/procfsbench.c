@@ -23,24 +23,11 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include "benchlib.h"
 
 #define PAGE_SIZE	4096
 
 static char buf[1 << 16];
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void report(const char *what, double value, const char *unit)
-{
-	printf("bench: %s: %.1f %s\n", what, value, unit);
-	fflush(stdout);
-}
 
 /* open, read to the end, close: the bytes read */
 static long read_whole(const char *path)

@@ -241,9 +241,11 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 #define REG(name, mode, fops)	{ name, S_IFREG | (mode), fops }
 #define ONE(name, mode, show)	{ name, S_IFREG | (mode), &proc_single_file_operations, show }
 #define LNK(name, get)		{ name, S_IFLNK | 0777, NULL, NULL, get }
+#define DIR(name, mode, iops, fops)	{ name, S_IFDIR | (mode), fops, .iop = iops }
 
 /* In Linux's order (tgid_base_stuff), the ones Faultline has. */
 static const struct proc_entry tgid_base_stuff[] = {
+	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
 	REG("environ", 0400, &proc_environ_operations),
 	ONE("auxv", 0400, proc_pid_auxv),
 	ONE("status", 0444, proc_pid_status),
@@ -260,13 +262,38 @@ static const struct proc_entry tgid_base_stuff[] = {
 	REG("smaps", 0444, &proc_pid_smaps_operations),
 	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
 	REG("pagemap", 0400, &proc_pagemap_operations),
+	REG("fail-nth", 0644, &proc_fail_nth_operations),
 };
 
-#define NR_TGID_ENTRIES	((int)ARRAY_SIZE(tgid_base_stuff))
+/*
+ * /proc/<pid>/task/<tid>: the same files, of one thread (Linux:
+ * tid_base_stuff; Faultline's threads are its processes, one each).
+ */
+static const struct proc_entry tid_base_stuff[] = {
+	REG("environ", 0400, &proc_environ_operations),
+	ONE("auxv", 0400, proc_pid_auxv),
+	ONE("status", 0444, proc_pid_status),
+	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
+	  NULL, proc_comm_write },
+	REG("cmdline", 0444, &proc_pid_cmdline_ops),
+	ONE("stat", 0444, proc_pid_stat),
+	ONE("statm", 0444, proc_pid_statm),
+	REG("maps", 0444, &proc_pid_maps_operations),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+	ONE("mounts", 0444, proc_pid_mounts),
+	REG("smaps", 0444, &proc_pid_smaps_operations),
+	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
+	REG("pagemap", 0400, &proc_pagemap_operations),
+	REG("fail-nth", 0644, &proc_fail_nth_operations),
+};
 
-static int proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
+/* The entry of ents dentry names, made for dir's task. Linux: proc_pident_lookup() */
+int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
+		       const struct proc_entry *ents, int n)
 {
-	const struct proc_entry *e = proc_find_entry(tgid_base_stuff, NR_TGID_ENTRIES, dentry);
+	const struct proc_entry *e = proc_find_entry(ents, n, dentry);
 	struct task_struct *task;
 	int err;
 
@@ -280,7 +307,9 @@ static int proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
 	return err;
 }
 
-static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+/* ".", "..", then the entries. Linux: proc_pident_readdir() */
+int proc_pident_readdir(struct file *file, struct dir_context *ctx,
+			const struct proc_entry *ents, int n)
 {
 	struct inode *inode = file_inode(file);
 	struct task_struct *task = get_proc_task(inode);
@@ -299,9 +328,39 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	proc_emit_entries(ctx, tgid_base_stuff, NR_TGID_ENTRIES, 2);
+	proc_emit_entries(ctx, ents, n, 2);
 	return 0;
 }
+
+static int proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_pident_lookup(dir, dentry, tgid_base_stuff, (int)ARRAY_SIZE(tgid_base_stuff));
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_pident_readdir(file, ctx, tgid_base_stuff, (int)ARRAY_SIZE(tgid_base_stuff));
+}
+
+static int proc_tid_base_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_pident_lookup(dir, dentry, tid_base_stuff, (int)ARRAY_SIZE(tid_base_stuff));
+}
+
+static int proc_tid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_pident_readdir(file, ctx, tid_base_stuff, (int)ARRAY_SIZE(tid_base_stuff));
+}
+
+const struct inode_operations proc_tid_base_inode_operations = {
+	.lookup = proc_tid_base_lookup,
+	.setattr = proc_setattr,
+};
+
+const struct file_operations proc_tid_base_operations = {
+	.iterate_shared = proc_tid_base_readdir,
+	.llseek = generic_file_llseek,
+};
 
 static const struct inode_operations proc_tgid_base_inode_operations = {
 	.lookup = proc_tgid_base_lookup,

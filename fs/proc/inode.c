@@ -159,6 +159,8 @@ int proc_fill_entry(struct dentry *dentry, struct task_struct *task,
 		inode->i_op = &proc_pid_link_inode_operations;
 	else if (entry->target)
 		inode->i_op = &proc_target_inode_operations;
+	else if (entry->iop)
+		inode->i_op = entry->iop;
 	if (task)
 		dentry->d_op = &pid_dentry_operations;
 	d_instantiate(dentry, inode);

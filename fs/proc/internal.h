@@ -31,6 +31,8 @@ struct proc_entry {
 	ssize_t (*write)(struct task_struct *task, const char *buf, size_t count);
 	/* a plain symbolic link: what it reads as (/proc/mounts -> self/mounts) */
 	const char *target;
+	/* a directory (S_IFDIR): its inode operations, fop its readdir */
+	const struct inode_operations *iop;
 };
 
 /* What a procfs inode is: in inode->i_private. Linux: struct proc_inode */
@@ -66,6 +68,15 @@ extern const struct file_operations proc_root_operations;
 /* base.c: /proc/<pid> */
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len);
 int proc_pid_readdir(struct dir_context *ctx, loff_t first);
+int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
+		       const struct proc_entry *ents, int n);
+int proc_pident_readdir(struct file *file, struct dir_context *ctx,
+			const struct proc_entry *ents, int n);
+
+/* fail_nth.c, task.c */
+extern const struct file_operations proc_fail_nth_operations;
+extern const struct inode_operations proc_task_inode_operations;
+extern const struct file_operations proc_task_operations;
 struct mm_struct *proc_mm_get(struct task_struct *task);
 struct mm_struct *proc_mem_open(struct inode *inode);
 loff_t mem_lseek(struct file *file, loff_t offset, int whence);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The /proc directory: the system files, "self", and a directory for
+ * The /proc directory: the system files, "self", "thread-self", and a directory for
  * every process. Linux: fs/proc/root.c, fs/proc/generic.c (the entries),
  * fs/proc/self.c, fs/proc/base.c (proc_pid_readdir)
  *
  * readdir lists, as Linux does: ".", "..", the system files (Linux keeps
- * them in a tree ordered by name length, then name), "self", then the
+ * them in a tree ordered by name length, then name), "self", "thread-self", then the
  * processes by pid. A process's position is its pid plus a fixed offset,
  * so a listing read in several batches neither repeats nor skips a
  * process when others come and go in between.
@@ -39,7 +39,8 @@ static const struct proc_entry proc_root_entries[] = {
 #define NR_ROOT_ENTRIES		((int)ARRAY_SIZE(proc_root_entries))
 #define FIRST_ENTRY		2			/* after "." and ".." */
 #define SELF_POS		(FIRST_ENTRY + NR_ROOT_ENTRIES)
-#define TGID_OFFSET		(SELF_POS + 1)		/* a process's position: its pid + this */
+#define THREAD_SELF_POS		(SELF_POS + 1)
+#define TGID_OFFSET		(SELF_POS + 2)		/* a process's position: its pid + this */
 
 /* /proc/self: the reader's own directory. Linux: proc_self_get_link() */
 static int proc_self_get_link(struct dentry *dentry, char *buf, int buflen, struct path *jump)
@@ -53,21 +54,47 @@ static const struct inode_operations proc_self_inode_operations = {
 	.setattr = proc_setattr,
 };
 
+/* /proc/thread-self: the reader's thread. Linux: proc_thread_self_get_link() */
+static int proc_thread_self_get_link(struct dentry *dentry, char *buf, int buflen,
+				     struct path *jump)
+{
+	snprintf(buf, buflen, "%d/task/%d", task_tgid_nr(current), task_pid_nr(current));
+	return 0;
+}
+
+static const struct inode_operations proc_thread_self_inode_operations = {
+	.get_link = proc_thread_self_get_link,
+	.setattr = proc_setattr,
+};
+
+/* A link of /proc whose target depends on who reads it. */
+static int proc_fill_self_link(struct dentry *dentry, const struct inode_operations *iop)
+{
+	struct inode *inode = proc_get_inode(dentry->d_sb, S_IFLNK | 0777, NULL, NULL);
+
+	if (!inode)
+		return -ENOMEM;
+	inode->i_op = iop;
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+static bool names(const struct dentry *dentry, const char *name)
+{
+	return dentry->d_name.len == strlen(name) &&
+	       !memcmp(dentry->d_name.name, name, dentry->d_name.len);
+}
+
 static int proc_root_lookup(struct inode *dir, struct dentry *dentry)
 {
 	const struct proc_entry *e = proc_find_entry(proc_root_entries, NR_ROOT_ENTRIES, dentry);
-	struct inode *inode;
 
 	if (e)
 		return proc_fill_entry(dentry, NULL, e);
-	if (dentry->d_name.len == 4 && !memcmp(dentry->d_name.name, "self", 4)) {
-		inode = proc_get_inode(dentry->d_sb, S_IFLNK | 0777, NULL, NULL);
-		if (!inode)
-			return -ENOMEM;
-		inode->i_op = &proc_self_inode_operations;
-		d_instantiate(dentry, inode);
-		return 0;
-	}
+	if (names(dentry, "self"))
+		return proc_fill_self_link(dentry, &proc_self_inode_operations);
+	if (names(dentry, "thread-self"))
+		return proc_fill_self_link(dentry, &proc_thread_self_inode_operations);
 	return proc_pid_lookup(dentry, dentry->d_name.name, dentry->d_name.len);
 }
 
@@ -87,6 +114,11 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 		return 0;
 	if (ctx->pos == SELF_POS) {
 		if (!ctx->actor(ctx, "self", 4, ctx->pos, 2 + ctx->pos, DT_LNK))
+			return 0;
+		ctx->pos = THREAD_SELF_POS;
+	}
+	if (ctx->pos == THREAD_SELF_POS) {
+		if (!ctx->actor(ctx, "thread-self", 11, ctx->pos, 2 + ctx->pos, DT_LNK))
 			return 0;
 		ctx->pos = TGID_OFFSET;
 	}

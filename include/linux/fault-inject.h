@@ -13,7 +13,7 @@
  * and fail_nth is back to 0. Tests use it to make every allocation of a
  * path fail in turn and check that the path undoes all it did: for
  * fork, for example, for N = 1, 2, ... until fork succeeds.
- * __GFP_NOFAIL allocations are never failed.
+ * __GFP_NOFAIL allocations are never failed, nor user pages (below).
  *
  * Linux: lib/fault-inject.c should_fail(), mm/fail_page_alloc.c,
  * mm/failslab.c, /proc/<pid>/task/<tid>/fail-nth (Linux also prints the
@@ -31,9 +31,20 @@ static inline bool should_fail_alloc(gfp_t gfp)
 	return true;
 }
 
-/* Linux: mm/fail_page_alloc.c */
+/*
+ * Pages for user memory (__GFP_HIGHMEM: GFP_HIGHUSER and its kin) are
+ * never failed, as with Linux's default ignore-gfp-highmem=Y: a process
+ * whose Nth allocation is armed may still take page faults on its way to
+ * the call under test (a COW copy after fork, say) without the count
+ * going to a fault instead. Faultline has no debugfs: its other choices
+ * are those a test of every allocation wants (Linux's ignore-gfp-wait=N,
+ * min-order=0).
+ * Linux: mm/fail_page_alloc.c should_fail_alloc_page()
+ */
 static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
 {
+	if (gfp & __GFP_HIGHMEM)
+		return false;
 	return should_fail_alloc(gfp);
 }
 

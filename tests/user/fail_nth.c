@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Out of memory at every allocation of every memory-management call, the
+ * way Linux's fault-injection documentation tests a system call: write N
+ * to /proc/thread-self/fail-nth, make the call, read the file back (0:
+ * the Nth allocation failed; more: the call made fewer than N), for N =
+ * 1, 2, 3 ... until the call no longer meets a failure. Each failure
+ * must give Linux's errno (or, past exec's point of no return and in a
+ * page fault, a kill) and leave the process as it was; the runner then
+ * checks that no page leaked and that the mm audit stayed clean.
+ *
+ * Faultline only: Debian's Linux 6.1 is built without
+ * CONFIG_FAULT_INJECTION, so it has no fail-nth (tests/difftest.sh).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include "tap.h"
+#include "proclib.h"
+
+#define P	4096
+#define MAX_N	400	/* no call here makes this many allocations */
+
+static int fail_fd;
+static const char *self;
+
+static void arm(unsigned int n)
+{
+	char num[16];
+
+	pwrite(fail_fd, num, (size_t)snprintf(num, sizeof(num), "%u", n), 0);
+}
+
+/* Allocations still to come before the failure; 0 once it happened. */
+static unsigned int left(void)
+{
+	char num[16] = { 0 };
+
+	pread(fail_fd, num, sizeof(num) - 1, 0);
+	return (unsigned int)strtoul(num, NULL, 10);
+}
+
+/*
+ * One call under test: prepare() sets it up, unarmed; run() makes the
+ * call, armed, and returns its result; on failure it must return -1
+ * with errno in errs, and intact() must hold; undo() puts back what a
+ * success did.
+ */
+struct call {
+	const char *name;
+	void (*prepare)(void);
+	long (*run)(void);
+	int errs[2];
+	int (*intact)(void);
+	void (*undo)(long ret);
+};
+
+/* Walk N = 1, 2, ... through c; returns how many allocations failed in turn. */
+static int walk(const struct call *c, int *bad)
+{
+	for (unsigned int n = 1; n < MAX_N; n++) {
+		long ret;
+		int err;
+
+		if (c->prepare)
+			c->prepare();
+		arm(n);
+		ret = c->run();
+		err = errno;
+		if (left()) {
+			arm(0);
+			if (ret != -1 && c->undo)
+				c->undo(ret);
+			return (int)n - 1;
+		}
+		if (ret != -1) {
+			printf("# %s: allocation %u failed, yet the call succeeded (%ld)\n", c->name, n, ret);
+			(*bad)++;
+			if (c->undo)
+				c->undo(ret);
+		} else if (err != c->errs[0] && err != c->errs[1]) {
+			printf("# %s: allocation %u failed: errno %d, want %d\n", c->name, n, err,
+			       c->errs[0]);
+			(*bad)++;
+		}
+		if (c->intact && !c->intact()) {
+			printf("# %s: allocation %u failed and left the process changed\n", c->name, n);
+			(*bad)++;
+		}
+	}
+	printf("# %s: more than %d allocations?\n", c->name, MAX_N);
+	(*bad)++;
+	return MAX_N;
+}
+
+/* --- the address space, as /proc/self/maps shows it --- */
+
+static char maps_before[1 << 16];
+
+static void save_maps(void)
+{
+	long n = read_file("/proc/self/maps");
+
+	if (n >= (long)sizeof(maps_before))
+		n = sizeof(maps_before) - 1;
+	memcpy(maps_before, proc_buf, n > 0 ? (size_t)n : 0);
+	maps_before[n > 0 ? n : 0] = 0;
+}
+
+static int maps_unchanged(void)
+{
+	read_file("/proc/self/maps");
+	return !strcmp(maps_before, proc_buf);
+}
+
+/* The permissions maps shows for addr ("rw-p"), into perms[5]. */
+static void perms_of(unsigned long addr, char *perms)
+{
+	read_file("/proc/self/maps");
+	strcpy(perms, "none");
+	for (char *p = proc_buf; *p; p = line_end(p) + (*line_end(p) ? 1 : 0)) {
+		unsigned long lo = strtoul(p, &p, 16), hi = strtoul(p + 1, &p, 16);
+
+		if (addr >= lo && addr < hi) {
+			memcpy(perms, p + 1, 4);
+			perms[4] = 0;
+			return;
+		}
+	}
+}
+
+static char *area;		/* three pages, rw- */
+
+/* Far from every other mapping, so that it cannot merge and needs a new VMA. */
+#define LONELY	((void *)0x200000000000UL)
+
+static long call_mmap_anon(void)
+{
+	void *p = mmap(LONELY, 16 * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	return p == MAP_FAILED ? -1 : (long)p;
+}
+
+static int file_fd;
+
+static long call_mmap_file(void)
+{
+	void *p = mmap(NULL, 4 * P, PROT_READ, MAP_PRIVATE, file_fd, 0);
+
+	return p == MAP_FAILED ? -1 : (long)p;
+}
+
+static void undo_mmap(long ret)
+{
+	munmap((void *)ret, 16 * P);
+}
+
+static void undo_mmap_file(long ret)
+{
+	munmap((void *)ret, 4 * P);
+}
+
+static long call_mprotect(void)
+{
+	return mprotect(area + P, P, PROT_READ);
+}
+
+/*
+ * A failed mprotect or munmap may leave a split (Linux's does: the first
+ * split stays when the second fails), but every page as it was.
+ */
+static int area_intact(void)
+{
+	char a[5], b[5], c[5];
+
+	perms_of((unsigned long)area, a);
+	perms_of((unsigned long)area + P, b);
+	perms_of((unsigned long)area + 2 * P, c);
+	return !strcmp(a, "rw-p") && !strcmp(b, "rw-p") && !strcmp(c, "rw-p");
+}
+
+static void undo_mprotect(long ret)
+{
+	mprotect(area + P, P, PROT_READ | PROT_WRITE);
+}
+
+static long call_munmap_middle(void)
+{
+	return munmap(area + P, P);
+}
+
+static void undo_munmap(long ret)
+{
+	mmap(area + P, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+static long brk_start;
+
+static long call_brk(void)
+{
+	long now = syscall(SYS_brk, brk_start + 16 * P);
+
+	return now == brk_start + 16 * P ? 0 : (errno = ENOMEM, -1);
+}
+
+static int brk_intact(void)
+{
+	return syscall(SYS_brk, 0) == brk_start;
+}
+
+static void undo_brk(long ret)
+{
+	syscall(SYS_brk, brk_start);
+}
+
+static long call_fork(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	return pid;
+}
+
+static int no_child(void)
+{
+	return waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD;
+}
+
+static void undo_fork(long pid)
+{
+	waitpid((pid_t)pid, NULL, 0);
+}
+
+static long call_pipe(void)
+{
+	int fds[2];
+
+	if (pipe(fds))
+		return -1;
+	close(fds[0]);
+	close(fds[1]);
+	return 0;
+}
+
+static long call_open_creat(void)
+{
+	int fd = open("/tmp/fail-nth", O_RDWR | O_CREAT, 0600);
+
+	if (fd >= 0)
+		close(fd);
+	return fd;
+}
+
+/* A /proc read, of a file opened unarmed: the seq_file's buffer is its allocation. */
+static int smaps_fd;
+
+static void open_smaps(void)
+{
+	smaps_fd = open("/proc/self/smaps", O_RDONLY);
+}
+
+static long call_read_smaps(void)
+{
+	static char buf[4096];
+	long n = read(smaps_fd, buf, sizeof(buf));
+
+	close(smaps_fd);
+	return n;
+}
+
+static void *one_page;
+
+static void map_one_page(void)
+{
+	one_page = mmap(NULL, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+static long call_munmap_whole(void)
+{
+	return munmap(one_page, P);
+}
+
+static const struct call calls[] = {
+	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
+	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
+	{ "mprotect of a VMA's middle page (two splits)", NULL, call_mprotect, { ENOMEM },
+	  area_intact, undo_mprotect },
+	{ "munmap of a VMA's middle page (a split)", NULL, call_munmap_middle, { ENOMEM },
+	  area_intact, undo_munmap },
+	{ "brk growing the heap by 16 pages", NULL, call_brk, { ENOMEM }, brk_intact, undo_brk },
+	{ "fork", NULL, call_fork, { ENOMEM, EAGAIN }, no_child, undo_fork },
+	{ "pipe", NULL, call_pipe, { ENOMEM, ENFILE }, NULL, NULL },
+	/* tmpfs says ENOSPC when it cannot make the inode, as Linux's shmem_mknod */
+	{ "open with O_CREAT", NULL, call_open_creat, { ENOMEM, ENOSPC }, NULL, NULL },
+	{ "read of /proc/self/smaps", open_smaps, call_read_smaps, { ENOMEM }, NULL, NULL },
+};
+
+/*
+ * exec in a child, failed at each allocation of execve and of the new
+ * image's start: before the point of no return execve returns ENOMEM
+ * (the child exits 100); after it, or in a page fault of the new image
+ * (no OOM killer yet), the child is killed. The walk ends when the
+ * program runs to its end (exit 42).
+ */
+static void walk_exec(void)
+{
+	int returned = 0, killed = 0, other = 0, n;
+
+	for (n = 1; n < MAX_N; n++) {
+		int status;
+		pid_t pid;
+
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			char *argv[] = { (char *)self, "exit42", NULL };
+
+			fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);	/* our own */
+			arm((unsigned int)n);
+			execve(self, argv, (char *[]){ NULL });
+			_exit(errno == ENOMEM ? 100 : 101);
+		}
+		waitpid(pid, &status, 0);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 42)
+			break;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 100)
+			returned++;
+		else if (WIFSIGNALED(status) &&
+			 (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGSEGV))
+			killed++;
+		else
+			other++;
+	}
+	printf("# exec: %d failures: %d returned ENOMEM, %d killed\n", n - 1, returned, killed);
+	ok(returned > 0 && other == 0 && n < MAX_N,
+	   "exec: each allocation failed in turn: ENOMEM before the point of no return, a kill after");
+}
+
+/* A page fault whose allocation fails kills the process (no OOM killer yet). */
+static void walk_fault(void)
+{
+	int killed = 0, n;
+
+	for (n = 1; n < MAX_N; n++) {
+		/* Alone, so that its first fault needs an anon_vma and page tables. */
+		char *p = mmap((void *)0x300000000000UL, P, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		int status;
+		pid_t pid;
+
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);	/* our own */
+			arm((unsigned int)n);
+			p[0] = 1;
+			_exit(left() ? 0 : 1);
+		}
+		waitpid(pid, &status, 0);
+		munmap(p, P);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			break;
+		killed += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+	}
+	printf("# page fault: %d failures\n", n - 1);
+	ok(n > 1 && killed == n - 1, "page fault: each failed allocation kills the process with SIGKILL");
+}
+
+int main(int argc, char **argv)
+{
+	int bad, failures, other_fd;
+	char num[16] = { 0 };
+
+	if (argc > 1 && !strcmp(argv[1], "exit42"))
+		return 42;
+	self = argv[0];
+	fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);
+	ok(fail_fd >= 0, "/proc/thread-self/fail-nth opens for writing");
+	other_fd = open("/proc/self/fail-nth", O_RDONLY);
+	arm(7);
+	pread(other_fd, num, sizeof(num) - 1, 0);
+	arm(0);
+	ok_eq(7, atoi(num), "it is the task's: /proc/self/fail-nth reads what was written");
+	errno = 0;
+	ok(pwrite(fail_fd, "x", 1, 0) == -1 && errno == EINVAL, "a write that is not a number: EINVAL");
+
+	file_fd = open("/test/pages.bin", O_RDONLY);
+	area = mmap(NULL, 3 * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	area[0] = area[P] = area[2 * P] = 1;
+	brk_start = syscall(SYS_brk, 0);
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		bad = 0;
+		save_maps();
+		failures = walk(&calls[i], &bad);
+		printf("# %s: %d allocations\n", calls[i].name, failures);
+		ok(failures > 0 && bad == 0, "%s: each allocation failed in turn gives errno %d "
+		   "and leaves the process as it was", calls[i].name, calls[i].errs[0]);
+	}
+	bad = 0;
+	ok(walk(&(struct call){ "munmap of a whole VMA", map_one_page, call_munmap_whole,
+				{ ENOMEM }, NULL, NULL }, &bad) == 0,
+	   "munmap of a whole VMA allocates nothing, so nothing can fail");
+	walk_exec();
+	walk_fault();
+	unlink("/tmp/fail-nth");
+	return tap_done();
+}
