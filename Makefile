@@ -5,6 +5,8 @@
 #   make test       every suite, headless; ends with "N passed, N failed"
 #   make difftest   the user tests on Linux 6.1 and on Faultline, compared
 #   make bench      benchmarks under QEMU -icount (deterministic figures)
+#   make mutants    break each mechanism on purpose (tests/mutants.txt) and
+#                   check that a test fails; MUTANTS="a b" runs only those
 #   make gdb        QEMU halted at reset, gdb attached to the kernel's symbols
 #   make run-busybox  make run with Debian's busybox-static in the image
 #                   (/bin/busybox, its applets in /usr/bin: ps, free, top, vi, ...)
@@ -70,7 +72,7 @@ USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
 
-.PHONY: all run run-busybox test difftest bench gdb deps clean host-test
+.PHONY: all run run-busybox test difftest bench mutants gdb deps clean host-test
 all: $(ISO)
 
 deps:
@@ -193,6 +195,10 @@ difftest: deps
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench DEBUG=0 all
 	@tests/run-bench $(BUILD)/bench
+
+mutants: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/mutants $(MUTANTS)
 
 host-test:
 	@tests/host/run

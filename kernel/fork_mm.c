@@ -132,6 +132,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	long charge = 0;
 	int retval = 0;
 
+	/* Linux: mmap_lock for writing on both oldmm and mm (nested) throughout. */
 	mm->total_vm = oldmm->total_vm;
 	mm->data_vm = oldmm->data_vm;
 	mm->exec_vm = oldmm->exec_vm;

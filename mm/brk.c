@@ -106,6 +106,7 @@ unsigned long do_brk(unsigned long brk)
 	unsigned long newbrk, oldbrk;
 	struct vm_area_struct *next, *brkvma;
 
+	/* Linux: brk() holds mmap_lock for writing from here on. */
 	if (brk < mm->start_brk)
 		return mm->brk;
 	if (check_data_rlimit(rlimit(RLIMIT_DATA), brk, mm->start_brk, mm->end_data,

@@ -78,6 +78,7 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 {
 	int done = 0;
 
+	/* Linux: __access_remote_vm() holds mmap_lock for reading. */
 	while (done < len) {
 		unsigned int offset = addr & (PAGE_SIZE - 1);
 		int bytes = (int)min((unsigned long)(len - done), PAGE_SIZE - offset);

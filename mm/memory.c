@@ -36,6 +36,7 @@ unsigned long fault_around_bytes = 65536;
 
 /* --- page tables --- */
 
+/* Linux: __pud_alloc() installs the new table under mm->page_table_lock. */
 pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr)
 {
 	if (p4d_none(*p4d)) {
@@ -49,6 +50,7 @@ pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr)
 	return pud_offset(p4d, addr);
 }
 
+/* Linux: __pmd_alloc() installs the new table under the PUD's lock. */
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
 {
 	if (pud_none(*pud)) {
@@ -75,7 +77,10 @@ pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
-/* A PTE table for a user address space. Linux: __pte_alloc() */
+/*
+ * A PTE table for a user address space. Linux: __pte_alloc() (which
+ * installs it under the PMD's lock, pmd_install())
+ */
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 {
 	pte_t *new = pte_alloc_one(mm);
@@ -134,6 +139,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 		return VM_FAULT_SIGBUS;
 	if (pte_alloc(vma->vm_mm, vmf->pmd))
 		return VM_FAULT_OOM;
+	/* Linux: pte_offset_map_lock() takes the PTE table's lock (vmf->ptl) here. */
 	vmf->pte = pte_offset_kernel(vmf->pmd, vmf->address);
 
 	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
@@ -204,6 +210,7 @@ static vm_fault_t finish_fault(struct vm_fault *vmf)
 
 	if (pte_alloc(vma->vm_mm, vmf->pmd))
 		return VM_FAULT_OOM;
+	/* Linux: pte_offset_map_lock(): the PTE table's lock, then the recheck. */
 	vmf->pte = pte_offset_kernel(vmf->pmd, vmf->address);
 	if (!pte_none(*vmf->pte))
 		return VM_FAULT_NOPAGE;		/* fault-around got here first */
@@ -425,6 +432,7 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 {
 	pte_t entry;
 
+	/* Linux: the PTE table's lock (vmf->ptl) is taken before orig_pte is trusted. */
 	vmf->pte = NULL;
 	if (!pmd_none(*vmf->pmd)) {
 		vmf->pte = pte_offset_kernel(vmf->pmd, vmf->address);

@@ -70,6 +70,7 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 		return -ENOMEM;
 	src_pte = pte_offset_kernel(src_pmd, addr);
 	dst_pte = pte_offset_kernel(dst_pmd, addr);
+	/* Linux: pte_offset_map_lock() on dst, and the src table's lock nested. */
 	for (; addr < end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (pte_none(*src_pte))
 			continue;

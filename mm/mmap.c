@@ -552,6 +552,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 
 int vm_munmap(unsigned long start, size_t len)
 {
+	/* Linux: __vm_munmap() holds mmap_lock for writing. */
 	return do_munmap(current->mm, start, len);
 }
 
@@ -623,6 +624,7 @@ void exit_mmap(struct mm_struct *mm)
 	struct vm_area_struct *vma = mm->mmap;
 	long nr_accounted = 0;
 
+	/* Linux: mmap_lock for reading to unmap, then for writing to free the VMAs. */
 	if (!vma)
 		return;
 	unmap_vmas(vma, 0, TASK_SIZE);

@@ -45,6 +45,7 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 	unsigned long pages = 0;
 
+	/* Linux: pte_offset_map_lock(): the PTE table's lock for the loop. */
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		pte_t ptent = *pte;
 
@@ -167,6 +168,7 @@ int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 	struct vm_area_struct *vma, *prev;
 	int error;
 
+	/* Linux: do_mprotect_pkey() holds mmap_lock for writing from here on. */
 	prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
 	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
 		return -EINVAL;

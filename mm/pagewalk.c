@@ -22,6 +22,7 @@
 static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
+	/* Linux: pte_offset_map(); callbacks that change PTEs take the table's lock. */
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 	int err = 0;
 

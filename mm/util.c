@@ -48,6 +48,7 @@ unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return -EINVAL;
 	if (offset & ~PAGE_MASK)
 		return -EINVAL;
+	/* Linux: vm_mmap_pgoff() holds mmap_lock for writing around do_mmap(). */
 	return do_mmap(file, addr, len, prot, flag, offset >> PAGE_SHIFT);
 }
 

@@ -206,6 +206,7 @@ static void vma_link_file(struct vm_area_struct *vma)
 	if (!vma->vm_file)
 		return;
 	mapping = vma->vm_file->f_mapping;
+	/* Linux: i_mmap_lock_write(mapping) around the interval-tree insert. */
 	list_add_tail(&vma->shared, &mapping->i_mmap);
 	if (vma->vm_flags & VM_SHARED)
 		mapping->i_mmap_writable++;
@@ -218,6 +219,7 @@ void unlink_file_vma(struct vm_area_struct *vma)
 	if (!vma->vm_file || list_empty(&vma->shared))
 		return;
 	mapping = vma->vm_file->f_mapping;
+	/* Linux: i_mmap_lock_write(mapping) around the removal. */
 	list_del(&vma->shared);
 	INIT_LIST_HEAD(&vma->shared);
 	if (vma->vm_flags & VM_SHARED)

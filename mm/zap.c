@@ -25,12 +25,22 @@ struct zap_details {
 	bool even_cows;
 };
 
+/*
+ * Clear the PTEs of [addr, end), all in one PTE table, and give back
+ * what each mapping held: the page's map count and reference, the mm's
+ * rss count, and its dirty and accessed bits to the page (file pages).
+ * With details, only one file's pages (truncate), and private COW copies
+ * only if even_cows. Linux: zap_pte_range() (which batches the frees in
+ * an mmu_gather until the TLB is flushed; with one CPU, flushing each
+ * range before the next is enough)
+ */
 static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
 			  unsigned long end, const struct zap_details *details)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 
+	/* Linux: pte_offset_map_lock(): the PTE table's lock for the loop. */
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		pte_t ptent = *pte;
 		struct page *page;
@@ -129,6 +139,7 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin, loff_t
 	struct zap_details details = { .mapping = mapping, .even_cows = even_cows };
 	struct vm_area_struct *vma;
 
+	/* Linux: i_mmap_lock_read(mapping) for the walk of the VMAs. */
 	list_for_each_entry(vma, &mapping->i_mmap, shared) {
 		pgoff_t vstart = vma->vm_pgoff, vend = vma->vm_pgoff + vma_pages(vma) - 1;
 		unsigned long from, to;

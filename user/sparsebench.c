@@ -89,12 +89,13 @@ int main(void)
 {
 	char *m = map_sparse();
 
-	report("sparse 64 TiB mapping, 8 pages: smaps read", time_reads("/proc/self/smaps") / 1000,
-	       "us");
-	report("sparse 64 TiB mapping, 8 pages: smaps_rollup read",
+	report("/proc/self/smaps read, sparse 64 TiB mapping of 8 pages",
+	       time_reads("/proc/self/smaps") / 1000, "us");
+	report("/proc/self/smaps_rollup read, sparse 64 TiB mapping of 8 pages",
 	       time_reads("/proc/self/smaps_rollup") / 1000, "us");
-	report("sparse 64 TiB mapping, 8 pages: fork+exit+wait", time_fork_exit() / 1000, "us");
+	report("fork+exit+wait, sparse 64 TiB mapping of 8 pages", time_fork_exit() / 1000, "us");
 	munmap(m, SPARSE_BYTES);
-	report("sparse 64 TiB mapping, 8 pages: mmap+touch+munmap", time_map_unmap() / 1000, "us");
+	report("mmap+touch+munmap, sparse 64 TiB mapping of 8 pages", time_map_unmap() / 1000,
+	       "us");
 	return 0;
 }

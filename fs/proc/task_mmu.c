@@ -104,6 +104,7 @@ static void *m_start(struct seq_file *m, loff_t *ppos)
 		return NULL;
 	if (!mmget_not_zero(priv->mm))	/* the process has exited: the end */
 		return NULL;
+	/* Linux: mmap_read_lock_killable() here, dropped in m_stop(). */
 	priv->have_mm = true;
 	vma = find_vma(priv->mm, last_addr);
 	*ppos = vma ? (loff_t)vma->vm_start : -1;
@@ -447,6 +448,7 @@ static int show_smaps_rollup(struct seq_file *m, void *v)
 
 	if (!priv->mm || !mmget_not_zero(priv->mm))
 		return -ESRCH;
+	/* Linux: mmap_read_lock_killable() for the whole walk. */
 	memset(&mss, 0, sizeof(mss));
 	for (vma = priv->mm->mmap; vma; vma = vma->vm_next) {
 		smap_gather_stats(vma, &mss);
@@ -592,6 +594,7 @@ static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)
 
 	if (!mm || !mmget_not_zero(mm))
 		return 0;
+	/* Linux: mmap_read_lock_killable() around each chunk's walk_page_range(). */
 	ret = -EINVAL;
 	if ((pos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
 		goto out_mm;

@@ -272,6 +272,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (error_code & X86_PF_INSTR)
 		flags |= FAULT_FLAG_INSTRUCTION;
 
+	/* Linux: lock_mm_and_find_vma() takes mmap_lock for reading until the fault is served. */
 	vma = find_vma(mm, address);
 	if (!vma)
 		return bad_area(regs, error_code, address, FAULT_SIGSEGV_MAPERR, "no VMA");
