@@ -29,18 +29,6 @@
 
 static char buf[1 << 16];
 
-/* open, read to the end, close: the bytes read */
-static long read_whole(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	long total = 0, n;
-
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		total += n;
-	close(fd);
-	return total;
-}
-
 static int count_vmas(void)
 {
 	int fd = open("/proc/self/maps", O_RDONLY), lines = 0;
@@ -74,17 +62,6 @@ static void grow_to(int want)
 		else
 			(void)p[0];
 	}
-}
-
-static double time_reads(const char *path, int n)
-{
-	long long t0;
-
-	read_whole(path);
-	t0 = now_ns();
-	for (int i = 0; i < n; i++)
-		read_whole(path);
-	return (double)(now_ns() - t0) / n;
 }
 
 static void bench_pagemap(void)

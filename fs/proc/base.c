@@ -267,27 +267,12 @@ static const struct proc_entry tgid_base_stuff[] = {
 
 /*
  * /proc/<pid>/task/<tid>: the same files, of one thread (Linux:
- * tid_base_stuff; Faultline's threads are its processes, one each).
+ * tid_base_stuff). For the files Faultline has, Linux's two tables list
+ * the same names in the same order but for "task" itself, so the thread's
+ * table is the process's without its first entry.
  */
-static const struct proc_entry tid_base_stuff[] = {
-	REG("environ", 0400, &proc_environ_operations),
-	ONE("auxv", 0400, proc_pid_auxv),
-	ONE("status", 0444, proc_pid_status),
-	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
-	  NULL, proc_comm_write },
-	REG("cmdline", 0444, &proc_pid_cmdline_ops),
-	ONE("stat", 0444, proc_pid_stat),
-	ONE("statm", 0444, proc_pid_statm),
-	REG("maps", 0444, &proc_pid_maps_operations),
-	LNK("cwd", proc_cwd_link),
-	LNK("root", proc_root_link),
-	LNK("exe", proc_exe_link),
-	ONE("mounts", 0444, proc_pid_mounts),
-	REG("smaps", 0444, &proc_pid_smaps_operations),
-	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
-	REG("pagemap", 0400, &proc_pagemap_operations),
-	REG("fail-nth", 0644, &proc_fail_nth_operations),
-};
+#define tid_base_stuff		(&tgid_base_stuff[1])
+#define NR_TID_ENTRIES		((int)ARRAY_SIZE(tgid_base_stuff) - 1)
 
 /* The entry of ents dentry names, made for dir's task. Linux: proc_pident_lookup() */
 int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
@@ -311,24 +296,13 @@ int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
 int proc_pident_readdir(struct file *file, struct dir_context *ctx,
 			const struct proc_entry *ents, int n)
 {
-	struct inode *inode = file_inode(file);
-	struct task_struct *task = get_proc_task(inode);
+	struct task_struct *task = get_proc_task(file_inode(file));
 
 	if (!task)
 		return -ENOENT;
 	put_task_struct(task);
-	if (ctx->pos == 0) {
-		if (!ctx->actor(ctx, ".", 1, 0, inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!ctx->actor(ctx, "..", 2, 1, d_inode(file->f_path.dentry->d_parent)->i_ino,
-				DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
-	proc_emit_entries(ctx, ents, n, 2);
+	if (proc_emit_dots(file, ctx))
+		proc_emit_entries(ctx, ents, n, 2);
 	return 0;
 }
 
@@ -344,12 +318,12 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 
 static int proc_tid_base_lookup(struct inode *dir, struct dentry *dentry)
 {
-	return proc_pident_lookup(dir, dentry, tid_base_stuff, (int)ARRAY_SIZE(tid_base_stuff));
+	return proc_pident_lookup(dir, dentry, tid_base_stuff, NR_TID_ENTRIES);
 }
 
 static int proc_tid_base_readdir(struct file *file, struct dir_context *ctx)
 {
-	return proc_pident_readdir(file, ctx, tid_base_stuff, (int)ARRAY_SIZE(tid_base_stuff));
+	return proc_pident_readdir(file, ctx, tid_base_stuff, NR_TID_ENTRIES);
 }
 
 const struct inode_operations proc_tid_base_inode_operations = {

@@ -178,6 +178,23 @@ const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,
 	return NULL;
 }
 
+/* "." and ".." at positions 0 and 1; false once the caller's buffer is full. */
+bool proc_emit_dots(struct file *file, struct dir_context *ctx)
+{
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 0, file_inode(file)->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->actor(ctx, "..", 2, 1, d_inode(file->f_path.dentry->d_parent)->i_ino,
+				DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
+}
+
 /*
  * readdir of a table of entries, which take positions first, first+1,
  * ...; false once the caller's buffer is full. Linux: proc_pident_readdir()

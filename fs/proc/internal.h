@@ -56,6 +56,7 @@ extern const struct dentry_operations pid_dentry_operations;
 extern const struct file_operations proc_single_file_operations;
 int proc_fill_entry(struct dentry *dentry, struct task_struct *task,
 		    const struct proc_entry *entry);
+bool proc_emit_dots(struct file *file, struct dir_context *ctx);
 bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents, int n,
 		       loff_t first);
 const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,

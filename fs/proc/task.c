@@ -56,8 +56,7 @@ static int proc_task_lookup(struct inode *dir, struct dentry *dentry)
 /* ".", "..", then each thread by its id (here: the one). */
 static int proc_task_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct inode *inode = file_inode(file);
-	struct task_struct *task = get_proc_task(inode);
+	struct task_struct *task = get_proc_task(file_inode(file));
 	char name[12];
 	int len;
 
@@ -65,17 +64,8 @@ static int proc_task_readdir(struct file *file, struct dir_context *ctx)
 		return -ENOENT;
 	len = snprintf(name, sizeof(name), "%d", task->pid);
 	put_task_struct(task);
-	if (ctx->pos == 0) {
-		if (!ctx->actor(ctx, ".", 1, 0, inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!ctx->actor(ctx, "..", 2, 1, d_inode(file->f_path.dentry->d_parent)->i_ino,
-				DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!proc_emit_dots(file, ctx))
+		return 0;
 	if (ctx->pos == 2) {
 		if (!ctx->actor(ctx, name, len, 2, 3, DT_DIR))
 			return 0;
