@@ -34,20 +34,29 @@ struct audit_rmap {
 	bool print;			/* print each one */
 };
 
+/*
+ * One VMA the rmap walk offers: count the PTE there if it maps the page.
+ * The one the page-table walk started from is known to (that is where it
+ * found the page), so only the others are looked up.
+ */
 static bool audit_rmap_one(struct page *page, struct vm_area_struct *vma,
 			   unsigned long address, void *arg)
 {
 	struct audit_rmap *ar = arg;
 	DEFINE_PAGE_VMA_WALK(pvmw, page, vma, address, 0);
+	bool self = vma == ar->vma && address == ar->addr;
+	int n = 0;
 
-	while (page_vma_mapped_walk(&pvmw)) {
-		ar->found++;
-		if (vma == ar->vma && address == ar->addr)
-			ar->self = true;
-		if (ar->print)
-			pr_emerg("mm audit:   rmap: mapped at %lx in VMA %lx-%lx of mm %px\n",
-				 address, vma->vm_start, vma->vm_end, (void *)vma->vm_mm);
-	}
+	if (self && !ar->print)
+		n = 1;
+	else
+		while (page_vma_mapped_walk(&pvmw))
+			n++;
+	ar->found += n;
+	ar->self |= self && n;
+	if (ar->print && n)
+		pr_emerg("mm audit:   rmap: mapped at %lx in VMA %lx-%lx of mm %px\n",
+			 address, vma->vm_start, vma->vm_end, (void *)vma->vm_mm);
 	return true;
 }
 
@@ -71,28 +80,35 @@ static void report(struct page *page, struct vm_area_struct *vma, unsigned long 
 	dump_page(page, "mm audit");
 }
 
-static int audit_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
-			   struct mm_walk *walk)
+/* One present PTE's page, through the rmap. */
+static void audit_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, int *bad)
 {
-	struct audit_rmap ar = { .vma = walk->vma, .addr = addr };
-	int *bad = walk->private;
-	struct page *page;
+	struct audit_rmap ar = { .vma = vma, .addr = addr };
+	struct page *page = vm_normal_page(vma, addr, pte);
 
-	if (!pte_present(*pte))
-		return 0;
-	page = vm_normal_page(walk->vma, addr, *pte);
 	if (!page)
-		return 0;	/* the zero page: no map count */
+		return;		/* the zero page: no map count */
 	audit_rmap_walk(page, &ar);
 	if (ar.found != page_mapcount(page) || !ar.self) {
 		if ((*bad)++ < 3)
-			report(page, walk->vma, addr, &ar);
+			report(page, vma, addr, &ar);
 	}
+}
+
+/* A PTE table at a time, as smaps does (the audit runs at every exit). */
+static int audit_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long end,
+			   struct mm_walk *walk)
+{
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		if (pte_present(*pte))
+			audit_pte(walk->vma, addr, *pte, walk->private);
 	return 0;
 }
 
 static const struct mm_walk_ops audit_walk_ops = {
-	.pte_entry = audit_pte_entry,
+	.pmd_entry = audit_pmd_entry,
 };
 
 /* Audit the pages mm maps; returns how many are wrong (0: all good). */
