@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Out of memory at every allocation of every memory-management call, the
+ * Out of memory at every allocation of every memory-management call (and
+ * of the other calls that allocate: files, pipes, polls, exec), the
  * way Linux's fault-injection documentation tests a system call: write N
  * to /proc/thread-self/fail-nth, make the call, read the file back (0:
  * the Nth allocation failed; more: the call made fewer than N), for N =
@@ -14,11 +15,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include "tap.h"
@@ -275,6 +278,62 @@ static long call_read_smaps(void)
 	return n;
 }
 
+static long call_mkdir(void)
+{
+	return mkdir("/tmp/fail-nth-dir", 0700);
+}
+
+static int no_dir(void)
+{
+	return access("/tmp/fail-nth-dir", F_OK) == -1 && errno == ENOENT;
+}
+
+static void undo_mkdir(long ret)
+{
+	rmdir("/tmp/fail-nth-dir");
+}
+
+static long call_symlink(void)
+{
+	return symlink("/a/target/long/enough/to/need/a/page/of/its/own", "/tmp/fail-nth-link");
+}
+
+static int no_link(void)
+{
+	return access("/tmp/fail-nth-link", F_OK) == -1 && errno == ENOENT;
+}
+
+static void undo_symlink(long ret)
+{
+	unlink("/tmp/fail-nth-link");
+}
+
+/* dup2 to a high descriptor: the file table must grow. */
+static long call_dup2_high(void)
+{
+	return dup2(0, 500);
+}
+
+static int fd_500_closed(void)
+{
+	return fcntl(500, F_GETFD) == -1 && errno == EBADF;
+}
+
+static void undo_dup2(long ret)
+{
+	close(500);
+}
+
+/* poll of 300 descriptors: more than fit on the kernel's stack. */
+static long call_poll(void)
+{
+	static struct pollfd fds[300];
+
+	for (int i = 0; i < 300; i++)
+		fds[i] = (struct pollfd){ .fd = 0, .events = POLLIN };
+	return poll(fds, 300, 0);
+}
+
 static void *one_page;
 
 static void map_one_page(void)
@@ -300,6 +359,11 @@ static const struct call calls[] = {
 	/* tmpfs says ENOSPC when it cannot make the inode, as Linux's shmem_mknod */
 	{ "open with O_CREAT", NULL, call_open_creat, { ENOMEM, ENOSPC }, NULL, NULL },
 	{ "read of /proc/self/smaps", open_smaps, call_read_smaps, { ENOMEM }, NULL, NULL },
+	{ "mkdir", NULL, call_mkdir, { ENOMEM, ENOSPC }, no_dir, undo_mkdir },
+	{ "symlink", NULL, call_symlink, { ENOMEM, ENOSPC }, no_link, undo_symlink },
+	{ "dup2 to descriptor 500", NULL, call_dup2_high, { ENOMEM, EMFILE }, fd_500_closed,
+	  undo_dup2 },
+	{ "poll of 300 descriptors", NULL, call_poll, { ENOMEM }, NULL, NULL },
 };
 
 /*
