@@ -27,11 +27,20 @@
  *
  * so a page still shared after fork is found in both processes.
  *
- * Left out until reclaim needs the walk: Linux keeps an anon_vma's avcs
- * in an interval tree keyed by page offset (so the walk visits only VMAs
- * that can contain the page) and takes the anon_vma lock; here the avcs
- * are a list and there is nothing to lock against (one CPU, no kernel
- * preemption).
+ * The rules, as in 6.1: a VMA's chain runs from its own anon_vma (the
+ * newest) to the root (the oldest); an anon_vma holds one reference for
+ * its tree of avcs, dropped when the last avc goes, and every anon_vma
+ * of a tree holds one on the root, so the root goes last. num_children
+ * counts an anon_vma's child anon_vmas (and a root itself);
+ * num_active_vmas the VMAs whose vma->anon_vma it is. A VMA forked from
+ * one whose anon_vma has no active VMA and at most one child adopts that
+ * anon_vma instead of making a new one (anon_vma_clone).
+ *
+ * Faultline differs: Linux keeps an anon_vma's avcs in an interval tree
+ * keyed by page offset (so the walk visits only VMAs that can contain
+ * the page) and takes the root's rwsem; here the avcs are a list, until
+ * page replacement needs the tree, and there is nothing to lock against
+ * (one CPU, no kernel preemption).
  *
  * Map counts. page->_mapcount is the number of PTEs mapping the page,
  * minus one. The first mapping of a page moves it into NR_ANON_MAPPED or
@@ -107,7 +116,8 @@ static void anon_vma_chain_free(struct anon_vma_chain *avc)
  * Link vma and anon_vma through avc. The avc goes at the head of the
  * VMA's chain, so the chain runs from the newest anon_vma to the oldest
  * (the root last): unlink_anon_vmas relies on that order.
- * Linux: anon_vma_chain_link() (it inserts into an interval tree)
+ * Linux: anon_vma_chain_link(). Faultline differs: a list, not
+ * Linux's interval tree (see the top of this file).
  */
 static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chain *avc,
 				struct anon_vma *anon_vma)
@@ -405,6 +415,19 @@ static bool rmap_walk_one(struct page *page, struct vm_area_struct *vma,
 }
 
 /*
+ * The anon_vma to walk: rwc->anon_lock's choice if it has one (Linux's
+ * page_referenced uses it to try the lock and give up rather than
+ * wait), else the page's. Linux: rmap_walk_anon_lock() (which takes the
+ * anon_vma's read lock; there is none to take here)
+ */
+static struct anon_vma *rmap_walk_anon_lock(struct page *page, struct rmap_walk_control *rwc)
+{
+	if (rwc->anon_lock)
+		return rwc->anon_lock(page, rwc);
+	return page_anon_vma(page);
+}
+
+/*
  * An anonymous page: every VMA on its anon_vma's chain. Faultline
  * differs: the chain is a list, so VMAs whose range cannot hold the
  * page's offset are met too and skipped here; Linux's interval tree
@@ -413,7 +436,7 @@ static bool rmap_walk_one(struct page *page, struct vm_area_struct *vma,
  */
 static void rmap_walk_anon(struct page *page, struct rmap_walk_control *rwc)
 {
-	struct anon_vma *anon_vma = page_anon_vma(page);
+	struct anon_vma *anon_vma = rmap_walk_anon_lock(page, rwc);
 	struct anon_vma_chain *avc;
 
 	if (!anon_vma)

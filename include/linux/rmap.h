@@ -74,15 +74,17 @@ void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma);
 /*
  * rmap_walk: call rmap_one for each VMA that may map page, with the
  * address the page would have there; stop when rmap_one returns false
- * or done returns non-zero. invalid_vma, if set, skips a VMA. Linux:
- * struct rmap_walk_control (its anon_lock and try_lock choices are left
- * out: there is no lock to take here).
+ * or done returns non-zero. invalid_vma, if set, skips a VMA; anon_lock,
+ * if set, picks the anon_vma to walk (Linux: and locks it). Linux:
+ * struct rmap_walk_control (its try_lock and contended are left out:
+ * there is no lock to contend for here).
  */
 struct rmap_walk_control {
 	void *arg;
 	bool (*rmap_one)(struct page *page, struct vm_area_struct *vma,
 			 unsigned long address, void *arg);
 	int (*done)(struct page *page);
+	struct anon_vma *(*anon_lock)(struct page *page, struct rmap_walk_control *rwc);
 	bool (*invalid_vma)(struct vm_area_struct *vma, void *arg);
 };
 

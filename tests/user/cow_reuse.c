@@ -68,11 +68,19 @@ static void copy_while_shared(char *a)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
+		/*
+		 * Take our own faults first, then say so and wait: a fault of
+		 * ours inside the parent's measurement (a reuse of a page the
+		 * parent has copied away) would count in pgreuse too.
+		 */
+		warm_up();
+		write(to_parent[1], "r", 1);
 		read(to_child[0], &c, 1);	/* the parent has written */
 		child_pfn = pfn_of(a);
 		write(to_parent[1], &child_pfn, sizeof(child_pfn));
 		_exit(a[0] == 'p' ? 0 : 1);
 	}
+	read(to_parent[0], &c, 1);		/* the child is ready and waiting */
 	warm_up();
 	reuse = pgreuse();
 	faults = minflt();
