@@ -65,6 +65,31 @@ static void show_page(const char *what, const void *addr)
 	printf("\n");
 }
 
+/*
+ * One read across a 6 MiB mapping with only its last page touched: the
+ * page tables have nothing for most of it (whole empty PMD entries), and
+ * every one of those pages still needs its entry, in order.
+ */
+static void sparse_read(void)
+{
+	static uint64_t all[1536];
+	char *m = mmap(NULL, sizeof(all) / 8 * P, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long n, present = 0, where = -1;
+
+	m[(1536 - 1) * P] = 1;
+	n = pread(pagemap_fd, all, sizeof(all), (off_t)((uintptr_t)m / P * 8));
+	for (int i = 0; i < 1536; i++)
+		if (all[i] >> 63) {
+			present++;
+			where = i;
+		}
+	printf("sparse read: %ld bytes, %ld present, at entry %ld\n", n, present, where);
+	ok(n == (long)sizeof(all) && present == 1 && where == 1535,
+	   "one read across empty page tables gives every entry in its place");
+	munmap(m, sizeof(all) / 8 * P);
+}
+
 int main(void)
 {
 	char buf[2 * P];
@@ -125,6 +150,7 @@ int main(void)
 		   all[2] == read_u64(pagemap_fd, (uintptr_t)anon / P + 2),
 		   "one read of four entries agrees with four reads of one");
 	}
+	sparse_read();
 	unlink(SHARED_FILE);
 	(void)sink;
 	return tap_done();
