@@ -386,23 +386,22 @@ const struct file_operations pipefifo_fops = {
 };
 
 /*
- * The two ends of a new pipe. Each file points at the pipe
- * (private_data) as soon as it exists, so that the fput of the first
- * when the second cannot be had finds the pipe to release; the pipe
- * counts two files from the start, and the one that never came is put
- * by hand. Linux: create_pipe_files()
+ * A pipe's inode, with its pipe counting one reader and one writer (the
+ * two files create_pipe_files makes), or NULL. Linux: get_pipe_inode()
  */
-int create_pipe_files(struct file **res, int flags)
+static struct inode *get_pipe_inode(void)
 {
 	struct inode *inode = new_inode(&pipe_sb);
 	struct pipe_inode_info *pipe = alloc_pipe_info();
-	char name[32];
-	struct qstr qname = { name, 0 };
-	struct path path;
-	int err;
 
-	if (!inode || !pipe)
-		goto fail;
+	if (!inode || !pipe) {
+		kfree(pipe);
+		if (inode) {
+			inode->i_nlink = 0;
+			iput(inode);
+		}
+		return NULL;
+	}
 	inode->i_ino = get_next_ino();
 	inode->i_mode = S_IFIFO | 0600;
 	inode->i_nlink = 0;
@@ -412,10 +411,36 @@ int create_pipe_files(struct file **res, int flags)
 	pipe->readers = pipe->writers = 1;
 	pipe->r_counter = pipe->w_counter = 1;
 	pipe->files = 2;
+	return inode;
+}
+
+/*
+ * The two ends of a new pipe. Each file points at the pipe
+ * (private_data) as soon as it exists, so that the fput of the first
+ * when the second cannot be had finds the pipe to release; the pipe
+ * counts two files from the start, and the one that never came is put
+ * by hand. Linux: create_pipe_files()
+ */
+int create_pipe_files(struct file **res, int flags)
+{
+	struct inode *inode = get_pipe_inode();
+	struct pipe_inode_info *pipe;
+	char name[32];
+	struct qstr qname = { name, 0 };
+	struct path path;
+	int err;
+
+	if (!inode)
+		return -ENOMEM;
+	pipe = inode->i_pipe;
 	qname.len = (unsigned int)snprintf(name, sizeof(name), "pipe:[%lu]", inode->i_ino);
 	path.dentry = d_alloc_pseudo(&pipe_sb, &qname);
-	if (!path.dentry)
-		goto fail;
+	if (!path.dentry) {
+		inode->i_pipe = NULL;
+		free_pipe_info(pipe);
+		iput(inode);
+		return -ENOMEM;
+	}
 	d_instantiate(path.dentry, inode);
 	res[0] = alloc_file(&path, O_RDONLY | (flags & O_NONBLOCK), &pipefifo_fops);
 	if (IS_ERR(res[0])) {
@@ -445,13 +470,6 @@ out_free_pipe:
 	free_pipe_info(pipe);
 	path_put(&path);		/* the dentry's iput frees the inode */
 	return err;
-fail:
-	kfree(pipe);
-	if (inode) {
-		inode->i_nlink = 0;
-		iput(inode);
-	}
-	return -ENOMEM;
 }
 
 /* Linux: do_pipe2() */

@@ -247,21 +247,32 @@ KTEST(memory, segv, "no VMA is SIGSEGV (SEGV_MAPERR), a write to a read-only VMA
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
 
-KTEST_FLAGS(memory, audit, "the mm audit finds a map count that disagrees with the rmap walk",
+KTEST_FLAGS(memory, audit, "the mm audit finds a map count, and an rmap, that disagree with the page tables",
 	    KTEST_MM_AUDIT_OK)
 {
 	struct mm_struct *mm = ktest_mm_create();
 	unsigned long a = vm_mmap(NULL, 0, P, RW, ANON, 0);
+	unsigned long b = vm_mmap(NULL, 0x10000000, P, RW, ANON, 0);	/* far: its own anon_vma */
+	struct address_space *mapping;
 	struct page *page;
 	int err;
 
 	KT_ASSERT_TRUE(t, mm);
 	touch(a, true, &err);
+	touch(b, true, &err);
 	page = mapped_page(a);
 	KT_EXPECT_EQ(t, 0, mm_audit());
 	page->_mapcount.counter++;		/* pretend a second PTE maps it */
 	KT_EXPECT_EQ(t, 1, mm_audit());
 	page->_mapcount.counter--;
+	/* The page claims the other VMA's anon_vma: the rmap cannot find it. */
+	KT_ASSERT_TRUE(t, find_vma(mm, b)->anon_vma &&
+			  find_vma(mm, b)->anon_vma != find_vma(mm, a)->anon_vma);
+	mapping = page->mapping;
+	page->mapping = (void *)((unsigned long)find_vma(mm, b)->anon_vma | PAGE_MAPPING_ANON);
+	KT_EXPECT_EQ(t, 1, mm_audit());
+	page->mapping = mapping;
+	KT_EXPECT_EQ(t, 0, mm_audit());
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
 

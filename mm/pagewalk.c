@@ -30,9 +30,9 @@ static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 		err = walk->ops->pte_entry(pte, addr, addr + PAGE_SIZE, walk);
 		if (err)
 			break;
-		addr += PAGE_SIZE;
-		if (addr == end)
+		if (addr >= end - PAGE_SIZE)
 			break;
+		addr += PAGE_SIZE;
 		pte++;
 	}
 	return err;
@@ -160,20 +160,21 @@ int walk_page_range_vma(struct vm_area_struct *vma, unsigned long start, unsigne
 			const struct mm_walk_ops *ops, void *private)
 {
 	struct mm_walk walk = { .ops = ops, .mm = vma->vm_mm, .vma = vma, .private = private };
-	int err;
 
 	if (start >= end || start < vma->vm_start || end > vma->vm_end)
 		return -EINVAL;
-	err = walk_page_test(start, end, &walk);
+	return walk_pgd_range(start, end, &walk);
+}
+
+/* All of one VMA, if test_walk agrees. Linux: walk_page_vma() */
+int walk_page_vma(struct vm_area_struct *vma, const struct mm_walk_ops *ops, void *private)
+{
+	struct mm_walk walk = { .ops = ops, .mm = vma->vm_mm, .vma = vma, .private = private };
+	int err = walk_page_test(vma->vm_start, vma->vm_end, &walk);
+
 	if (err > 0)
 		return 0;
 	if (err < 0)
 		return err;
-	return walk_pgd_range(start, end, &walk);
-}
-
-/* All of one VMA. Linux: walk_page_vma() */
-int walk_page_vma(struct vm_area_struct *vma, const struct mm_walk_ops *ops, void *private)
-{
-	return walk_page_range_vma(vma, vma->vm_start, vma->vm_end, ops, private);
+	return walk_pgd_range(vma->vm_start, vma->vm_end, &walk);
 }

@@ -273,6 +273,11 @@ int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)
 	return 0;
 
 out_error_free_anon_vma:
+	/*
+	 * Faultline differs: Linux puts it with num_active_vmas still 1;
+	 * __put_anon_vma here asserts both counts are 0 (VM_BUG_ON), which
+	 * catches an anon_vma freed while counted, so it is uncounted first.
+	 */
 	anon_vma->num_active_vmas--;
 	put_anon_vma(anon_vma);
 out_error:

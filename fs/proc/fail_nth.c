@@ -27,7 +27,7 @@ static ssize_t proc_fail_nth_read(struct kiocb *iocb, struct iov_iter *to)
 		return -ESRCH;
 	len = (size_t)snprintf(num, sizeof(num), "%u\n", task->fail_nth);
 	put_task_struct(task);
-	if (iocb->ki_pos >= (loff_t)len)
+	if (iocb->ki_pos >= (loff_t)len || !iov_iter_count(to))
 		return 0;
 	n = copy_to_iter(num + iocb->ki_pos, len - (size_t)iocb->ki_pos, to);
 	if (!n)
@@ -36,17 +36,20 @@ static ssize_t proc_fail_nth_read(struct kiocb *iocb, struct iov_iter *to)
 	return (ssize_t)n;
 }
 
+/*
+ * As Linux's kstrtouint_from_user: at most 34 bytes are looked at (sign,
+ * 32 binary digits, newline), the rest ignored; the whole count is
+ * taken.
+ */
 static ssize_t proc_fail_nth_write(struct kiocb *iocb, struct iov_iter *from)
 {
-	size_t count = iov_iter_count(from);
+	size_t count = iov_iter_count(from), len = min(count, (size_t)34);
 	struct task_struct *task;
 	unsigned long n;
-	char buf[24] = { 0 };
+	char buf[35] = { 0 };
 	int err;
 
-	if (count >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_iter(buf, count, from) != count)
+	if (copy_from_iter(buf, len, from) != len)
 		return -EFAULT;
 	err = kstrtoul(buf, 0, &n);
 	if (err)

@@ -78,6 +78,8 @@ int proc_pident_readdir(struct file *file, struct dir_context *ctx,
 extern const struct file_operations proc_fail_nth_operations;
 extern const struct inode_operations proc_task_inode_operations;
 extern const struct file_operations proc_task_operations;
+extern const struct inode_operations proc_tid_base_inode_operations;
+extern const struct file_operations proc_tid_base_operations;
 struct mm_struct *proc_mm_get(struct task_struct *task);
 struct mm_struct *proc_mem_open(struct inode *inode);
 loff_t mem_lseek(struct file *file, loff_t offset, int whence);

@@ -67,7 +67,10 @@ static const struct inode_operations proc_thread_self_inode_operations = {
 	.setattr = proc_setattr,
 };
 
-/* A link of /proc whose target depends on who reads it. */
+/*
+ * A link of /proc whose target depends on who reads it. Linux:
+ * proc_setup_self(), proc_setup_thread_self() (made once, at mount)
+ */
 static int proc_fill_self_link(struct dentry *dentry, const struct inode_operations *iop)
 {
 	struct inode *inode = proc_get_inode(dentry->d_sb, S_IFLNK | 0777, NULL, NULL);
@@ -79,7 +82,8 @@ static int proc_fill_self_link(struct dentry *dentry, const struct inode_operati
 	return 0;
 }
 
-static bool names(const struct dentry *dentry, const char *name)
+/* Does dentry name exactly name? */
+static bool dentry_is(const struct dentry *dentry, const char *name)
 {
 	return dentry->d_name.len == strlen(name) &&
 	       !memcmp(dentry->d_name.name, name, dentry->d_name.len);
@@ -91,9 +95,9 @@ static int proc_root_lookup(struct inode *dir, struct dentry *dentry)
 
 	if (e)
 		return proc_fill_entry(dentry, NULL, e);
-	if (names(dentry, "self"))
+	if (dentry_is(dentry, "self"))
 		return proc_fill_self_link(dentry, &proc_self_inode_operations);
-	if (names(dentry, "thread-self"))
+	if (dentry_is(dentry, "thread-self"))
 		return proc_fill_self_link(dentry, &proc_thread_self_inode_operations);
 	return proc_pid_lookup(dentry, dentry->d_name.name, dentry->d_name.len);
 }

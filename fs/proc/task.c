@@ -14,34 +14,26 @@
 #include <linux/sched.h>
 #include "internal.h"
 
-extern const struct inode_operations proc_tid_base_inode_operations;
-extern const struct file_operations proc_tid_base_operations;
-
-/* The thread tid of the process dir belongs to, referenced, or NULL. */
-static struct task_struct *task_of_thread_group(struct inode *dir, const char *name,
-						unsigned int len)
-{
-	struct task_struct *leader = get_proc_task(dir), *task = NULL;
-	char buf[12];
-
-	if (!leader)
-		return NULL;
-	if (len == (unsigned int)snprintf(buf, sizeof(buf), "%d", leader->pid) &&
-	    !memcmp(buf, name, len) && proc_task_alive(leader))
-		task = leader;		/* one thread: the leader itself */
-	else
-		put_task_struct(leader);
-	return task;
-}
-
+/*
+ * /proc/<pid>/task/<tid>, for a tid of the process's thread group: here
+ * only the process itself, named by its pid. Linux: proc_task_lookup()
+ * (find_task_by_pid_ns(), then same_thread_group())
+ */
 static int proc_task_lookup(struct inode *dir, struct dentry *dentry)
 {
-	struct task_struct *task = task_of_thread_group(dir, dentry->d_name.name,
-							dentry->d_name.len);
+	struct task_struct *task = get_proc_task(dir);
 	struct inode *inode;
+	char tid[12];
+	int len;
 
 	if (!task)
 		return -ENOENT;
+	len = snprintf(tid, sizeof(tid), "%d", task->pid);
+	if (dentry->d_name.len != (unsigned int)len || memcmp(tid, dentry->d_name.name, len) ||
+	    !proc_task_alive(task)) {
+		put_task_struct(task);
+		return -ENOENT;
+	}
 	inode = proc_get_inode(dentry->d_sb, S_IFDIR | 0555, task, NULL);
 	put_task_struct(task);
 	if (!inode)

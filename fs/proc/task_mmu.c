@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What /proc/<pid> says about an address space: maps, smaps,
- * smaps_rollup and pagemap from a walk over the VMAs and their page
- * tables; the Vm* lines of status and statm from the mm's counters.
- * Linux: fs/proc/task_mmu.c
+ * What /proc/<pid> says about an address space: maps, smaps and
+ * smaps_rollup from a walk over the VMAs and their page tables; the Vm*
+ * lines of status and statm from the mm's counters (pagemap is in
+ * pagemap.c). Linux: fs/proc/task_mmu.c
  *
  * maps and smaps print one record per VMA. Their seq_file index is the
  * start address of the next VMA to print, so a read that resumes after
@@ -83,14 +83,6 @@ struct proc_maps_private {
 	struct mm_struct *mm;		/* mmgrab'd at open: the struct stays */
 	bool have_mm;			/* start took a user reference */
 };
-
-static bool mmget_not_zero(struct mm_struct *mm)
-{
-	if (!atomic_read(&mm->mm_users))
-		return false;
-	mmget(mm);
-	return true;
-}
 
 /* The VMA at or after address *ppos; its start goes into *ppos. Linux: m_start() */
 static void *m_start(struct seq_file *m, loff_t *ppos)
@@ -501,174 +493,4 @@ const struct file_operations proc_pid_smaps_rollup_operations = {
 	.read_iter = seq_read_iter,
 	.llseek = seq_lseek,
 	.release = smaps_rollup_release,
-};
-
-/* --- pagemap: one 64-bit entry per virtual page --- */
-
-#define PM_ENTRY_BYTES		8
-#define PM_PFRAME_MASK		((1ULL << 55) - 1)
-#define PM_SOFT_DIRTY		(1ULL << 55)
-#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
-#define PM_FILE			(1ULL << 61)
-#define PM_SWAP			(1ULL << 62)
-#define PM_PRESENT		(1ULL << 63)
-#define PAGEMAP_WALK_SIZE	PMD_SIZE
-
-/* The entry of one PTE of vma. Linux: pte_to_pagemap_entry() */
-static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long addr, pte_t pte)
-{
-	struct page *page = NULL;
-	u64 frame = 0, flags = 0;
-
-	if (pte_present(pte)) {
-		frame = pte_pfn(pte);
-		flags |= PM_PRESENT;
-		page = vm_normal_page((struct vm_area_struct *)vma, addr, pte);
-		if (pte_soft_dirty(pte))
-			flags |= PM_SOFT_DIRTY;
-	}
-	if (page && !PageAnon(page))
-		flags |= PM_FILE;
-	if (page && page_mapcount(page) == 1)
-		flags |= PM_MMAP_EXCLUSIVE;
-	if (vma->vm_flags & VM_SOFTDIRTY)
-		flags |= PM_SOFT_DIRTY;
-	return (frame & PM_PFRAME_MASK) | flags;
-}
-
-struct pagemapread {
-	u64 *buf;
-	int pos;		/* entries filled */
-};
-
-/*
- * A stretch with no PTE table (or in no VMA, depth -1): entries of 0,
- * with the soft-dirty bit in a VMA that is new since the last clear.
- * Linux: pagemap_pte_hole()
- */
-static int pagemap_pte_hole(unsigned long addr, unsigned long end, int depth,
-			    struct mm_walk *walk)
-{
-	struct pagemapread *pm = walk->private;
-	struct vm_area_struct *vma = walk->vma;
-	u64 hole = vma && (vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
-
-	for (; addr < end; addr += PAGE_SIZE)
-		pm->buf[pm->pos++] = hole;
-	return 0;
-}
-
-/* Linux: pagemap_pmd_range(), one PTE at a time */
-static int pagemap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
-			     struct mm_walk *walk)
-{
-	struct pagemapread *pm = walk->private;
-
-	pm->buf[pm->pos++] = pte_to_pagemap_entry(walk->vma, addr, *pte);
-	return 0;
-}
-
-static const struct mm_walk_ops pagemap_ops = {
-	.pte_entry = pagemap_pte_entry,
-	.pte_hole = pagemap_pte_hole,
-};
-
-/* The entries for [addr, end) into buf; returns how many. */
-static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long end, u64 *buf)
-{
-	struct pagemapread pm = { .buf = buf };
-
-	walk_page_range(mm, addr, end, &pagemap_ops, &pm);
-	return pm.pos;
-}
-
-/* Linux: pagemap_read() */
-static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)
-{
-	struct mm_struct *mm = ((struct proc_maps_private *)iocb->ki_filp->private_data)->mm;
-	size_t count = iov_iter_count(to), copied = 0;
-	unsigned long start_vaddr, end_vaddr, svpfn;
-	loff_t pos = iocb->ki_pos;
-	ssize_t ret = 0;
-	u64 *buf;
-
-	if (!mm || !mmget_not_zero(mm))
-		return 0;
-	/* Linux: mmap_read_lock_killable() around each chunk's walk_page_range(). */
-	ret = -EINVAL;
-	if ((pos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
-		goto out_mm;
-	ret = 0;
-	if (!count)
-		goto out_mm;
-	ret = -ENOMEM;
-	buf = kmalloc((PAGEMAP_WALK_SIZE >> PAGE_SHIFT) * PM_ENTRY_BYTES, GFP_KERNEL);
-	if (!buf)
-		goto out_mm;
-	svpfn = (unsigned long)pos / PM_ENTRY_BYTES;
-	end_vaddr = mm->task_size;
-	start_vaddr = end_vaddr;
-	if (svpfn <= (ULONG_MAX >> PAGE_SHIFT))
-		start_vaddr = svpfn << PAGE_SHIFT;
-	if (start_vaddr > mm->task_size)
-		start_vaddr = end_vaddr;
-	ret = 0;
-	while (count && start_vaddr < end_vaddr) {
-		unsigned long end = (start_vaddr + PAGEMAP_WALK_SIZE) & ~(PAGEMAP_WALK_SIZE - 1);
-		size_t len;
-		int n;
-
-		if (end < start_vaddr || end > end_vaddr)
-			end = end_vaddr;
-		n = pagemap_fill(mm, start_vaddr, end, buf);
-		start_vaddr = end;
-		len = min(count, (size_t)n * PM_ENTRY_BYTES);
-		if (copy_to_iter(buf, len, to) != len) {
-			ret = -EFAULT;
-			break;
-		}
-		copied += len;
-		count -= len;
-	}
-	kfree(buf);
-	if (!ret) {
-		iocb->ki_pos += copied;
-		ret = (ssize_t)copied;
-	}
-out_mm:
-	mmput(mm);
-	return ret;
-}
-
-/* pagemap keeps the mm as maps does, without a seq_file. Linux: pagemap_open() */
-static int pagemap_open(struct inode *inode, struct file *file)
-{
-	struct proc_maps_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
-
-	if (!priv)
-		return -ENOMEM;
-	priv->mm = proc_mem_open(inode);
-	if (IS_ERR(priv->mm)) {
-		kfree(priv);
-		return -ESRCH;
-	}
-	file->private_data = priv;
-	return 0;
-}
-
-static int pagemap_release(struct inode *inode, struct file *file)
-{
-	struct proc_maps_private *priv = file->private_data;
-
-	if (priv->mm)
-		mmdrop(priv->mm);
-	kfree(priv);
-	return 0;
-}
-
-const struct file_operations proc_pagemap_operations = {
-	.open = pagemap_open,
-	.read_iter = pagemap_read,
-	.llseek = mem_lseek,
-	.release = pagemap_release,
 };

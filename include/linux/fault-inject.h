@@ -4,6 +4,7 @@
 
 #include <linux/sched.h>
 #include <linux/gfp.h>
+#include <linux/hardirq.h>
 #include <linux/printk.h>
 
 /*
@@ -23,7 +24,8 @@ static inline bool should_fail_alloc(gfp_t gfp)
 {
 	struct task_struct *tsk = current;
 
-	if (!tsk->fail_nth || (gfp & __GFP_NOFAIL))
+	/* An interrupt's allocation is not the task's (Linux: in_task()). */
+	if (!tsk->fail_nth || (gfp & __GFP_NOFAIL) || !in_task())
 		return false;
 	if (--tsk->fail_nth)
 		return false;

@@ -370,6 +370,14 @@ static inline void mmget(struct mm_struct *mm)
 {
 	atomic_inc(&mm->mm_users);
 }
+/* A user reference, unless the last user is gone. Linux: mmget_not_zero() */
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	if (!atomic_read(&mm->mm_users))
+		return false;
+	mmget(mm);
+	return true;
+}
 extern struct list_head mm_list;
 
 /* mm/mmu_context.c: a kernel thread borrowing an address space */

@@ -18,8 +18,10 @@
  *   pmd_entry(pmd, addr, next)   for a pmd entry that points at a PTE
  *                                table (the whole table at once)
  *   pte_entry(pte, addr, next)   then for each PTE of it, empty or not
- *   test_walk(addr, next)        first, per VMA: 0 walk it, 1 skip it,
+ *   test_walk(addr, next)        first, per VMA (walk_page_range,
+ *                                walk_page_vma): 0 walk it, 1 skip it,
  *                                <0 stop with that error
+ * Ranges are page-aligned, as in Linux.
  * Any callback returning non-zero ends the walk with that value. Left
  * out from Linux: pgd/p4d/pud_entry, huge pages (none exist here), the
  * ACTION_AGAIN/CONTINUE choices, pre_vma/post_vma, and the mmap_lock

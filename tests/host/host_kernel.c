@@ -21,6 +21,7 @@ unsigned long vmemmap_base;
 pteval_t __supported_pte_mask = ~0UL;
 struct task_struct init_task = { .comm = "host-test" };
 struct task_struct *current_task = &init_task;
+unsigned int hardirq_depth;
 char _stext[1], _etext[1], _sdata[1], _edata[1], __start_rodata[1], __end_rodata[1],
 	__bss_start[1], __bss_stop[1];
 
@@ -90,9 +91,11 @@ void __warn(const char *file, int line, const char *cond)
 	printk("WARNING: %s:%d %s\n", file, line, cond);
 }
 
+/* Always shown: the test is about to die on the trap that follows. */
 void __bug_print(const char *file, int line)
 {
-	printk("kernel BUG at %s:%d!\n", file, line);
+	printf("not ok - kernel BUG at %s:%d!\n", file, line);
+	fflush(stdout);
 }
 
 void clear_page(void *page)

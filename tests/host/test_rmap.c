@@ -17,7 +17,8 @@
  *     mappings the model has, at the right addresses.
  *
  * AddressSanitizer catches any anon_vma or avc used after it is freed
- * (the chain order and the two-pass unlink exist to prevent that), and
+ * (the newest-to-oldest chain order is what keeps a parent alive for its
+ * child's num_children update, and the root for last), and
  * LeakSanitizer any left when every process has exited.
  */
 #include <stdlib.h>
@@ -49,6 +50,7 @@ struct pglist_data contig_page_data;
 static struct proc procs[NPROC];
 static struct rnd_state rng = { 0x5eed0fa11ab1eULL };
 static unsigned long steps, failures_injected;
+static bool inject;		/* fail allocations now and then (the random run) */
 
 static unsigned long rnd(unsigned long n)
 {
@@ -205,7 +207,7 @@ static void model_fork(struct proc *parent)
 		return;
 	memset(child, 0, sizeof(*child));
 	child->live = true;
-	if (rnd(4) == 0) {
+	if (inject && rnd(4) == 0) {
 		current->fail_nth = (int)rnd(8) + 1;
 		failures_injected++;
 	}
@@ -262,7 +264,7 @@ static struct vm_area_struct *split_at(struct proc *p, struct vm_area_struct *vm
 
 	new->vm_start = addr;
 	new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-	if (rnd(8) == 0) {
+	if (inject && rnd(8) == 0) {
 		current->fail_nth = (int)rnd(3) + 1;
 		failures_injected++;
 	}
@@ -307,7 +309,7 @@ static void merge_next(struct proc *p, struct vm_area_struct *vma)
 		return;
 	if (next->anon_vma && !vma->anon_vma) {
 		vma->anon_vma = next->anon_vma;
-		if (rnd(8) == 0) {
+		if (inject && rnd(8) == 0) {
 			current->fail_nth = 1;
 			failures_injected++;
 		}
@@ -383,6 +385,16 @@ static bool vma_linked_to(struct vm_area_struct *vma, struct anon_vma *av)
 		if (avc->anon_vma == av)
 			return true;
 	return false;
+}
+
+static int list_count(struct list_head *head)
+{
+	struct list_head *pos;
+	int n = 0;
+
+	list_for_each(pos, head)
+		n++;
+	return n;
 }
 
 static bool vma_live(struct vm_area_struct *vma)
@@ -571,9 +583,10 @@ static void run(unsigned long n)
 }
 
 /*
- * The chain that Linux's reverse walk and two-pass unlink exist for:
- * P forks C, C forks G, G forks H; P, C and G exit before H. Each exit
- * must leave H's chain intact, and H's exit must free everything.
+ * The chain that Linux's reverse walk keeps in order: P forks C, C
+ * forks G, G forks H, each after writing a page of its own; P, C and G
+ * exit before H. Each exit must leave H's chain intact (its anon_vmas
+ * and the pages H still shares), and H's exit must free everything.
  */
 static void fork_chain(void)
 {
@@ -581,12 +594,15 @@ static void fork_chain(void)
 
 	memset(procs, 0, sizeof(procs));
 	p->live = true;
-	p->mmap = vma_new(BASE, BASE + 4 * PAGE_SIZE, VM_READ | VM_WRITE);
+	p->mmap = vma_new(BASE, BASE + NSLOT * PAGE_SIZE, VM_READ | VM_WRITE);
 	for (int i = 0; i < 3; i++) {
 		model_write_fault(&procs[i]);
+		CHECK(procs[i].mmap->anon_vma);
 		model_fork(&procs[i]);
+		CHECK(procs[i + 1].live && procs[i + 1].mmap->anon_vma);
 		check_all();
 	}
+	CHECK(list_count(&procs[3].mmap->anon_vma_chain) == 4);	/* H, G, C and P's */
 	for (int i = 0; i < 3; i++) {
 		model_exit(&procs[i]);
 		check_all();
@@ -602,6 +618,7 @@ int main(void)
 	fork_chain();
 	tap_result("rmap: P -> C -> G -> H, the ancestors exiting first, keeps every chain whole");
 	memset(procs, 0, sizeof(procs));
+	inject = true;
 	run(5000);
 	printf("# %lu steps, %lu allocation failures injected\n", steps, failures_injected);
 	tap_result("rmap: 5000 random forks, exits, faults, splits, merges and mprotects keep "

@@ -60,6 +60,7 @@ static void copy_while_shared(char *a)
 	int to_child[2], to_parent[2];
 	uint64_t before = pfn_of(a), child_pfn = 0;
 	long reuse, faults;
+	int status = -1;
 	char c;
 	pid_t pid;
 
@@ -89,10 +90,10 @@ static void copy_while_shared(char *a)
 	reuse = pgreuse() - reuse;
 	write(to_child[1], "x", 1);
 	read(to_parent[0], &child_pfn, sizeof(child_pfn));
-	waitpid(pid, NULL, 0);
+	waitpid(pid, &status, 0);
 	ok_eq(1, faults, "copy: the parent's write to a page its child maps takes one fault");
 	ok(pfn_of(a) != before && pfn_of(a) != 0, "copy: the parent's page is a new frame");
-	ok(child_pfn == before, "copy: the child keeps the old frame, and its data");
+	ok(child_pfn == before && status == 0, "copy: the child keeps the old frame, and its data");
 	ok_eq(0, reuse, "copy: pgreuse does not count a copy");
 }
 

@@ -5,9 +5,13 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/hardirq.h>
 #include <asm/irq.h>
 #include <asm/traps.h>
 #include <asm/setup.h>
+
+/* Interrupt handlers running now (include/linux/hardirq.h). */
+unsigned int hardirq_depth;
 
 struct irq_action {
 	irq_handler_t handler;
@@ -65,9 +69,11 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector, unsigned long 
 	struct pt_regs *old_regs = irq_regs;
 
 	(void)unused;
+	irq_enter();
 	irq_regs = regs;
 	handle_irq(irq, vector);
 	irq_regs = old_regs;
+	irq_exit();
 }
 
 void init_IRQ(void)

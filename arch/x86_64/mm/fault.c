@@ -241,6 +241,19 @@ static bool access_error(unsigned long error_code, const struct vm_area_struct *
 }
 
 /* Linux: do_user_addr_fault() */
+/*
+ * The kernel touched user memory without opening SMAP (no stac): a bug
+ * in the kernel, never a user's error. It oopses at once, before any VMA
+ * or exception-table fixup is looked at, so that a missing stac cannot
+ * pass for an -EFAULT. Linux: the X86_FEATURE_SMAP test at the top of
+ * do_user_addr_fault() (smap_violation() in kernels before 5.8)
+ */
+static bool smap_violation(unsigned long error_code, const struct pt_regs *regs)
+{
+	return (__read_cr4() & X86_CR4_SMAP) && !(error_code & X86_PF_USER) &&
+	       !(regs->flags & X86_EFLAGS_AC);
+}
+
 static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			       unsigned long address)
 {
@@ -250,14 +263,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	vm_fault_t fault;
 
 	fault_trace_begin(regs->ip, address, error_code);
-	/*
-	 * The kernel touched user memory without opening SMAP (no stac): a
-	 * bug in the kernel, never a user's error. It oopses at once, before
-	 * any VMA or exception-table fixup is looked at, so that a missing
-	 * stac cannot pass for an -EFAULT.
-	 */
-	if ((__read_cr4() & X86_CR4_SMAP) && !(error_code & X86_PF_USER) &&
-	    !(regs->flags & X86_EFLAGS_AC)) {
+	if (smap_violation(error_code, regs)) {
 		fault_trace_end();
 		page_fault_oops(regs, error_code, address);
 		return;
