@@ -5,6 +5,8 @@
 #   make test       every suite, headless; ends with "N passed, N failed"
 #   make difftest   the user tests on Linux 6.1 and on Faultline, compared
 #   make bench      benchmarks under QEMU -icount (deterministic figures)
+#   make labs       list the course labs; make lab LAB=name DEST=dir writes a
+#                   student's starter tree; make grade [GRADE_JSON=f] grades
 #   make mutants    break each mechanism on purpose (tests/mutants.txt) and
 #                   check that a test fails; MUTANTS="a b" runs only those
 #   make gdb        QEMU halted at reset, gdb attached to the kernel's symbols
@@ -71,8 +73,11 @@ USER_PROGS := init sh echo cat mkdir rm ls sleep kill true ps free qrun-init pro
 USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
+# The labs' grading programs (labs/NAME/tests/*.c), in the image at /test/labs/NAME.
+LAB_TEST_SRCS := $(wildcard labs/*/tests/*.c)
+LAB_TEST_BINS := $(patsubst labs/%.c,$(BUILD)/labs/%,$(LAB_TEST_SRCS))
 
-.PHONY: all run run-busybox test difftest bench mutants gdb deps clean host-test
+.PHONY: all run run-busybox test difftest bench mutants labs lab grade gdb deps clean host-test
 all: $(ISO)
 
 deps:
@@ -139,6 +144,11 @@ $(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h test
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
+$(BUILD)/labs/%: labs/%.c labs/lablib.h tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(UCC) $(UCFLAGS) -Itests/user -Ilabs -o $@ $<
+
 # Terminal and qrun tests: run by tests/shell.sh and tests/qrun.sh through
 # scripts/qrun, not in the initramfs.
 TTY_TESTS := $(patsubst tests/tty/%.c,$(BUILD)/tests/tty/%,$(wildcard tests/tty/*.c))
@@ -153,7 +163,7 @@ $(BUILD)/tests/qrun/%: tests/qrun/%.c Makefile
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-$(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES) $(USER_BINS) $(UTEST_BINS)
+$(INITRAMFS): scripts/mkinitramfs $(ROOTFS_FILES) $(USER_BINS) $(UTEST_BINS) $(LAB_TEST_BINS)
 	@$(if $(Q),echo "  CPIO    $@")
 	$(Q)scripts/mkinitramfs $@ $(BUILD)
 
@@ -195,6 +205,20 @@ difftest: deps
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench DEBUG=0 all
 	@tests/run-bench $(BUILD)/bench
+
+# Course labs (labs/README.md): list them, write a student's starter
+# tree, grade (a starter tree its lab, the full tree every lab).
+labs:
+	@scripts/labs list
+
+lab:
+	@if [ -z "$(LAB)" ] || [ -z "$(DEST)" ]; then \
+		echo "usage: make lab LAB=name DEST=dir  (make labs lists the names)" >&2; exit 2; fi
+	@scripts/labs make $(LAB) $(DEST)
+
+grade: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/labs grade $(if $(GRADE_JSON),--json $(GRADE_JSON))
 
 mutants: deps
 	@$(MAKE) --no-print-directory all

@@ -296,6 +296,7 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 		return err;
 	}
 	mm->stack_vm = mm->total_vm = 1;
+	/* LAB demand: eager-exec */
 	bprm->vma = vma;
 	bprm->p = vma->vm_end - sizeof(void *);
 	bprm->argmin = bprm->p - (max((unsigned long)ARG_MAX,

@@ -37,12 +37,13 @@
 #include <linux/utest.h>
 #include <linux/pipe_fs_i.h>
 
-#define UTEST_DIR	"/test/user"
 #define UTEST_TIMEOUT	(120 * HZ)	/* TCG on a slow machine: generous */
 #define MAX_UTESTS	64
 #define UTEST_LINE	512
 
 static char utest_filter[256];
+/* Where the programs are: make test's, or a lab's (utest_dir=/test/labs/NAME). */
+static char utest_dir[128] = "/test/user";
 
 static int __init utest_setup(char *str)
 {
@@ -50,6 +51,13 @@ static int __init utest_setup(char *str)
 	return 1;
 }
 __setup("utest=", utest_setup);
+
+static int __init utest_dir_setup(char *str)
+{
+	strlcpy(utest_dir, str, sizeof(utest_dir));
+	return 1;
+}
+__setup("utest_dir=", utest_dir_setup);
 
 static bool selected(const char *name)
 {
@@ -98,10 +106,10 @@ static bool collect_name(struct dir_context *ctx, const char *name, int len, lof
 
 int iterate_dir(struct file *file, struct dir_context *ctx);
 
-/* The selected programs in UTEST_DIR, sorted by name. */
+/* The selected programs in utest_dir, sorted by name. */
 static int find_utests(struct utest_names *u)
 {
-	struct file *dir = filp_open(UTEST_DIR, O_RDONLY | O_DIRECTORY, 0);
+	struct file *dir = filp_open(utest_dir, O_RDONLY | O_DIRECTORY, 0);
 
 	u->n = 0;
 	u->ctx.actor = collect_name;
@@ -205,7 +213,7 @@ static int reap_all(pid_t pid)
 
 static bool run_utest(const char *name)
 {
-	char path[64];
+	char path[192];
 	struct utest_child child = { .path = path };
 	struct file *pipe[2];
 	struct timer_list timer;
@@ -214,7 +222,7 @@ static bool run_utest(const char *name)
 	pid_t pid;
 	int status;
 
-	snprintf(path, sizeof(path), "%s/%s", UTEST_DIR, name);
+	snprintf(path, sizeof(path), "%s/%s", utest_dir, name);
 	pr_info("utest: begin %s\n", name);
 	if (create_pipe_files(pipe, 0)) {
 		pr_info("utest: end %s error no pipe\n", name);
@@ -257,7 +265,7 @@ bool utest_run(void)
 	if (!utest_filter[0])
 		return false;
 	if (find_utests(&u)) {
-		pr_err("utest: no %s directory\n", UTEST_DIR);
+		pr_err("utest: no %s directory\n", utest_dir);
 		return true;
 	}
 	/* The tests read /proc, as they find it mounted on Linux. */

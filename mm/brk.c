@@ -80,6 +80,7 @@ static int do_brk_flags(struct vm_area_struct *brkvma, unsigned long addr,
 	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
 	if (vm_flags & VM_LOCKED)
 		mm->locked_vm += len >> PAGE_SHIFT;
+	/* LAB demand: eager-brk */
 	return 0;
 }
 

@@ -129,8 +129,20 @@ static struct page *alloc_zeroed_user_page(void)
 
 /* --- empty PTE, anonymous VMA --- */
 
+/* LAB demand: eager-helper */
+/*
+ * The first touch of a page of an anonymous VMA (the PTE is empty). A
+ * read maps the shared zero page, read-only and special (no struct page
+ * to count); a write gets a new zeroed page of its own: counted in the
+ * mm's rss, added to the rmap (page_add_new_anon_rmap), mapped writable
+ * and dirty. A shared anonymous VMA is a tmpfs file and never comes
+ * here. Linux: do_anonymous_page() (which also charges the memcg,
+ * handles userfaultfd and takes the PTE table's lock before checking
+ * the PTE is still empty)
+ */
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
+	/* LAB demand: anon-fault BEGIN */
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *page;
 	pte_t entry;
@@ -162,6 +174,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	set_pte(vmf->pte, entry);
 	vmf->fault_case = FAULT_ANON_NEW;
 	return 0;
+	/* LAB demand: anon-fault END */
 }
 
 /* --- empty PTE, file VMA --- */
@@ -225,6 +238,7 @@ static vm_fault_t finish_fault(struct vm_fault *vmf)
  */
 static vm_fault_t do_fault_around(struct vm_fault *vmf)
 {
+	/* LAB demand: fault-around BEGIN */
 	struct vm_area_struct *vma = vmf->vma;
 	unsigned long nr_pages = fault_around_bytes >> PAGE_SHIFT;
 	unsigned long mask = ~(nr_pages * PAGE_SIZE - 1) & PAGE_MASK;
@@ -239,6 +253,7 @@ static vm_fault_t do_fault_around(struct vm_fault *vmf)
 		return VM_FAULT_OOM;
 	vmf->pte = pte_offset_kernel(vmf->pmd, vmf->address);
 	return vma->vm_ops->map_pages(vmf, start_pgoff, end_pgoff);
+	/* LAB demand: fault-around END */
 }
 
 static vm_fault_t do_read_fault(struct vm_fault *vmf)

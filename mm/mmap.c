@@ -459,6 +459,7 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
 	if (vm_flags & VM_LOCKED)
 		mm->locked_vm += len >> PAGE_SHIFT;
+	/* LAB demand: eager-mmap */
 	return addr;
 }
 
@@ -611,6 +612,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	vma->vm_start = address;
 	vma->vm_pgoff -= grow;
 	vma_gap_update_public(vma);
+	/* LAB demand: eager-stack */
 	validate_mm(mm);
 	return 0;
 }

@@ -385,6 +385,7 @@ void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 void leave_mm(void);
 
+/* LAB demand: eager-decl */
 /* mm/debug_vm.c: cross-checks of page tables against struct pages and the rmap */
 int mm_audit_mm(struct mm_struct *mm);
 int mm_audit(void);
