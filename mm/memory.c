@@ -420,6 +420,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 		vmf->fault_case = FAULT_SHARED_WRITE;
 		return 0;
 	}
+	/* LAB cow: wp-reuse BEGIN */
 	if (page && PageAnon(page)) {
 		if (PageAnonExclusive(page))
 			return wp_page_reuse(vmf);
@@ -428,6 +429,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 			return wp_page_reuse(vmf);
 		}
 	}
+	/* LAB cow: wp-reuse END */
 	if (page)
 		get_page(page);
 	return wp_page_copy(vmf);

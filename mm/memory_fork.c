@@ -34,10 +34,19 @@ static bool vma_needs_copy(const struct vm_area_struct *dst_vma,
 	return (src_vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) || src_vma->anon_vma;
 }
 
-/* One present PTE. Linux: copy_present_pte() */
-static void copy_present_pte(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
-			     pte_t *dst_pte, pte_t *src_pte, unsigned long addr, long *rss)
+/*
+ * One present PTE of the parent into the child: the child maps the same
+ * page, which gains a reference and a mapping (and stops being exclusive
+ * to the parent if anonymous). In a COW mapping (private, writable) the
+ * PTE loses its write bit in both: the first write by either faults, and
+ * do_wp_page copies or reuses. Returns 0 (or -ENOMEM, which a copy that
+ * allocates could give). Linux: copy_present_pte() (which also copies at
+ * once a page pinned for DMA, and returns -EAGAIN to preallocate for it)
+ */
+static int copy_present_pte(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
+			    pte_t *dst_pte, pte_t *src_pte, unsigned long addr, long *rss)
 {
+	/* LAB cow: fork-share BEGIN */
 	pte_t pte = *src_pte;
 	struct page *page = vm_normal_page(src_vma, addr, pte);
 
@@ -57,6 +66,8 @@ static void copy_present_pte(struct vm_area_struct *dst_vma, struct vm_area_stru
 	if (src_vma->vm_flags & VM_SHARED)
 		pte = pte_mkclean(pte);
 	set_pte(dst_pte, pte_mkold(pte));
+	return 0;
+	/* LAB cow: fork-share END */
 }
 
 static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
@@ -65,6 +76,7 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 	struct mm_struct *dst_mm = dst_vma->vm_mm;
 	long rss[NR_MM_COUNTERS] = { 0 };
 	pte_t *src_pte, *dst_pte;
+	int err = 0;
 
 	if (pmd_none(*dst_pmd) && __pte_alloc(dst_mm, dst_pmd))
 		return -ENOMEM;
@@ -76,12 +88,14 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 			continue;
 		/* Not present and not none: a swap entry. There is no swap yet. */
 		VM_BUG_ON(!pte_present(*src_pte));
-		copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
+		err = copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
+		if (err)
+			break;
 	}
 	for (int i = 0; i < NR_MM_COUNTERS; i++)
 		if (rss[i])
 			add_mm_counter(dst_mm, i, rss[i]);
-	return 0;
+	return err;
 }
 
 static int copy_pmd_entry(pmd_t *src_pmd, unsigned long addr, unsigned long next,
