@@ -69,11 +69,13 @@ void task_mem(struct seq_file *m, struct mm_struct *mm)
 unsigned long task_statm(struct mm_struct *mm, unsigned long *shared, unsigned long *text,
 			 unsigned long *data, unsigned long *resident)
 {
+	/* LAB procfs: statm BEGIN */
 	*shared = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_SHMEMPAGES);
 	*text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
 	*data = mm->data_vm + mm->stack_vm;
 	*resident = *shared + get_mm_counter(mm, MM_ANONPAGES);
 	return mm->total_vm;
+	/* LAB procfs: statm END */
 }
 
 /* --- maps --- */
@@ -248,6 +250,7 @@ struct mem_size_stats {
 	u64 pss, pss_anon, pss_file, pss_shmem, pss_dirty, pss_locked, swap_pss;
 };
 
+/* LAB procfs: smaps-walk BEGIN */
 /* Linux: smaps_page_accumulate() */
 static void smaps_page_accumulate(struct mem_size_stats *mss, struct page *page,
 				  unsigned long size, u64 pss, bool dirty, bool locked,
@@ -280,6 +283,13 @@ static void smaps_page_accumulate(struct mem_size_stats *mss, struct page *page,
  * One mapped page: resident, and shared among its mappers for Pss. A
  * page only we hold (refcount 1) is private without asking its
  * mapcount. Linux: smaps_account()
+ */
+/*
+ * One page mapped in the VMA: it is resident; Pss gives each of the
+ * page's mappings an equal share (in 1/4096ths of a byte, PSS_SHIFT), a
+ * page we hold the only reference to being ours whole; shared or private
+ * follows the map count, clean or dirty the PTE and the page.
+ * Linux: smaps_account() (which also handles huge pages and swap)
  */
 static void smaps_account(struct mem_size_stats *mss, struct page *page, bool young,
 			  bool dirty, bool locked)
@@ -320,6 +330,8 @@ static int smaps_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			      vma->vm_flags & VM_LOCKED);
 	return 0;
 }
+
+/* LAB procfs: smaps-walk END */
 
 static const struct mm_walk_ops smaps_walk_ops = {
 	.pte_entry = smaps_pte_entry,
