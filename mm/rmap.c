@@ -128,6 +128,7 @@ static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chai
 	list_add_tail(&avc->same_anon_vma, &anon_vma->head);
 }
 
+/* LAB rmap: anon-vmas BEGIN */
 /*
  * Two neighbouring VMAs that could share an anon_vma: adjacent, same
  * file, flags that differ only in access bits, contiguous offsets.
@@ -284,6 +285,8 @@ out_error:
 	unlink_anon_vmas(vma);
 	return -ENOMEM;
 }
+
+/* LAB rmap: anon-vmas END */
 
 /*
  * Undo all of vma's links, in two passes, as Linux does. The first
