@@ -117,7 +117,7 @@ void fault_trace_end(void)
 {
 	if (!open_record)
 		return;
-	if (faulttrace_enabled)
+	if (faulttrace_enabled || current->faulttrace)
 		print_record(open_record);
 	open_record = NULL;
 	fault_log_next++;

@@ -130,3 +130,32 @@ f=$(busybox free | busybox awk "/^Mem:/ {print \$2}")
 busybox ps | busybox awk "\$1 == 1 {print \"ps: pid 1 is\", \$NF}"
 busybox top -bn1 | busybox awk -v t="$t" "/^Mem:/ {u = \$2; f = \$4; sub(\"K\", \"\", u); sub(\"K\", \"\", f); print (u + f == t) ? \"top: used + free is the total\" : \"top: \" u \"+\" f \" vs \" t}"
 busybox awk "/^Rss:/ {s += \$2} /^VmFlags:/ {n++} END {getline l < \"/proc/self/statm\"; split(l, a, \" \"); print (s == a[2] * 4 && n > 5) ? \"smaps: Rss totals statm resident\" : \"smaps \" s \" statm \" a[2] * 4}" /proc/self/smaps'
+
+# The fault trace, switched at run time (fs/proc/faulttrace.c): for one
+# process (and the children it starts after), for the whole system, and
+# off by default. The lines go to the kernel log (--log).
+ftrace_lines() { grep -c "faulttrace: pid" "$1"; }
+scripts/qrun --log "$qlog/ft-off.log" build/user/sh -c 'cat /proc/faulttrace; true' >"$qlog/ft-off.out" 2>&1
+scripts/qrun --log "$qlog/ft-pid.log" build/user/sh -c \
+	'echo 1 > /proc/$$/faulttrace; cat /proc/$$/faulttrace; true' >"$qlog/ft-pid.out" 2>&1
+scripts/qrun --log "$qlog/ft-all.log" build/user/sh -c \
+	'echo 1 > /proc/faulttrace; cat /proc/faulttrace; echo 0 > /proc/faulttrace; cat /proc/faulttrace' \
+	>"$qlog/ft-all.out" 2>&1
+if [ "$(cat "$qlog/ft-off.out")" = 0 ] && [ "$(ftrace_lines "$qlog/ft-off.log")" = 0 ]; then
+	pass "qrun: the fault trace is off unless switched on (/proc/faulttrace reads 0)"
+else
+	fail "qrun: the fault trace is off unless switched on (/proc/faulttrace reads 0)" "$qlog/ft-off.log"
+fi
+if [ "$(cat "$qlog/ft-pid.out")" = 1 ] && [ "$(ftrace_lines "$qlog/ft-pid.log")" -gt 0 ] &&
+   ! grep -q "faulttrace: pid 1 " "$qlog/ft-pid.log"; then
+	pass "qrun: echo 1 > /proc/PID/faulttrace traces that process and its children, not init"
+else
+	fail "qrun: echo 1 > /proc/PID/faulttrace traces that process and its children, not init" \
+	     "$qlog/ft-pid.log"
+fi
+if [ "$(cat "$qlog/ft-all.out")" = "1
+0" ] && [ "$(ftrace_lines "$qlog/ft-all.log")" -gt 0 ]; then
+	pass "qrun: echo 1 > /proc/faulttrace traces every process until echo 0"
+else
+	fail "qrun: echo 1 > /proc/faulttrace traces every process until echo 0" "$qlog/ft-all.log"
+fi

@@ -257,12 +257,17 @@ static ssize_t proc_single_write(struct kiocb *iocb, struct iov_iter *from)
 	ret = -EFAULT;
 	if (copy_from_iter(buf, count, from) != count)
 		goto out;
+	if (!PROC_I(inode)->task) {		/* a file of /proc itself */
+		ret = entry->write(NULL, buf, count);
+		goto done;
+	}
 	ret = -ESRCH;
 	task = get_proc_task(inode);
 	if (!task)
 		goto out;
 	ret = entry->write(task, buf, count);
 	put_task_struct(task);
+done:
 	if (ret > 0)
 		iocb->ki_pos += ret;
 out:

@@ -74,6 +74,10 @@ int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
 int proc_pident_readdir(struct file *file, struct dir_context *ctx,
 			const struct proc_entry *ents, int n);
 
+/* faulttrace.c */
+int faulttrace_show(struct seq_file *m, struct task_struct *task);
+ssize_t faulttrace_write(struct task_struct *task, const char *buf, size_t count);
+
 /* fail_nth.c, task.c */
 extern const struct file_operations proc_fail_nth_operations;
 extern const struct inode_operations proc_task_inode_operations;

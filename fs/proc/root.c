@@ -34,6 +34,9 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "kpagecount", S_IFREG | 0400, &proc_kpagecount_operations },
 	{ "kpageflags", S_IFREG | 0400, &proc_kpageflags_operations },
 	{ "filesystems", REG, &proc_single_file_operations, filesystems_proc_show },
+	/* Faultline's own, last (fs/proc/faulttrace.c): not in Linux */
+	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
+	  NULL, faulttrace_write },
 };
 
 #define NR_ROOT_ENTRIES		((int)ARRAY_SIZE(proc_root_entries))

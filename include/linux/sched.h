@@ -162,6 +162,8 @@ struct task_struct {
 
 	/* Fault injection: the nth allocation from now fails (0: off; fault-inject.h). */
 	unsigned int fail_nth;
+	/* Print this task's faults (/proc/<pid>/faulttrace); children inherit it. */
+	bool faulttrace;
 	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
 
 	struct thread_struct thread;
