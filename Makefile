@@ -144,7 +144,7 @@ $(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h test
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-$(BUILD)/labs/%: labs/%.c labs/lablib.h tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
+$(BUILD)/labs/%: labs/%.c labs/lablib.h $(wildcard labs/*/tests/*.h) tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -Itests/user -Ilabs -o $@ $<

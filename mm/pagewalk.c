@@ -38,6 +38,7 @@ static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	return err;
 }
 
+/* LAB pagetable: walk-levels BEGIN */
 static int walk_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
@@ -106,6 +107,8 @@ static int walk_pgd_range(unsigned long addr, unsigned long end, struct mm_walk 
 	} while (pgd++, addr = next, addr != end);
 	return err;
 }
+
+/* LAB pagetable: walk-levels END */
 
 /* Ask test_walk whether to walk this VMA: 0 yes, 1 skip it, <0 stop. */
 static int walk_page_test(unsigned long start, unsigned long end, struct mm_walk *walk)

@@ -263,9 +263,10 @@ static const struct proc_entry tgid_base_stuff[] = {
 	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
 	REG("pagemap", 0400, &proc_pagemap_operations),
 	REG("fail-nth", 0644, &proc_fail_nth_operations),
-	/* Faultline's own (fs/proc/faulttrace.c): not in Linux */
+	/* Faultline's own (fs/proc/faulttrace.c, pagetable.c): not in Linux */
 	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
 	  NULL, faulttrace_write },
+	ONE("pagetable", 0400, proc_pid_pagetable),
 };
 
 /*

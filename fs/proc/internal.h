@@ -74,6 +74,9 @@ int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
 int proc_pident_readdir(struct file *file, struct dir_context *ctx,
 			const struct proc_entry *ents, int n);
 
+/* pagetable.c */
+int proc_pid_pagetable(struct seq_file *m, struct task_struct *task);
+
 /* faulttrace.c */
 int faulttrace_show(struct seq_file *m, struct task_struct *task);
 ssize_t faulttrace_write(struct task_struct *task, const char *buf, size_t count);
