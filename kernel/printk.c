@@ -25,8 +25,9 @@
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static bool ignore_loglevel;		/* print every message, whatever its level */
 
-static char log_buf[LOG_BUF_LEN];
-static size_t log_next;			/* bytes ever written; wraps modulo */
+/* Not static: nothing in the kernel reads them back, but gdb's lx-dmesg does. */
+char log_buf[LOG_BUF_LEN];
+size_t log_next;			/* bytes ever written; wraps modulo */
 static bool line_open;			/* last output did not end in '\n' */
 static int line_level;			/* level of the open line */
 
