@@ -166,6 +166,7 @@ found:
 /* The same, searching from the top: the highest gap that fits. */
 static unsigned long unmapped_area_topdown(struct vm_unmapped_area_info *info)
 {
+	/* LAB vma: gap-search BEGIN */
 	struct mm_struct *mm = current->mm;
 	unsigned long length = info->length + info->align_mask, low_limit, high_limit;
 	unsigned long gap_start, gap_end;
@@ -235,6 +236,7 @@ found_highest:
 	gap_end -= (gap_end - info->align_offset) & info->align_mask;
 	VM_BUG_ON(gap_end < info->low_limit || gap_end < gap_start);
 	return gap_end;
+	/* LAB vma: gap-search END */
 }
 
 /* Linux: vm_unmapped_area() */
