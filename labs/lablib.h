@@ -45,6 +45,19 @@ static __attribute__((unused)) long vma_field(const void *addr, const char *fiel
 	return -1;
 }
 
+/* VMAs overlapping [lo, hi), as /proc/self/maps lists them. */
+static __attribute__((unused)) int vmas_in(const void *lo, const void *hi)
+{
+	unsigned long a, b;
+	int n = 0;
+
+	read_file("/proc/self/maps");
+	for (char *p = proc_buf; *p; p = *line_end(p) ? line_end(p) + 1 : line_end(p))
+		if (vma_line(p, &a, &b) && a < (unsigned long)hi && b > (unsigned long)lo)
+			n++;
+	return n;
+}
+
 static __attribute__((unused)) long vma_rss_kb(const void *addr)
 {
 	return vma_field(addr, "Rss:");

@@ -9,18 +9,6 @@
 #include <sys/mman.h>
 #include "lablib.h"
 
-static int vmas_in(char *lo, char *hi)
-{
-	unsigned long a, b;
-	int n = 0;
-
-	read_file("/proc/self/maps");
-	for (char *p = proc_buf; *p; p = *line_end(p) ? line_end(p) + 1 : line_end(p))
-		if (vma_line(p, &a, &b) && a < (unsigned long)hi && b > (unsigned long)lo)
-			n++;
-	return n;
-}
-
 int main(void)
 {
 	char *a = mmap((void *)0x20000000, 2 * P, PROT_READ | PROT_WRITE,

@@ -26,19 +26,6 @@ static __attribute__((unused)) int count_vmas(void)
 	return n;
 }
 
-/* VMAs overlapping [lo, hi). */
-static __attribute__((unused)) int vmas_in(const void *lo, const void *hi)
-{
-	unsigned long a, b;
-	int n = 0;
-
-	read_file("/proc/self/maps");
-	for (char *p = proc_buf; *p; p = *line_end(p) ? line_end(p) + 1 : line_end(p))
-		if (vma_line(p, &a, &b) && a < (unsigned long)hi && b > (unsigned long)lo)
-			n++;
-	return n;
-}
-
 /* Grow to want VMAs: one-page mappings, alternately r-- and rw-, so none merges. */
 static __attribute__((unused)) void grow_to(int want)
 {
