@@ -32,15 +32,6 @@ static uint64_t pfn_of(const void *addr)
 	return e & PM_PRESENT ? e & PM_PFN_MASK : 0;
 }
 
-static long pgreuse(void)
-{
-	char *p;
-
-	read_file("/proc/vmstat");
-	p = strstr(proc_buf, "\npgreuse ");
-	return p ? strtol(p + 9, NULL, 10) : -1;
-}
-
 /*
  * Warm up everything the measurement itself writes (stack, buffers), so
  * that the only write fault between two readings is the one measured.
@@ -48,7 +39,7 @@ static long pgreuse(void)
 static void warm_up(void)
 {
 	for (int i = 0; i < 3; i++) {
-		pgreuse();
+		vmstat_value("pgreuse");
 		pfn_of(&i);
 		minflt();
 	}
@@ -83,11 +74,11 @@ static void copy_while_shared(char *a)
 	}
 	read(to_parent[0], &c, 1);		/* the child is ready and waiting */
 	warm_up();
-	reuse = pgreuse();
+	reuse = vmstat_value("pgreuse");
 	faults = minflt();
 	a[0] = 'P';
 	faults = minflt() - faults;
-	reuse = pgreuse() - reuse;
+	reuse = vmstat_value("pgreuse") - reuse;
 	write(to_child[1], "x", 1);
 	read(to_parent[0], &child_pfn, sizeof(child_pfn));
 	waitpid(pid, &status, 0);
@@ -110,11 +101,11 @@ static void reuse_after_exit(char *a)
 		_exit(a[0] == 'P' ? 0 : 1);
 	waitpid(pid, NULL, 0);
 	warm_up();
-	reuse = pgreuse();
+	reuse = vmstat_value("pgreuse");
 	faults = minflt();
 	a[0] = 'Q';
 	faults = minflt() - faults;
-	reuse = pgreuse() - reuse;
+	reuse = vmstat_value("pgreuse") - reuse;
 	ok_eq(1, faults, "reuse: the write after the child exited still faults once (the PTE was read-only)");
 	ok(pfn_of(a) == before, "reuse: the page keeps its frame: no copy");
 	ok_eq(1, reuse, "reuse: pgreuse counts it once");
@@ -131,6 +122,6 @@ int main(void)
 	ok(pfn_of(a) != 0, "pagemap shows the frame of a written page (as root)");
 	copy_while_shared(a);
 	reuse_after_exit(a);
-	ok(pgreuse() >= 0, "/proc/vmstat has pgreuse");
+	ok(vmstat_value("pgreuse") >= 0, "/proc/vmstat has pgreuse");
 	return tap_done();
 }

@@ -49,6 +49,18 @@ static __attribute__((unused)) long field(const char *name)
 	return -1;
 }
 
+/* A counter of /proc/vmstat ("pgreuse", "pgfault"), or -1. */
+static __attribute__((unused)) long vmstat_value(const char *name)
+{
+	size_t len = strlen(name);
+
+	read_file("/proc/vmstat");
+	for (char *p = proc_buf; *p; p = *line_end(p) ? line_end(p) + 1 : line_end(p))
+		if (!strncmp(p, name, len) && p[len] == ' ')
+			return strtol(p + len + 1, NULL, 10);
+	return -1;
+}
+
 /*
  * Print a maps line (or the first line of an smaps entry) with a
  * nonzero inode number written as INODE: the initramfs unpacks files in

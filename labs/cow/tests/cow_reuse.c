@@ -9,15 +9,6 @@
 #include <sys/wait.h>
 #include "lablib.h"
 
-static long pgreuse(void)
-{
-	char *p;
-
-	read_file("/proc/vmstat");
-	p = strstr(proc_buf, "\npgreuse ");
-	return p ? strtol(p + 9, NULL, 10) : -1;
-}
-
 int main(void)
 {
 	char *a = mmap(NULL, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -33,14 +24,14 @@ int main(void)
 		_exit(0);
 	waitpid(pid, NULL, 0);
 	for (int i = 0; i < 3; i++) {		/* what the measuring touches, first */
-		pgreuse();
+		vmstat_value("pgreuse");
 		minflt();
 	}
-	reuse = pgreuse();
+	reuse = vmstat_value("pgreuse");
 	faults = minflt();
 	a[1] = 'q';
 	faults = minflt() - faults;
-	reuse = pgreuse() - reuse;
+	reuse = vmstat_value("pgreuse") - reuse;
 	ok_eq(1, faults, "the parent's write after the child exited takes one fault");
 	ok(pfn_of(a) == frame, "and keeps the same frame: no copy");
 	ok_eq(1, reuse, "pgreuse counts it");
