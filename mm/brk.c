@@ -136,5 +136,8 @@ unsigned long do_brk(unsigned long brk)
 	if (do_brk_flags(brkvma, oldbrk, newbrk - oldbrk, 0))
 		return mm->brk;
 	mm->brk = brk;
+	/* After mlockall(MCL_FUTURE) the new heap is locked: fault it in. */
+	if (mm->def_flags & VM_LOCKED)
+		mm_populate(oldbrk, newbrk - oldbrk);
 	return brk;
 }

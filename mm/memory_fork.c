@@ -22,11 +22,6 @@
 #include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 
-static bool is_cow_mapping(unsigned long flags)
-{
-	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
-}
-
 /* Linux: vma_needs_copy() */
 static bool vma_needs_copy(const struct vm_area_struct *dst_vma,
 			   const struct vm_area_struct *src_vma)

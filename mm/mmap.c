@@ -318,10 +318,13 @@ static long file_mmap_flags(struct file *file, unsigned long flags, unsigned lon
 
 /*
  * The heart of mmap(2): check the request, place it, work out its VMA
- * flags. Returns the address or -errno. Linux: do_mmap()
+ * flags. Returns the address or -errno; *populate is how many bytes
+ * the caller should fault in (a locked mapping, or MAP_POPULATE).
+ * Linux: do_mmap()
  */
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
-		      unsigned long prot, unsigned long flags, unsigned long pgoff)
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vm_flags;
@@ -357,6 +360,10 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	if ((flags & MAP_LOCKED) && !can_do_mlock())
+		return -EPERM;
+	if (mlock_future_check(mm, vm_flags, len))
+		return -EAGAIN;
 	if (file) {
 		ret = file_mmap_flags(file, flags, prot, vm_flags);
 		if (ret < 0)
@@ -370,7 +377,11 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	}
 	if (flags & MAP_NORESERVE)
 		vm_flags |= VM_NORESERVE;
-	return mmap_region(file, addr, len, vm_flags, pgoff);
+	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!IS_ERR_VALUE(addr) &&
+	    ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE))
+		*populate = len;
+	return addr;
 }
 
 /* A new VMA for a range known to be free. */

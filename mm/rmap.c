@@ -344,6 +344,8 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 						 PAGE_MAPPING_ANON);
 	page->index = linear_page_index(vma, address);
 	SetPageAnonExclusive(page);
+	/* Faultline differs: Linux locks a new page in lru_cache_add_inactive_or_unevictable(). */
+	mlock_vma_page(page, vma);
 }
 
 /* Our page now, and only ours (a COW write reused it). */
@@ -374,16 +376,16 @@ void page_dup_file_rmap(struct page *page, struct vm_area_struct *vma)
 
 void page_add_file_rmap(struct page *page, struct vm_area_struct *vma)
 {
-	(void)vma;
 	if (atomic_inc_and_test(&page->_mapcount))
 		mod_node_page_state(NODE_DATA(0), NR_FILE_MAPPED, 1);
+	mlock_vma_page(page, vma);
 }
 
 /* One PTE less maps page. Linux: page_remove_rmap() */
 void page_remove_rmap(struct page *page, struct vm_area_struct *vma)
 {
-	(void)vma;
 	VM_BUG_ON(page_mapcount(page) <= 0);
+	munlock_vma_page(page, vma);
 	if (!atomic_add_negative(-1, &page->_mapcount))
 		return;
 	mod_node_page_state(NODE_DATA(0), PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);

@@ -18,9 +18,14 @@
 
 static long vm_committed_as;		/* pages */
 
+void vm_acct_memory(long pages)
+{
+	vm_committed_as += pages;
+}
+
 void vm_unacct_memory(long pages)
 {
-	vm_committed_as -= pages;
+	vm_acct_memory(-pages);
 }
 
 unsigned long vm_memory_committed(void)
@@ -44,12 +49,17 @@ int __vm_enough_memory(struct mm_struct *mm, long pages)
 unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flag, unsigned long offset)
 {
+	unsigned long ret, populate = 0;
+
 	if (offset + PAGE_ALIGN(len) < offset)
 		return -EINVAL;
 	if (offset & ~PAGE_MASK)
 		return -EINVAL;
 	/* Linux: vm_mmap_pgoff() holds mmap_lock for writing around do_mmap(). */
-	return do_mmap(file, addr, len, prot, flag, offset >> PAGE_SHIFT);
+	ret = do_mmap(file, addr, len, prot, flag, offset >> PAGE_SHIFT, &populate);
+	if (populate)
+		mm_populate(ret, populate);
+	return ret;
 }
 
 char *kstrdup(const char *s, gfp_t gfp)

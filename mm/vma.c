@@ -387,15 +387,16 @@ static bool is_mergeable_vma(const struct vm_area_struct *vma, const struct file
 
 /*
  * Anonymous pages of the merged area must all be found through one
- * anon_vma: mergeable if either side has none yet (and, if vma is given,
- * vma's chain is its own alone) or both have the same.
+ * anon_vma: mergeable if both have the same, or if either side has none
+ * yet and vma (when given) has exactly one avc: a VMA that inherited a
+ * chain from a parent is not merged into, to keep anon_vma locks short.
+ * An empty chain is not "one", as in 6.1: a faulted range growing into
+ * an unfaulted neighbour (mremap) stays apart from it.
  */
 static bool is_mergeable_anon_vma(struct anon_vma *anon_vma1, struct anon_vma *anon_vma2,
 				  const struct vm_area_struct *vma)
 {
-	if ((!anon_vma1 || !anon_vma2) &&
-	    (!vma || list_empty(&vma->anon_vma_chain) ||
-	     list_is_singular(&vma->anon_vma_chain)))
+	if ((!anon_vma1 || !anon_vma2) && (!vma || list_is_singular(&vma->anon_vma_chain)))
 		return true;
 	return anon_vma1 == anon_vma2;
 }

@@ -70,8 +70,9 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 	show_val_kb(m, "Inactive(anon): ", 0);
 	show_val_kb(m, "Active(file):   ", 0);
 	show_val_kb(m, "Inactive(file): ", 0);
-	show_val_kb(m, "Unevictable:    ", 0);
-	show_val_kb(m, "Mlocked:        ", 0);
+	/* No LRU lists yet: the mlocked pages are the unevictable ones. */
+	show_val_kb(m, "Unevictable:    ", global_zone_page_state(NR_MLOCK));
+	show_val_kb(m, "Mlocked:        ", global_zone_page_state(NR_MLOCK));
 	show_val_kb(m, "SwapTotal:      ", 0);
 	show_val_kb(m, "SwapFree:       ", 0);
 	show_val_kb(m, "Zswap:          ", 0);

@@ -203,8 +203,43 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs);
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
+/* mm/gup.c: what a __get_user_pages() caller asks for (Linux's values) */
+#define FOLL_WRITE	0x01	/* the page must be writable */
+#define FOLL_TOUCH	0x02	/* mark it accessed (and dirty for a write) */
+#define FOLL_GET	0x04	/* return it with a reference */
+#define FOLL_DUMP	0x08	/* the zero page is an error (core dumps) */
+#define FOLL_FORCE	0x10	/* past the VMA's protection (ptrace, /proc/<pid>/mem) */
+
+long __get_user_pages(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
+		      unsigned int gup_flags, struct page **pages);
+int check_vma_flags(struct vm_area_struct *vma, unsigned int gup_flags);
 struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool write);
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+long populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+long faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			    bool write);
+int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
+
+/* mm/mremap.c */
+unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+			       struct vm_area_struct *new_vma, unsigned long new_addr,
+			       unsigned long len);
+unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+			unsigned long flags, unsigned long new_addr);
+
+/* mm/mlock.c */
+bool can_do_mlock(void);
+void mlock_vma_page(struct page *page, struct vm_area_struct *vma);
+void munlock_vma_page(struct page *page, struct vm_area_struct *vma);
+int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
+int mlock_fixup(struct vm_area_struct *vma, struct vm_area_struct **prev, unsigned long start,
+		unsigned long end, unsigned long newflags);
+
+/* Fault in a new mapping or a newly locked range; failures are left to later faults. */
+static inline void mm_populate(unsigned long addr, unsigned long len)
+{
+	(void)__mm_populate(addr, len, 1);
+}
 
 /*
  * The next boundary of a page-table level after addr, or end if that
@@ -250,6 +285,12 @@ static inline bool vma_is_accessible(const struct vm_area_struct *vma)
 	return vma->vm_flags & VM_ACCESS_FLAGS;
 }
 
+/* A private mapping that may be written: its writes copy. Linux: is_cow_mapping() */
+static inline bool is_cow_mapping(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
 /* The page offset in the VMA's file (or, anonymous, in pages from 0). */
 static inline pgoff_t linear_page_index(const struct vm_area_struct *vma,
 					unsigned long address)
@@ -290,6 +331,14 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 				     struct vm_area_struct **pprev);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
 					     unsigned long end);
+
+/* The VMA that contains addr, or NULL. Linux: vma_lookup() */
+static inline struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return vma && vma->vm_start <= addr ? vma : NULL;
+}
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
@@ -330,7 +379,8 @@ unsigned long arch_get_unmapped_area_topdown(struct file *filp, unsigned long ad
 void arch_pick_mmap_layout(struct mm_struct *mm);
 
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
-		      unsigned long prot, unsigned long flags, unsigned long pgoff);
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate);
 unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
 			  unsigned long vm_flags, unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
@@ -352,6 +402,7 @@ extern int sysctl_max_map_count;
 
 /* Overcommit accounting (mm/util.c): Committed_AS in /proc/meminfo. */
 int __vm_enough_memory(struct mm_struct *mm, long pages);
+void vm_acct_memory(long pages);
 void vm_unacct_memory(long pages);
 unsigned long vm_memory_committed(void);
 void print_vma_addr(const char *prefix, unsigned long ip);

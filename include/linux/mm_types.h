@@ -38,7 +38,13 @@ struct page {
 	unsigned long flags;		/* PG_* bits; zone number in the top bits */
 	union {
 		struct {
-			struct list_head lru;
+			union {
+				struct list_head lru;
+				struct {	/* while PG_mlocked: no LRU yet */
+					void *__filler;
+					unsigned int mlock_count;	/* locked VMAs mapping it */
+				};
+			};
 			struct address_space *mapping;
 			pgoff_t index;		/* offset in mapping, in pages */
 			unsigned long private;	/* buddy order while PageBuddy */

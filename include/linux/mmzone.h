@@ -37,6 +37,7 @@ enum zone_type {
 /* Per-zone counters (Linux: enum zone_stat_item); /proc/zoneinfo names. */
 enum zone_stat_item {
 	NR_FREE_PAGES,
+	NR_MLOCK,			/* pages with PG_mlocked (mm/mlock.c) */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

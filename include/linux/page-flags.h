@@ -76,6 +76,15 @@ PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(Mlocked, mlocked)
 PAGEFLAG(AnonExclusive, anon_exclusive)
 
+/* Set the flag, saying whether it was set already. */
+static inline bool TestSetPageMlocked(struct page *page)
+{
+	bool was = PageMlocked(page);
+
+	SetPageMlocked(page);
+	return was;
+}
+
 static inline bool PageSwapCache(const struct page *page)
 {
 	return PageSwapBacked(page) && (page->flags & (1UL << PG_swapcache));

@@ -158,3 +158,14 @@ void kfree(const void *obj)
 {
 	free((void *)obj);
 }
+
+/* mm/mlock.c's rmap hooks: the host tests lock nothing. */
+void mlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	VM_BUG_ON(vma->vm_flags & VM_LOCKED);
+}
+
+void munlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	VM_BUG_ON(vma->vm_flags & VM_LOCKED);
+}

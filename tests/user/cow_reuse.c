@@ -18,19 +18,6 @@
 #include "proclib.h"
 
 #define P 4096
-#define PM_PRESENT	(1ULL << 63)
-#define PM_PFN_MASK	((1ULL << 55) - 1)
-
-/* The frame that maps addr, or 0 if none does. */
-static uint64_t pfn_of(const void *addr)
-{
-	uint64_t e = 0;
-	int fd = open("/proc/self/pagemap", O_RDONLY);
-
-	pread(fd, &e, sizeof(e), (off_t)((uintptr_t)addr / P * sizeof(e)));
-	close(fd);
-	return e & PM_PRESENT ? e & PM_PFN_MASK : 0;
-}
 
 /*
  * Warm up everything the measurement itself writes (stack, buffers), so

@@ -8,33 +8,14 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include "tap.h"
+#include "testlib.h"
 
 #define P 4096UL
-
-static sigjmp_buf env;
-
-static void on_segv(int sig)
-{
-	siglongjmp(env, sig);
-}
-
-/* Can we read (write) the byte at p, or does it fault? */
-static int probe(volatile char *p, int write)
-{
-	if (sigsetjmp(env, 1))
-		return 0;
-	if (write)
-		*p = 1;
-	else
-		(void)*p;
-	return 1;
-}
 
 int main(void)
 {
 	char *a, *b, *c;
 
-	signal(SIGSEGV, on_segv);
 	a = mmap(NULL, 4 * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ok(a != MAP_FAILED && ((uintptr_t)a & (P - 1)) == 0, "an anonymous mapping is page-aligned");
 	ok(a[0] == 0 && a[4 * P - 1] == 0, "it reads as zeros");
