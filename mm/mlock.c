@@ -267,7 +267,7 @@ static int mlock_posix_error(long retval)
  * right to lock, ENOMEM past RLIMIT_MEMLOCK or over a hole, EAGAIN if
  * the pages cannot be had. Linux: do_mlock()
  */
-static int do_mlock(unsigned long start, size_t len, unsigned long flags)
+int do_mlock(unsigned long start, size_t len, unsigned long flags)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long locked, lock_limit;
@@ -306,11 +306,17 @@ SYSCALL_DEFINE3(mlock2, unsigned long, start, size_t, len, int, flags)
 	return do_mlock(start, len, vm_flags);
 }
 
-SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
+/* Unlock [start, start + len) (rounded out to pages). Linux: SYSCALL_DEFINE2(munlock) */
+int do_munlock(unsigned long start, size_t len)
 {
 	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
 	start &= PAGE_MASK;
 	return apply_vma_lock_flags(start, len, 0);
+}
+
+SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
+{
+	return do_munlock(start, len);
 }
 
 /*

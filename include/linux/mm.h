@@ -229,6 +229,8 @@ unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long
 
 /* mm/mlock.c */
 bool can_do_mlock(void);
+int do_mlock(unsigned long start, size_t len, unsigned long flags);
+int do_munlock(unsigned long start, size_t len);
 void mlock_vma_page(struct page *page, struct vm_area_struct *vma);
 void munlock_vma_page(struct page *page, struct vm_area_struct *vma);
 int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
