@@ -149,28 +149,14 @@ int mlock_fixup(struct vm_area_struct *vma, struct vm_area_struct **prev, unsign
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long oldflags = vma->vm_flags;
 	long nr_pages;
-	pgoff_t pgoff;
-	int ret = 0;
 
-	if (newflags == oldflags || (oldflags & VM_SPECIAL))
-		goto out;
-	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	*prev = vma_merge(mm, *prev, start, end, newflags, vma->anon_vma, vma->vm_file, pgoff);
-	if (*prev) {
-		vma = *prev;
-		goto success;
+	if (newflags == oldflags || (oldflags & VM_SPECIAL)) {
+		*prev = vma;
+		return 0;
 	}
-	if (start != vma->vm_start) {
-		ret = split_vma(mm, vma, start, 1);
-		if (ret)
-			goto out;
-	}
-	if (end != vma->vm_end) {
-		ret = split_vma(mm, vma, end, 0);
-		if (ret)
-			goto out;
-	}
-success:
+	vma = vma_modify_flags(prev, vma, start, end, newflags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
 	nr_pages = (long)((end - start) >> PAGE_SHIFT);
 	if (!(newflags & VM_LOCKED))
 		nr_pages = -nr_pages;
@@ -181,9 +167,7 @@ success:
 		vma->vm_flags = newflags;	/* only ONFAULT changes: the pages stay locked */
 	else
 		mlock_vma_pages_range(vma, start, end, newflags);
-out:
-	*prev = vma;
-	return ret;
+	return 0;
 }
 
 /*

@@ -370,6 +370,42 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	return __split_vma(mm, vma, addr, new_below);
 }
 
+/*
+ * Give [start, end) of vma a VMA of its own for newflags: merged into a
+ * compatible neighbour if one is there, else split off vma (one split
+ * at each end that needs it). Returns the VMA now covering the range,
+ * its flags not yet changed, or an ERR_PTR (ENOMEM past max_map_count
+ * or with no memory; the range is then as it was, maybe split once).
+ * *pprev is set to the returned VMA, or on failure to vma.
+ * Linux: vma_modify_flags() (from 6.7; 6.1 spells this out in each of
+ * mprotect_fixup(), mlock_fixup() and madvise_update_vma())
+ */
+struct vm_area_struct *vma_modify_flags(struct vm_area_struct **pprev, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	struct vm_area_struct *merged;
+	int err;
+
+	merged = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma, vma->vm_file, pgoff);
+	*pprev = merged ? merged : vma;
+	if (merged)
+		return merged;
+	if (start != vma->vm_start) {
+		err = split_vma(mm, vma, start, 1);
+		if (err)
+			return ERR_PTR(err);
+	}
+	if (end != vma->vm_end) {
+		err = split_vma(mm, vma, end, 0);
+		if (err)
+			return ERR_PTR(err);
+	}
+	return vma;
+}
+
 /* --- merge --- */
 
 /* Same flags (but for the soft-dirty mark), same file, no close hook. */

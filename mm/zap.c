@@ -65,7 +65,8 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		if (!PageAnon(page)) {
 			if (pte_dirty(ptent))
 				set_page_dirty(page);
-			if (pte_young(ptent))
+			/* MADV_SEQUENTIAL: read once, not worth keeping. */
+			if (pte_young(ptent) && !(vma->vm_flags & VM_SEQ_READ))
 				mark_page_accessed(page);
 		}
 		dec_mm_counter(mm, mm_counter(page));

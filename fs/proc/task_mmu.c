@@ -280,11 +280,6 @@ static void smaps_page_accumulate(struct mem_size_stats *mss, struct page *page,
 }
 
 /*
- * One mapped page: resident, and shared among its mappers for Pss. A
- * page only we hold (refcount 1) is private without asking its
- * mapcount. Linux: smaps_account()
- */
-/*
  * One page mapped in the VMA: it is resident; Pss gives each of the
  * page's mappings an equal share (in 1/4096ths of a byte, PSS_SHIFT), a
  * page we hold the only reference to being ours whole; shared or private

@@ -78,7 +78,7 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("pgskip_dma"), ZERO("pgskip_dma32"), ZERO("pgskip_normal"),
 	ZERO("pgskip_movable"), ZERO("pgskip_device"),
 	EVENT("pgfree", PGFREE),
-	ZERO("pgactivate"), ZERO("pgdeactivate"), ZERO("pglazyfree"),
+	ZERO("pgactivate"), ZERO("pgdeactivate"), EVENT("pglazyfree", PGLAZYFREE),
 	EVENT("pgfault", PGFAULT),
 	EVENT("pgmajfault", PGMAJFAULT),
 	ZERO("pglazyfreed"), ZERO("pgrefill"),

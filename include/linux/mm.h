@@ -227,6 +227,12 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 			unsigned long flags, unsigned long new_addr);
 
+/* mm/madvise.c */
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int behavior);
+
+/* mm/msync.c */
+int do_msync(unsigned long start, size_t len, int flags);
+
 /* mm/mlock.c */
 bool can_do_mlock(void);
 int do_mlock(unsigned long start, size_t len, unsigned long flags);
@@ -348,6 +354,9 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff);
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 		int new_below);
+struct vm_area_struct *vma_modify_flags(struct vm_area_struct **pprev, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					unsigned long newflags);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);
 void validate_mm(struct mm_struct *mm);

@@ -17,6 +17,7 @@ enum vm_event_item {
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
 	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
+	PGLAZYFREE,			/* pages MADV_FREE made lazily freeable */
 	UNEVICTABLE_PGCULLED,		/* pages made unevictable by mlock */
 	UNEVICTABLE_PGRESCUED,		/* ...and evictable again */
 	UNEVICTABLE_PGMLOCKED,		/* PG_mlocked set */

@@ -40,22 +40,6 @@ static long status_kb(const char *name)
 	return field(name);
 }
 
-/* Does the smaps entry of the VMA holding p show the "lo" flag? */
-static int has_lo_flag(const void *p)
-{
-	unsigned long a = (unsigned long)p, lo, hi;
-	int inside = 0;
-
-	read_file("/proc/self/smaps");
-	for (char *l = proc_buf; *l; l = *line_end(l) ? line_end(l) + 1 : line_end(l)) {
-		if (vma_line(l, &lo, &hi))
-			inside = a >= lo && a < hi;
-		else if (inside && !strncmp(l, "VmFlags:", 8))
-			return strstr(l, " lo") != NULL && strstr(l, " lo") < line_end(l);
-	}
-	return -1;
-}
-
 /* The kB of the mappings mlock never touches: Linux's [vvar] and [vdso]. */
 static long special_kb(void)
 {
@@ -94,7 +78,7 @@ static void test_mlock(void)
 	ok_eq(16, vma_field(a + 2 * P, "Locked:"), "smaps Locked: the same 4 pages");
 	ok_eq(16, vma_rss_kb(a + 2 * P), "they were faulted in");
 	ok_eq(0, vma_rss_kb(a), "the rest of the mapping was not");
-	ok(has_lo_flag(a + 2 * P) == 1 && has_lo_flag(a) == 0, "VmFlags lo on the locked part only");
+	ok(vma_has_flag("lo", a + 2 * P) == 1 && vma_has_flag("lo", a) == 0, "VmFlags lo on the locked part only");
 	ok_eq(3, vmas_in(a, a + 8 * P), "the VMA split in three");
 	ok_eq(0, mlock(a + P, 4 * P), "locking it again, and one more page below");
 	ok_eq(20, status_kb("VmLck"), "VmLck counts each page once");
@@ -131,7 +115,7 @@ static void test_fork_and_remap(void)
 	pid = fork();
 	if (pid == 0) {
 		read_file("/proc/self/status");
-		_exit(field("VmLck") == 0 && has_lo_flag(a) == 0 ? 0 : 1);
+		_exit(field("VmLck") == 0 && vma_has_flag("lo", a) == 0 ? 0 : 1);
 	}
 	waitpid(pid, &status, 0);
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a forked child's copy is not locked");
@@ -151,7 +135,7 @@ static void test_map_flags(void)
 	ok_eq(16, status_kb("VmLck"), "MAP_LOCKED counts in VmLck");
 	ok_eq(16, vma_rss_kb(a), "and is faulted in");
 	ok_eq(16, vma_rss_kb(b), "MAP_POPULATE is faulted in");
-	ok(has_lo_flag(b) == 0, "without being locked");
+	ok(vma_has_flag("lo", b) == 0, "without being locked");
 	munmap(a, 4 * P);
 	munmap(b, 4 * P);
 }
@@ -165,21 +149,21 @@ static void test_mlockall(void)
 	size = status_kb("VmSize");
 	ok_eq(size, status_kb("VmLck") + special_kb(), "VmLck is all of VmSize but [vvar] and [vdso]");
 	a = map(4 * P, 0);
-	ok(has_lo_flag(a) == 0 && vma_rss_kb(a) == 0, "a later mapping is not locked");
+	ok(vma_has_flag("lo", a) == 0 && vma_rss_kb(a) == 0, "a later mapping is not locked");
 	ok_eq(0, mlockall(MCL_CURRENT | MCL_FUTURE), "mlockall(MCL_CURRENT | MCL_FUTURE)");
 	munmap(a, 4 * P);
 	a = map(4 * P, 0);
-	ok(has_lo_flag(a) == 1 && vma_rss_kb(a) == 16, "now a new mapping is locked and faulted in");
+	ok(vma_has_flag("lo", a) == 1 && vma_rss_kb(a) == 16, "now a new mapping is locked and faulted in");
 	heap = (char *)syscall(SYS_brk, 0);
 	syscall(SYS_brk, heap + 2 * P);
-	ok(has_lo_flag(heap) == 1 && vma_rss_kb(heap) == vma_field(heap, "Size:"),
+	ok(vma_has_flag("lo", heap) == 1 && vma_rss_kb(heap) == vma_field(heap, "Size:"),
 	   "so is new heap (brk), all of it resident");
 	syscall(SYS_brk, heap);
 	ok_eq(0, munlockall(), "munlockall");
 	ok_eq(0, status_kb("VmLck"), "VmLck 0");
 	munmap(a, 4 * P);
 	a = map(4 * P, 0);
-	ok(has_lo_flag(a) == 0 && vma_rss_kb(a) == 0, "and MCL_FUTURE is gone");
+	ok(vma_has_flag("lo", a) == 0 && vma_rss_kb(a) == 0, "and MCL_FUTURE is gone");
 	munmap(a, 4 * P);
 }
 

@@ -205,4 +205,27 @@ static __attribute__((unused)) uint64_t pfn_of(const void *addr)
 	return e >> 63 ? e & ((1ULL << 55) - 1) : 0;
 }
 
+/*
+ * Does the smaps entry of the VMA holding p show flag (two letters, as
+ * "lo") in its VmFlags? 1 or 0, -1 if no VMA holds p.
+ */
+static __attribute__((unused)) int vma_has_flag(const char *flag, const void *p)
+{
+	unsigned long a = (unsigned long)p, lo, hi;
+	int inside = 0;
+
+	read_file("/proc/self/smaps");
+	for (char *l = proc_buf; *l; l = *line_end(l) ? line_end(l) + 1 : line_end(l)) {
+		if (vma_line(l, &lo, &hi)) {
+			inside = a >= lo && a < hi;
+		} else if (inside && !strncmp(l, "VmFlags:", 8)) {
+			for (char *f = l + 8; f < line_end(l); f++)
+				if (f[-1] == ' ' && f[0] == flag[0] && f[1] == flag[1])
+					return 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 #endif
