@@ -40,7 +40,7 @@ static long status_kb(const char *name)
 	return field(name);
 }
 
-/* The kB of the mappings mlock never touches: Linux's [vvar] and [vdso]. */
+/* The kB of the mappings mlock never touches: Linux's [vvar*] and [vdso]. */
 static long special_kb(void)
 {
 	unsigned long lo, hi;
@@ -50,7 +50,7 @@ static long special_kb(void)
 	for (char *l = proc_buf; *l; l = *line_end(l) ? line_end(l) + 1 : line_end(l)) {
 		char *e = line_end(l);
 
-		if (vma_line(l, &lo, &hi) && (memmem(l, (size_t)(e - l), "[vvar]", 6) ||
+		if (vma_line(l, &lo, &hi) && (memmem(l, (size_t)(e - l), "[vvar", 5) ||
 					      memmem(l, (size_t)(e - l), "[vdso]", 6)))
 			kb += (long)((hi - lo) / 1024);
 	}
