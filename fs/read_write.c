@@ -21,15 +21,26 @@
 
 /*
  * A position and count the file can take: not negative, and not past
- * the largest loff_t once added up (Faultline has no file with unsigned
- * offsets, such as Linux's /dev/mem). Linux: rw_verify_area()
+ * the largest loff_t once added up, unless the file's offsets are
+ * unsigned (/proc/<pid>/mem: addresses), where only a wrap past 2^64
+ * is refused. Linux: rw_verify_area()
  */
 static int rw_verify_area(struct file *file, const loff_t *pos, size_t count)
 {
+	bool unsigned_offsets = file->f_mode & FMODE_UNSIGNED_OFFSET;
+
 	if ((ssize_t)count < 0)
 		return -EINVAL;
-	if (pos && (*pos < 0 || (loff_t)((u64)*pos + count) < 0))
+	if (!pos)
+		return 0;
+	if (*pos < 0) {
+		if (!unsigned_offsets)
+			return -EINVAL;
+		if (count >= (u64)-*pos)
+			return -EOVERFLOW;
+	} else if ((loff_t)((u64)*pos + count) < 0 && !unsigned_offsets) {
 		return -EINVAL;
+	}
 	return 0;
 }
 

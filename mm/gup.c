@@ -112,6 +112,8 @@ int check_vma_flags(struct vm_area_struct *vma, unsigned int gup_flags)
 
 	if (vm_flags & (VM_IO | VM_PFNMAP))
 		return -EFAULT;
+	if ((gup_flags & FOLL_ANON) && !vma_is_anonymous(vma))
+		return -EFAULT;
 	if (gup_flags & FOLL_WRITE) {
 		if (!(vm_flags & VM_WRITE)) {
 			if (!(gup_flags & FOLL_FORCE))
@@ -202,43 +204,39 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool
 	return page;
 }
 
-/* Is addr mapped to the shared zero page (a read of untouched memory)? */
-static bool maps_zero_page(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = mm_find_pmd(mm, addr);
-	pte_t pte;
-
-	if (!pmd)
-		return false;
-	pte = *pte_offset_kernel(pmd, addr);
-	return pte_present(pte) && is_zero_pfn(pte_pfn(pte));
-}
-
 /*
- * Read len bytes at addr of another address space (for /proc/<pid>/
- * cmdline and environ), faulting pages in as a read by its owner would;
- * the shared zero page reads as zeros. Returns the bytes read, which
- * stop short at the first address that cannot be read.
+ * Read (or, FOLL_WRITE in gup_flags, write) len bytes at addr of an
+ * address space that need not be ours, faulting pages in as its owner's
+ * access would; FOLL_FORCE goes past the protection as ptrace does (a
+ * write into a read-only private mapping lands in a private copy). The
+ * shared zero page reads as zeros. Returns the bytes done, which stop
+ * short at the first address that cannot be reached.
  * Linux: mm/memory.c __access_remote_vm()
  */
-int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags)
 {
+	bool write = gup_flags & FOLL_WRITE;
 	int done = 0;
 
 	/* Linux: __access_remote_vm() holds mmap_lock for reading. */
 	while (done < len) {
 		unsigned int offset = addr & (PAGE_SIZE - 1);
 		int bytes = (int)min((unsigned long)(len - done), PAGE_SIZE - offset);
-		struct page *page = get_user_page_remote(mm, addr, false);
+		struct page *page;
+		char *kaddr;
 
-		if (!IS_ERR(page)) {
-			memcpy((char *)buf + done, (char *)page_address(page) + offset, bytes);
-			put_page(page);
-		} else if (maps_zero_page(mm, addr)) {
-			memset((char *)buf + done, 0, bytes);
-		} else {
+		if (__get_user_pages(mm, addr, 1, gup_flags | FOLL_GET, &page) <= 0)
 			break;
+		kaddr = (char *)page_address(page) + offset;
+		if (write) {
+			memcpy(kaddr, (char *)buf + done, bytes);
+			set_page_dirty(page);
+		} else {
+			memcpy((char *)buf + done, kaddr, bytes);
 		}
+		if (!is_zero_pfn(page_to_pfn(page)))
+			put_page(page);	/* the zero page comes without a reference */
 		done += bytes;
 		addr += bytes;
 	}

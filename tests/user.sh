@@ -28,7 +28,8 @@
 # answers MADV_POPULATE_* past a mapping with EINVAL, not 6.1's ENOMEM.
 # mremap: newer Linux merges a grown VMA with an untouched neighbour,
 # which 6.1's anon_vma rule refuses.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise mremap proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
+# soft_dirty: this machine's kernel is built without CONFIG_MEM_SOFT_DIRTY.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise mremap proc_bad proc_files proc_maps proc_meminfo proc_pagemap soft_dirty"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -166,8 +166,8 @@ static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, bool cmdlin
 		char c;
 
 		/* Overwritten past its end: a title, up to its first NUL, within a page. */
-		if (access_remote_vm(mm, end - 1, &c, 1) == 1 && c) {
-			int n = access_remote_vm(mm, start, page, PAGE_SIZE);
+		if (access_remote_vm(mm, end - 1, &c, 1, FOLL_ANON) == 1 && c) {
+			int n = access_remote_vm(mm, start, page, PAGE_SIZE, FOLL_ANON);
 
 			end = start + strnlen(page, n);
 		}
@@ -175,7 +175,7 @@ static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, bool cmdlin
 	pos = (unsigned long)iocb->ki_pos;
 	while (count && start < end && pos < end - start) {
 		int chunk = (int)min3(count, (size_t)PAGE_SIZE, (size_t)(end - start - pos));
-		int got = access_remote_vm(mm, start + pos, page, chunk);
+		int got = access_remote_vm(mm, start + pos, page, chunk, FOLL_ANON);
 
 		if (got <= 0)
 			break;
@@ -217,6 +217,98 @@ static const struct file_operations proc_environ_operations = {
 	.llseek = generic_file_llseek,
 };
 
+/* --- mem: the process's memory at its addresses --- */
+
+/* The mm, held (mmgrab) while the file is open. Linux: mem_open() */
+static int mem_open(struct inode *inode, struct file *file)
+{
+	struct mm_struct *mm = proc_mem_open(inode);
+
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	file->private_data = mm;
+	/* Addresses: offsets up to 2^64 - 1. */
+	file->f_mode |= FMODE_UNSIGNED_OFFSET;
+	return 0;
+}
+
+/*
+ * Copy between the caller and the process's memory at the file offset
+ * (the address), a page at a time, forced as ptrace is: a write into a
+ * read-only private mapping goes into a private copy (COW), as in Linux.
+ * EIO if not even the first byte can be reached. Linux: mem_rw()
+ */
+static ssize_t mem_rw(struct kiocb *iocb, struct iov_iter *iter, bool write)
+{
+	struct mm_struct *mm = iocb->ki_filp->private_data;
+	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
+	unsigned long addr = (unsigned long)iocb->ki_pos;
+	size_t count = iov_iter_count(iter);
+	ssize_t copied = 0;
+	char *page;
+
+	if (!mm)
+		return 0;
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	if (!mmget_not_zero(mm))
+		goto free;
+	while (count > 0) {
+		int this_len = (int)min(count, (size_t)PAGE_SIZE);
+
+		if (write && copy_from_iter(page, this_len, iter) != (size_t)this_len) {
+			copied = -EFAULT;
+			break;
+		}
+		this_len = access_remote_vm(mm, addr, page, this_len, flags);
+		if (!this_len) {
+			if (!copied)
+				copied = -EIO;
+			break;
+		}
+		if (!write && copy_to_iter(page, this_len, iter) != (size_t)this_len) {
+			copied = -EFAULT;
+			break;
+		}
+		addr += this_len;
+		copied += this_len;
+		count -= this_len;
+	}
+	iocb->ki_pos = (loff_t)addr;
+	mmput(mm);
+free:
+	free_page((unsigned long)page);
+	return copied;
+}
+
+static ssize_t mem_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return mem_rw(iocb, to, false);
+}
+
+static ssize_t mem_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	return mem_rw(iocb, from, true);
+}
+
+static int mem_release(struct inode *inode, struct file *file)
+{
+	struct mm_struct *mm = file->private_data;
+
+	if (mm)
+		mmdrop(mm);
+	return 0;
+}
+
+static const struct file_operations proc_mem_operations = {
+	.open = mem_open,
+	.read_iter = mem_read,
+	.write_iter = mem_write,
+	.llseek = mem_lseek,
+	.release = mem_release,
+};
+
 /* The saved auxiliary vector, pairs up to and with AT_NULL. Linux: proc_pid_auxv() */
 static int proc_pid_auxv(struct seq_file *m, struct task_struct *task)
 {
@@ -255,10 +347,12 @@ static const struct proc_entry tgid_base_stuff[] = {
 	ONE("stat", 0444, proc_pid_stat),
 	ONE("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, &proc_pid_maps_operations),
+	REG("mem", 0600, &proc_mem_operations),
 	LNK("cwd", proc_cwd_link),
 	LNK("root", proc_root_link),
 	LNK("exe", proc_exe_link),
 	ONE("mounts", 0444, proc_pid_mounts),
+	REG("clear_refs", 0200, &proc_clear_refs_operations),
 	REG("smaps", 0444, &proc_pid_smaps_operations),
 	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
 	REG("pagemap", 0400, &proc_pagemap_operations),

@@ -101,6 +101,7 @@ extern const struct file_operations proc_pid_maps_operations;
 extern const struct file_operations proc_pid_smaps_operations;
 extern const struct file_operations proc_pid_smaps_rollup_operations;
 extern const struct file_operations proc_pagemap_operations;
+extern const struct file_operations proc_clear_refs_operations;
 void task_mem(struct seq_file *m, struct mm_struct *mm);
 unsigned long task_statm(struct mm_struct *mm, unsigned long *shared, unsigned long *text,
 			 unsigned long *data, unsigned long *resident);

@@ -33,6 +33,7 @@ typedef unsigned int __poll_t;
 #define FMODE_PREAD	0x8
 #define FMODE_PWRITE	0x10
 #define FMODE_EXEC	0x20
+#define FMODE_UNSIGNED_OFFSET	0x2000	/* offsets past LLONG_MAX (/proc/<pid>/mem) */
 #define FMODE_PATH	0x4000	/* O_PATH: a handle, not for I/O */
 
 /* Device numbers: 12-bit major, 20-bit minor (Linux: include/linux/kdev_t.h). */

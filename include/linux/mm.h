@@ -209,12 +209,14 @@ pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
 #define FOLL_GET	0x04	/* return it with a reference */
 #define FOLL_DUMP	0x08	/* the zero page is an error (core dumps) */
 #define FOLL_FORCE	0x10	/* past the VMA's protection (ptrace, /proc/<pid>/mem) */
+#define FOLL_ANON	0x8000	/* anonymous VMAs only (/proc/<pid>/cmdline) */
 
 long __get_user_pages(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 		      unsigned int gup_flags, struct page **pages);
 int check_vma_flags(struct vm_area_struct *vma, unsigned int gup_flags);
 struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr, bool write);
-int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		      unsigned int gup_flags);
 long populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 long faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			    bool write);

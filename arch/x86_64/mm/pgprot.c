@@ -37,11 +37,25 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 }
 
 /*
- * Linux also maps shared writable pages read-only when the file system
- * wants to hear of the first write (vma_wants_writenotify, for dirty
- * accounting and page_mkwrite); tmpfs does not, so the flags decide.
+ * A shared writable VMA is mapped read-only when the kernel wants to
+ * hear of each page's first write: here only for soft-dirty tracking
+ * (VM_SOFTDIRTY off since clear_refs 4). Linux also does it for file
+ * systems that account dirty pages or have page_mkwrite; tmpfs does not.
+ * Linux: mm/mmap.c vma_wants_writenotify()
  */
+static bool vma_wants_writenotify(const struct vm_area_struct *vma)
+{
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) != (VM_WRITE | VM_SHARED))
+		return false;	/* private or read-only: not writable anyway */
+	return !(vma->vm_flags & VM_SOFTDIRTY);
+}
+
+/* Linux: mm/mmap.c vma_set_page_prot() */
 void vma_set_page_prot(struct vm_area_struct *vma)
 {
-	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	unsigned long vm_flags = vma->vm_flags;
+
+	if (vma_wants_writenotify(vma))
+		vm_flags &= ~VM_SHARED;	/* the private protections: read-only */
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 }
