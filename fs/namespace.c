@@ -49,7 +49,7 @@ static dev_t get_anon_dev(void)
 void vfs_caches_init(void)
 {
 	shmem_init();
-	root_sb = shmem_fill_super(ROOTFS_DEV);
+	root_sb = shmem_fill_super(ROOTFS_DEV, 0);
 	if (!root_sb)
 		panic("vfs_caches_init: cannot create the root file system");
 	root_mount.mnt_root = root_sb->s_root;
@@ -131,7 +131,7 @@ static struct super_block *new_super(const char *type)
 	if (!strcmp(type, "proc"))
 		sb = proc_fill_super(get_anon_dev());
 	else if (!strcmp(type, "tmpfs"))
-		sb = shmem_fill_super(get_anon_dev());
+		sb = shmem_fill_super(get_anon_dev(), 0);
 	else
 		return ERR_PTR(-ENODEV);
 	return sb ? sb : ERR_PTR(-ENOMEM);
