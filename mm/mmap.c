@@ -368,7 +368,8 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		pgoff = 0;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	}
-	if (flags & MAP_NORESERVE)
+	/* MAP_NORESERVE is honoured only while overcommit is allowed. */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
 	return mmap_region(file, addr, len, vm_flags, pgoff);
 }

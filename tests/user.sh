@@ -24,7 +24,10 @@
 # merges them.
 # proc_*: this machine's newer Linux prints /proc with other lines and
 # maps a vDSO; it has no /test files either. Linux 6.1 is their oracle.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
+# overcommit, proc_sys: they write /proc/sys (overcommit mode, hostname,
+# pid_max ...), which must never change this machine's own settings.
+# statfs: this machine's / and /tmp are not tmpfs.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys statfs"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -37,4 +37,19 @@
 			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
 #define MAP_UNINITIALIZED	0x4000000
 
+#define MAP_HUGE_SHIFT		26
+#define MAP_HUGE_MASK		0x3f
+
+/* vm.overcommit_memory: how mm/util.c's __vm_enough_memory() decides. */
+#define OVERCOMMIT_GUESS	0	/* refuse only what could never fit */
+#define OVERCOMMIT_ALWAYS	1	/* never refuse */
+#define OVERCOMMIT_NEVER	2	/* refuse past CommitLimit (vm_commit_limit()) */
+
+extern int sysctl_overcommit_memory;
+extern int sysctl_overcommit_ratio;
+extern unsigned long sysctl_overcommit_kbytes;
+extern unsigned long sysctl_user_reserve_kbytes;
+extern unsigned long sysctl_admin_reserve_kbytes;
+unsigned long vm_commit_limit(void);
+
 #endif

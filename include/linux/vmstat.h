@@ -17,6 +17,8 @@ enum vm_event_item {
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
 	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
+	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
+	DROP_SLAB,			/* writes of 2 */
 	NR_VM_EVENT_ITEMS
 };
 
