@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * statfs(2) and fstatfs(2) for each file system a test program meets:
- * the rootfs (tmpfs, with /tmp in it), procfs, pipes, and their errors.
+ * the rootfs (tmpfs, with /tmp in it), procfs, sysfs, pipes, and their
+ * errors.
  * The magic numbers and fixed fields must match Linux 6.1's exactly.
  * A tmpfs's size and inode counts come from the amount of RAM each
  * kernel counts, which differs, so they are checked by how they move:
@@ -110,6 +111,15 @@ static void test_procfs(void)
 	ok_eq(TMPFS_MAGIC, s.f_type, "/proc/self/cwd is the rootfs");
 }
 
+static void test_sysfs(void)
+{
+	struct statfs s;
+
+	ok_eq(0, statfs("/sys", &s), "statfs /sys");
+	check_fixed("/sys", &s, 0x62656572 /* SYSFS_MAGIC */, ST_VALID | ST_RELATIME);
+	check_unlimited("/sys", &s);
+}
+
 /* pipefs is a kernel mount: no relatime, no counts. */
 static void test_pipe(void)
 {
@@ -150,6 +160,7 @@ int main(void)
 	test_rootfs();
 	test_tmpfs_counts();
 	test_procfs();
+	test_sysfs();
 	test_pipe();
 	test_errors();
 	return tap_done();
