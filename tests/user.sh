@@ -28,7 +28,8 @@
 # pid_max ...), which must never change this machine's own settings.
 # statfs: this machine's / and /tmp are not tmpfs.
 # sysfs: this machine's /sys shows its own CPUs and THP setting.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys statfs sysfs"
+# mmap_flags: later Linux refuses more flags with plain MAP_SHARED.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth mmap_flags overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys statfs sysfs"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log
