@@ -24,12 +24,12 @@
 # merges them.
 # proc_*: this machine's newer Linux prints /proc with other lines and
 # maps a vDSO; it has no /test files either. Linux 6.1 is their oracle.
-# overcommit, proc_sys: they write /proc/sys (overcommit mode, hostname,
+# max_map_count, overcommit, proc_sys: they write /proc/sys (overcommit mode, hostname,
 # pid_max ...), which must never change this machine's own settings.
 # statfs: this machine's / and /tmp are not tmpfs.
 # sysfs: this machine's /sys shows its own CPUs and THP setting.
 # mmap_flags: later Linux refuses more flags with plain MAP_SHARED.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth mmap_flags overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys statfs sysfs"
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth max_map_count mmap_flags overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys statfs sysfs"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log
