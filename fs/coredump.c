@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Core dumps: a process killed by SIGSEGV, SIGABRT, SIGQUIT and the other
- * "core" signals leaves an ELF core file, named "core", in its working
- * directory - if RLIMIT_CORE allows one (it is 0 by default, as on
- * Linux: `ulimit -c unlimited` first). gdb reads it: `gdb prog core`.
+ * "core" signals leaves an ELF core file, named by kernel.core_pattern
+ * ("core" by default) relative to its working directory - if RLIMIT_CORE
+ * allows one (it is 0 by default, as on Linux: `ulimit -c unlimited`
+ * first). gdb reads it: `gdb prog core`.
  * Linux: fs/coredump.c, fs/binfmt_elf.c (elf_core_dump)
  *
  *   ELF header (ET_CORE)
@@ -30,6 +31,8 @@
 #include <linux/namei.h>
 #include <linux/elf.h>
 #include <linux/coredump.h>
+#include <linux/utsname.h>
+#include <linux/time64.h>
 #include <linux/pagewalk.h>
 #include <asm/fpu.h>
 #include <asm/uaccess.h>
@@ -343,16 +346,120 @@ static void write_core(struct core_state *cs, const struct kernel_siginfo *sigin
 		dump_vma(cs, v, vma_dump_size(v));
 }
 
-/* Linux: do_coredump() with core_pattern "core" */
+char core_pattern[CORENAME_MAX_SIZE] = "core";
+int core_uses_pid;
+
+/* Append to the name being built; false once it would not fit. */
+static bool cn_puts(char *cn, const char *str)
+{
+	size_t used = strlen(cn);
+
+	return strlcpy(cn + used, str, CORENAME_MAX_SIZE - used) < CORENAME_MAX_SIZE - used;
+}
+
+static bool cn_putnum(char *cn, long long v)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", v);
+	return cn_puts(cn, num);
+}
+
+/* A name inside the file name: '/' becomes '!', and so does a leading '.'. */
+static bool cn_esc_puts(char *cn, const char *str)
+{
+	size_t start = strlen(cn);
+
+	if (!cn_puts(cn, str))
+		return false;
+	for (char *p = cn + start; *p; p++)
+		if (*p == '/')
+			*p = '!';
+	if (start == 0 && cn[0] == '.')
+		cn[0] = '!';
+	return true;
+}
+
+/*
+ * The core file's name from core_pattern: %% %p %P %i %I (ids) %u %g
+ * (always 0: everything runs as root) %s (the signal) %t (seconds since
+ * 1970) %h (hostname) %e (comm) %c (RLIMIT_CORE); other specifiers print
+ * nothing, as in Linux.
+ * Without %p, core_uses_pid appends ".PID". A pipe ("|prog") would need
+ * a user-mode helper, which Faultline cannot start: no core then.
+ * -EINVAL for a pipe, -ENAMETOOLONG for a name longer than 127 bytes.
+ * Left out: %f, %E, %d. Linux: format_corename()
+ */
+static int format_corename(char *cn, const struct kernel_siginfo *siginfo)
+{
+	bool pid_in_pattern = false, fits = true;
+	const char *pat = core_pattern;
+
+	cn[0] = 0;
+	if (*pat == '|')
+		return -EINVAL;
+	for (; *pat && fits; pat++) {
+		char c[2] = { *pat, 0 };
+
+		if (*pat != '%') {
+			fits = cn_puts(cn, c);
+			continue;
+		}
+		switch (*++pat) {
+		case 0:
+			return 0;
+		case '%':
+			fits = cn_puts(cn, "%");
+			break;
+		case 'p':
+			pid_in_pattern = true;
+			fallthrough;
+		case 'P':
+			fits = cn_putnum(cn, task_tgid_nr(current));
+			break;
+		case 'i':
+		case 'I':
+			fits = cn_putnum(cn, task_pid_nr(current));
+			break;
+		case 'u':
+		case 'g':
+			fits = cn_putnum(cn, 0);
+			break;
+		case 's':
+			fits = cn_putnum(cn, siginfo->si_signo);
+			break;
+		case 't':
+			fits = cn_putnum(cn, (long long)(ktime_get_real_ns() / NSEC_PER_SEC));
+			break;
+		case 'h':
+			fits = cn_esc_puts(cn, init_utsname.nodename);
+			break;
+		case 'e':
+			fits = cn_esc_puts(cn, current->comm);
+			break;
+		case 'c':
+			fits = cn_putnum(cn, (long long)rlimit(RLIMIT_CORE));
+			break;
+		}
+	}
+	if (fits && !pid_in_pattern && core_uses_pid)
+		fits = cn_puts(cn, ".") && cn_putnum(cn, task_tgid_nr(current));
+	return fits ? 0 : -ENAMETOOLONG;
+}
+
+/* Linux: do_coredump() for a file (not a pipe) */
 bool do_coredump(const struct kernel_siginfo *siginfo)
 {
 	struct core_state cs = { .limit = rlimit(RLIMIT_CORE) };
+	char corename[CORENAME_MAX_SIZE];
 	struct iattr size;
 
 	if (!current->mm || !current->mm->dumpable || cs.limit < PAGE_SIZE)
 		return false;
-	init_unlink("core");	/* a stale core goes first, as in Linux */
-	cs.file = filp_open("core", O_CREAT | O_RDWR | O_NOFOLLOW | O_LARGEFILE | O_EXCL, 0600);
+	if (format_corename(corename, siginfo) || !corename[0])
+		return false;
+	init_unlink(corename);	/* a stale core goes first, as in Linux */
+	cs.file = filp_open(corename, O_CREAT | O_RDWR | O_NOFOLLOW | O_LARGEFILE | O_EXCL, 0600);
 	if (IS_ERR(cs.file))
 		return false;
 	write_core(&cs, siginfo);

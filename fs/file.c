@@ -17,6 +17,8 @@
 #include <linux/fs.h>
 #include <linux/fdtable.h>
 
+unsigned int sysctl_nr_open = 1024 * 1024;
+
 #define BITS_PER_LONG	64
 
 struct files_struct init_files = {
@@ -76,7 +78,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 
 	if (nr < fdt->max_fds)
 		return 0;
-	if (nr >= NR_OPEN_MAX)
+	if (nr >= sysctl_nr_open)
 		return -EMFILE;
 	nr_fds = max(256U, 1U << fls64(nr));
 	fd = kcalloc(nr_fds, sizeof(*fd), GFP_KERNEL);
@@ -125,7 +127,7 @@ static int alloc_fd(unsigned int start, unsigned int end, unsigned int flags)
 
 int get_unused_fd_flags(unsigned int flags)
 {
-	return alloc_fd(0, (unsigned int)min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN_MAX),
+	return alloc_fd(0, (unsigned int)min(rlimit(RLIMIT_NOFILE), (unsigned long)sysctl_nr_open),
 			flags);
 }
 
@@ -226,7 +228,7 @@ int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 	if (from >= rlimit(RLIMIT_NOFILE))
 		return -EINVAL;
 	fd = alloc_fd(from, (unsigned int)min(rlimit(RLIMIT_NOFILE),
-					      (unsigned long)NR_OPEN_MAX), flags);
+					      (unsigned long)sysctl_nr_open), flags);
 	if (fd >= 0)
 		fd_install((unsigned int)fd, get_file(file));
 	return fd;

@@ -24,6 +24,7 @@
 #include <linux/namei.h>
 #include <linux/shmem_fs.h>
 #include <linux/proc_fs.h>
+#include <linux/sysfs.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -49,7 +50,7 @@ static dev_t get_anon_dev(void)
 void vfs_caches_init(void)
 {
 	shmem_init();
-	root_sb = shmem_fill_super(ROOTFS_DEV);
+	root_sb = shmem_fill_super(ROOTFS_DEV, 0);
 	if (!root_sb)
 		panic("vfs_caches_init: cannot create the root file system");
 	root_mount.mnt_root = root_sb->s_root;
@@ -131,7 +132,9 @@ static struct super_block *new_super(const char *type)
 	if (!strcmp(type, "proc"))
 		sb = proc_fill_super(get_anon_dev());
 	else if (!strcmp(type, "tmpfs"))
-		sb = shmem_fill_super(get_anon_dev());
+		sb = shmem_fill_super(get_anon_dev(), 0);
+	else if (!strcmp(type, "sysfs"))
+		sb = sysfs_fill_super(get_anon_dev());
 	else
 		return ERR_PTR(-ENODEV);
 	return sb ? sb : ERR_PTR(-ENOMEM);
@@ -174,7 +177,7 @@ int init_mount(const char *dev_name, const char *dir_name, const char *type)
 #define MS_PLAIN	(MS_SILENT | MS_RELATIME)
 
 /*
- * mount(2) of a new file system: "proc" or "tmpfs". Anything else Linux
+ * mount(2) of a new file system: "proc", "tmpfs" or "sysfs". Anything else Linux
  * does (MS_BIND, MS_MOVE, MS_REMOUNT, propagation flags) is -EINVAL here,
  * an unknown type -ENODEV. Linux: do_mount() -> path_mount()
  */

@@ -25,15 +25,22 @@
 #include <linux/fs.h>
 #include <linux/fdtable.h>
 #include <linux/pipe_fs_i.h>
+#include <linux/statfs.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
 #define F_SETPIPE_SZ	1031
 #define F_GETPIPE_SZ	1032
 
+static const struct super_operations pipefs_ops = {
+	.statfs = simple_statfs,
+};
+
 static struct super_block pipe_sb = {
+	.s_op = &pipefs_ops,
+	.s_flags = SB_KERNMOUNT,
 	.s_dev = MKDEV(0, 12),
-	.s_magic = 0x50495045,		/* PIPEFS_MAGIC */
+	.s_magic = PIPEFS_MAGIC,
 	.s_type = "pipefs",
 };
 

@@ -33,6 +33,7 @@
 #include <linux/vmstat.h>
 #include <linux/itimer.h>
 #include <linux/syscalls.h>
+#include <linux/sysctl.h>
 #include <asm/uaccess.h>
 #include <asm/irqflags.h>
 
@@ -555,5 +556,27 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, void __user *__user *, head_ptr,
 		return -ESRCH;
 	if (put_user(24UL, len_ptr) || put_user(p->robust_list, head_ptr))
 		return -EFAULT;
+	return 0;
+}
+
+/*
+ * kernel.threads-max: the most tasks fork will make, 1 to MAX_THREADS
+ * (a write does not go through the boot-time clamp to MIN_THREADS).
+ * Linux: sysctl_max_threads()
+ */
+int sysctl_max_threads(struct ctl_table *table, int write, void *buffer, size_t *lenp,
+		       loff_t *ppos)
+{
+	int threads = max_threads, min = 1, max = MAX_THREADS;
+	struct ctl_table t = *table;
+	int ret;
+
+	t.data = &threads;
+	t.extra1 = &min;
+	t.extra2 = &max;
+	ret = proc_dointvec_minmax(&t, write, buffer, lenp, ppos);
+	if (ret || !write)
+		return ret;
+	max_threads = threads;
 	return 0;
 }

@@ -30,6 +30,7 @@
 #include <linux/vmalloc.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/sysctl.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/fdtable.h>
@@ -171,6 +172,7 @@ void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 	vmalloc_init();
 	sched_init();
 	fork_init();
+	sysctl_init_defaults();
 	signals_init();
 	radix_tree_init();
 	anon_vma_init();

@@ -11,9 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
-
-#define PID_MAX_DEFAULT	0x8000		/* 32768, Linux's default pid_max */
-#define RESERVED_PIDS	300
+#include <linux/pid.h>
 
 int pid_max = PID_MAX_DEFAULT;
 static pid_t last_pid;

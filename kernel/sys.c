@@ -171,7 +171,7 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	if (new_rlim) {
 		if (new_rlim->rlim_cur > new_rlim->rlim_max)
 			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > sysctl_nr_open)
 			return -EPERM;
 	}
 	rlim = tsk->signal->rlim + resource;
@@ -308,16 +308,7 @@ SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 
 /* --- the system --- */
 
-struct new_utsname {
-	char sysname[65];
-	char nodename[65];
-	char release[65];
-	char version[65];
-	char machine[65];
-	char domainname[65];
-};
-
-static struct new_utsname utsname = {
+struct new_utsname init_utsname = {
 	.sysname = UTS_SYSNAME,
 	.nodename = "(none)",
 	.release = UTS_RELEASE,
@@ -328,18 +319,18 @@ static struct new_utsname utsname = {
 
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
-	return copy_to_user(name, &utsname, sizeof(utsname)) ? -EFAULT : 0;
+	return copy_to_user(name, &init_utsname, sizeof(init_utsname)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
 {
-	char tmp[sizeof(utsname.nodename)] = "";
+	char tmp[sizeof(init_utsname.nodename)] = "";
 
 	if (len < 0 || len > 64)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, (unsigned long)len))
 		return -EFAULT;		/* and the old name stays */
-	memcpy(utsname.nodename, tmp, sizeof(tmp));
+	memcpy(init_utsname.nodename, tmp, sizeof(tmp));
 	return 0;
 }
 

@@ -268,9 +268,11 @@ bool utest_run(void)
 		pr_err("utest: no %s directory\n", utest_dir);
 		return true;
 	}
-	/* The tests read /proc, as they find it mounted on Linux. */
+	/* The tests read /proc and /sys, as they find them mounted on Linux. */
 	if (init_mount("proc", "/proc", "proc"))
 		pr_warn("utest: cannot mount /proc\n");
+	if (init_mount("sysfs", "/sys", "sysfs"))
+		pr_warn("utest: cannot mount /sys\n");
 	pr_info("utest: %d programs\n", u.n);
 	for (int i = 0; i < u.n; i++) {
 		passed += run_utest(u.names[i]);

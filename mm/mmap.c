@@ -292,13 +292,21 @@ static bool accountable_mapping(unsigned long vm_flags)
 	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
 }
 
-/* The VM_SHARED/VM_MAY* flags a file's open mode allows (or -EACCES). */
+/*
+ * The VM_SHARED/VM_MAY* flags a file's open mode allows (or -EACCES).
+ * MAP_SHARED_VALIDATE refuses flags the kernel does not know, and
+ * MAP_SYNC, which needs a DAX file (none here), with -EOPNOTSUPP; plain
+ * MAP_SHARED ignores them.
+ */
 static long file_mmap_flags(struct file *file, unsigned long flags, unsigned long prot,
 			    unsigned long vm_flags)
 {
 	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
 	case MAP_SHARED_VALIDATE:
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		fallthrough;
+	case MAP_SHARED:
 		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
 			return -EACCES;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
@@ -342,12 +350,6 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return -EOVERFLOW;
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM;
-	if ((flags & MAP_TYPE) != MAP_SHARED && (flags & MAP_TYPE) != MAP_PRIVATE &&
-	    (flags & MAP_TYPE) != MAP_SHARED_VALIDATE)
-		return -EINVAL;
-	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~(LEGACY_MAP_MASK | MAP_SYNC |
-					  MAP_FIXED_NOREPLACE | MAP_SHARED_VALIDATE)))
-		return -EOPNOTSUPP;
 
 	/* NOREPLACE places exactly as MAP_FIXED does, but refuses to replace. */
 	if (flags & MAP_FIXED_NOREPLACE)
@@ -371,11 +373,14 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		vm_flags = ret;
 	} else if ((flags & MAP_TYPE) == MAP_PRIVATE) {
 		pgoff = addr >> PAGE_SHIFT;
-	} else {
+	} else if ((flags & MAP_TYPE) == MAP_SHARED) {
 		pgoff = 0;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	} else {
+		return -EINVAL;		/* MAP_SHARED_VALIDATE too: it is for files */
 	}
-	if (flags & MAP_NORESERVE)
+	/* MAP_NORESERVE is honoured only while overcommit is allowed. */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
 	addr = mmap_region(file, addr, len, vm_flags, pgoff);
 	if (!IS_ERR_VALUE(addr) &&

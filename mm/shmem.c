@@ -22,12 +22,26 @@
 #include <linux/shmem_fs.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
+#include <linux/statfs.h>
+#include <linux/random.h>
 
-#define TMPFS_MAGIC	0x01021994
-
+/*
+ * A tmpfs's limits: Linux's defaults for a mounted tmpfs (size= half of
+ * RAM, nr_inodes= half of RAM's pages), none (0) for the internal one
+ * of nameless files (a kernel mount in Linux). A hard link takes an
+ * inode slot too, as in Linux.
+ */
 struct shmem_sb_info {
-	unsigned long max_blocks;	/* pages the file system may hold */
+	unsigned long max_blocks;	/* pages the file system may hold; 0: no limit */
 	unsigned long used_blocks;
+	unsigned long max_inodes;	/* inodes; 0: no limit */
+	unsigned long free_inodes;
+	/*
+	 * statfs's f_fsid. Linux makes it from s_uuid, random at mount;
+	 * here at the first statfs, as the rootfs is made before the
+	 * random generator is seeded.
+	 */
+	int fsid[2];
 };
 
 static const struct inode_operations shmem_dir_inode_operations;
@@ -46,6 +60,28 @@ static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 /* shm_mnt's super block: files with no name (shared anonymous memory). */
 static struct super_block *shm_sb;
 
+/* One inode slot, or -ENOSPC. Linux: shmem_reserve_inode() */
+static int shmem_reserve_inode(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	if (!sbinfo->max_inodes)
+		return 0;
+	if (!sbinfo->free_inodes)
+		return -ENOSPC;
+	sbinfo->free_inodes--;
+	return 0;
+}
+
+/* Linux: shmem_free_inode() */
+static void shmem_free_inode(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	if (sbinfo->max_inodes)
+		sbinfo->free_inodes++;
+}
+
 /*
  * A new inode. Files of a mounted tmpfs are VM_NORESERVE: each page is
  * committed (Committed_AS) when it is allocated, not the size up front.
@@ -53,10 +89,15 @@ static struct super_block *shm_sb;
  */
 struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 {
-	struct inode *inode = new_inode(sb);
+	struct inode *inode;
 
-	if (!inode)
+	if (shmem_reserve_inode(sb))
 		return NULL;
+	inode = new_inode(sb);
+	if (!inode) {
+		shmem_free_inode(sb);
+		return NULL;
+	}
 	inode->i_shmem_flags = VM_NORESERVE;
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
@@ -93,7 +134,7 @@ static bool shmem_charge(struct inode *inode)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
 
-	if (sbinfo->used_blocks >= sbinfo->max_blocks)
+	if (sbinfo->max_blocks && sbinfo->used_blocks >= sbinfo->max_blocks)
 		return false;
 	if ((inode->i_shmem_flags & VM_NORESERVE) && __vm_enough_memory(current->mm, 1))
 		return false;
@@ -285,6 +326,7 @@ static int shmem_release(struct inode *inode, struct file *file)
  */
 void shmem_evict_inode(struct inode *inode)
 {
+	shmem_free_inode(inode->i_sb);
 	if (!S_ISREG(inode->i_mode))
 		return;
 	shmem_truncate_range(inode, 0);
@@ -297,9 +339,33 @@ static void shmem_put_super(struct super_block *sb)
 	kfree(SHMEM_SB(sb));
 }
 
+/* Linux: shmem_statfs() */
+static int shmem_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(dentry->d_sb);
+
+	buf->f_type = TMPFS_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	if (sbinfo->max_blocks) {
+		buf->f_blocks = sbinfo->max_blocks;
+		buf->f_bavail = buf->f_bfree = sbinfo->max_blocks - sbinfo->used_blocks;
+	}
+	if (sbinfo->max_inodes) {
+		buf->f_files = sbinfo->max_inodes;
+		buf->f_ffree = sbinfo->free_inodes;
+	}
+	while (!sbinfo->fsid[0] && !sbinfo->fsid[1])
+		get_random_bytes(sbinfo->fsid, sizeof(sbinfo->fsid));
+	buf->f_fsid[0] = sbinfo->fsid[0];
+	buf->f_fsid[1] = sbinfo->fsid[1];
+	return 0;
+}
+
 static const struct super_operations shmem_ops = {
 	.evict_inode = shmem_evict_inode,
 	.put_super = shmem_put_super,
+	.statfs = shmem_statfs,
 };
 
 /* --- directories --- */
@@ -367,6 +433,8 @@ static int shmem_link(struct dentry *old_dentry, struct inode *dir, struct dentr
 {
 	struct inode *inode = d_inode(old_dentry);
 
+	if (inode->i_nlink && shmem_reserve_inode(inode->i_sb))
+		return -ENOSPC;
 	inc_nlink(inode);
 	ihold(inode);
 	d_instantiate(dentry, inode);
@@ -381,6 +449,8 @@ static int shmem_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = d_inode(dentry);
 
+	if (inode->i_nlink > 1 && !S_ISDIR(inode->i_mode))
+		shmem_free_inode(inode->i_sb);
 	drop_nlink(inode);
 	inode->i_ctime = current_time();
 	d_delete(dentry);
@@ -487,7 +557,11 @@ static const struct file_operations shmem_file_operations = {
 
 /* --- file systems and nameless files --- */
 
-struct super_block *shmem_fill_super(dev_t dev)
+/*
+ * A new tmpfs. A mounted one (the rootfs, mount(2)) gets Linux's default
+ * limits; the internal one (SB_KERNMOUNT) none. Linux: shmem_fill_super()
+ */
+struct super_block *shmem_fill_super(dev_t dev, unsigned long sb_flags)
 {
 	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
 	struct shmem_sb_info *sbinfo = kzalloc(sizeof(*sbinfo), GFP_KERNEL);
@@ -495,7 +569,12 @@ struct super_block *shmem_fill_super(dev_t dev)
 
 	if (!sb || !sbinfo)
 		goto fail;
-	sbinfo->max_blocks = totalram_pages / 2;
+	if (!(sb_flags & SB_KERNMOUNT)) {
+		sbinfo->max_blocks = totalram_pages / 2;	/* shmem_default_max_blocks() */
+		sbinfo->max_inodes = totalram_pages / 2;	/* shmem_default_max_inodes() */
+		sbinfo->free_inodes = sbinfo->max_inodes;
+	}
+	sb->s_flags = sb_flags;
 	sb->s_fs_info = sbinfo;
 	sb->s_op = &shmem_ops;
 	sb->s_dev = dev;
@@ -522,7 +601,7 @@ fail:
  */
 void shmem_init(void)
 {
-	shm_sb = shmem_fill_super(MKDEV(0, 1));
+	shm_sb = shmem_fill_super(MKDEV(0, 1), SB_KERNMOUNT);
 	if (!shm_sb)
 		panic("shmem_init: no memory for the internal tmpfs");
 }

@@ -4,9 +4,12 @@
  *
  * Private writable mappings (and brk, and stacks) are "committed": they
  * could each need a page of RAM or swap one day. Linux sums them in
- * vm_committed_as (Committed_AS in /proc/meminfo) and, in its default
- * heuristic mode (overcommit_memory=0), refuses only a single request
- * larger than all of RAM plus swap.
+ * vm_committed_as (Committed_AS in /proc/meminfo) and decides by
+ * vm.overcommit_memory: in the default heuristic mode (0) it refuses only
+ * a single request larger than all of RAM plus swap, in mode 1 nothing,
+ * in mode 2 anything that would take the sum past CommitLimit
+ * (vm_commit_limit(): overcommit_kbytes, or overcommit_ratio percent of
+ * RAM, plus swap). In mode 2 MAP_NORESERVE is ignored (mm/mmap.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -15,8 +18,60 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
+#include <linux/mman.h>
+#include <linux/sysctl.h>
 
 static long vm_committed_as;		/* pages */
+
+int sysctl_overcommit_memory = OVERCOMMIT_GUESS;	/* vm.overcommit_memory */
+int sysctl_overcommit_ratio = 50;			/* vm.overcommit_ratio: percent of RAM */
+unsigned long sysctl_overcommit_kbytes;			/* vm.overcommit_kbytes: 0 uses the ratio */
+unsigned long sysctl_user_reserve_kbytes;		/* set at boot (kernel/sysctl_table.c) */
+unsigned long sysctl_admin_reserve_kbytes;
+
+/*
+ * vm.overcommit_memory, 0..2. Linux: overcommit_policy_handler(), which
+ * also syncs its per-CPU counters when entering mode 2 (Faultline's sum
+ * is always exact).
+ */
+int overcommit_policy_handler(struct ctl_table *table, int write, void *buffer, size_t *lenp,
+			      loff_t *ppos)
+{
+	return proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+}
+
+/* Setting the ratio clears overcommit_kbytes. Linux: overcommit_ratio_handler() */
+int overcommit_ratio_handler(struct ctl_table *table, int write, void *buffer, size_t *lenp,
+			     loff_t *ppos)
+{
+	int ret = proc_dointvec(table, write, buffer, lenp, ppos);
+
+	if (!ret && write)
+		sysctl_overcommit_kbytes = 0;
+	return ret;
+}
+
+/* Setting kbytes clears the ratio. Linux: overcommit_kbytes_handler() */
+int overcommit_kbytes_handler(struct ctl_table *table, int write, void *buffer, size_t *lenp,
+			      loff_t *ppos)
+{
+	int ret = proc_doulongvec_minmax(table, write, buffer, lenp, ppos);
+
+	if (!ret && write)
+		sysctl_overcommit_ratio = 0;
+	return ret;
+}
+
+/*
+ * CommitLimit in pages: what mode 2 lets be committed. Faultline has no
+ * huge pages or swap to add or take away. Linux: vm_commit_limit()
+ */
+unsigned long vm_commit_limit(void)
+{
+	if (sysctl_overcommit_kbytes)
+		return sysctl_overcommit_kbytes >> (PAGE_SHIFT - 10);
+	return totalram_pages * (unsigned long)(long)sysctl_overcommit_ratio / 100;
+}
 
 void vm_acct_memory(long pages)
 {
@@ -33,16 +88,35 @@ unsigned long vm_memory_committed(void)
 	return vm_committed_as < 0 ? 0 : (unsigned long)vm_committed_as;
 }
 
-/* Linux: __vm_enough_memory() with OVERCOMMIT_GUESS */
+/*
+ * Charge pages to the commit count, or -ENOMEM (and no charge) when the
+ * overcommit mode says they do not fit. In mode 2 the caller's address
+ * space keeps a reserve back (a 32nd of its size, at most
+ * user_reserve_kbytes) so that a user can still run a shell to recover;
+ * the admin reserve applies only without CAP_SYS_ADMIN, and everything
+ * here runs as root. Linux: __vm_enough_memory()
+ */
 int __vm_enough_memory(struct mm_struct *mm, long pages)
 {
-	(void)mm;
+	long allowed;
+
 	vm_committed_as += pages;
-	if (pages > (long)totalram_pages) {	/* no swap yet */
-		vm_unacct_memory(pages);
-		return -ENOMEM;
+	if (sysctl_overcommit_memory == OVERCOMMIT_ALWAYS)
+		return 0;
+	if (sysctl_overcommit_memory == OVERCOMMIT_GUESS) {
+		if (pages > (long)totalram_pages)	/* no swap yet */
+			goto error;
+		return 0;
 	}
-	return 0;
+	allowed = (long)vm_commit_limit();
+	if (mm)
+		allowed -= min_t(long, (long)(mm->total_vm / 32),
+				 (long)(sysctl_user_reserve_kbytes >> (PAGE_SHIFT - 10)));
+	if (vm_committed_as < allowed)
+		return 0;
+error:
+	vm_unacct_memory(pages);
+	return -ENOMEM;
 }
 
 /* mmap's entry for the kernel: offset in bytes. Linux: vm_mmap() */

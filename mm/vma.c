@@ -589,10 +589,36 @@ static void validate_bug(struct mm_struct *mm, const struct vm_area_struct *vma,
 }
 
 /*
+ * A full walk costs O(map_count). An address space of up to
+ * VALIDATE_MM_EVERY_OP VMAs is walked after every operation; a larger one
+ * after every (map_count / VALIDATE_MM_EVERY_OP)-th operation, so that
+ * the check costs about that many VMA visits per operation whatever the
+ * size (a program may build 65,530 VMAs, vm.max_map_count, one
+ * mprotect at a time: walking them all each time is O(n^2)). A broken
+ * list or tree is still found within that many operations, and the mm
+ * audit walks everything again at exit. One count for all address
+ * spaces: one CPU changes one mm at a time. Linux checks every time
+ * (CONFIG_DEBUG_VM_MAPLE_TREE), on far faster machines than TCG.
+ */
+#define VALIDATE_MM_EVERY_OP	1024
+
+static bool validate_mm_due(const struct mm_struct *mm)
+{
+	static int skipped;
+
+	if (mm->map_count <= VALIDATE_MM_EVERY_OP || ++skipped >= mm->map_count / VALIDATE_MM_EVERY_OP) {
+		skipped = 0;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Everything the list and the tree promise: sorted, non-overlapping,
  * page-aligned VMAs; the same VMAs in both, in the same order; every
  * cached subtree gap right; map_count and highest_vm_end right.
- * Run after every VMA operation in debug builds. Linux: validate_mm()
+ * Run after every VMA operation in debug builds (a large address space's
+ * after some of them: validate_mm_due()). Linux: validate_mm()
  */
 void validate_mm(struct mm_struct *mm)
 {
@@ -601,7 +627,7 @@ void validate_mm(struct mm_struct *mm)
 	unsigned long highest = 0;
 	int count = 0;
 
-	if (!validate_mm_enabled)
+	if (!validate_mm_enabled || !validate_mm_due(mm))
 		return;
 	for (vma = mm->mmap; vma; prev = vma, vma = vma->vm_next, count++) {
 		if (vma->vm_prev != prev)

@@ -29,7 +29,12 @@
 # mremap: newer Linux merges a grown VMA with an untouched neighbour,
 # which 6.1's anon_vma rule refuses.
 # soft_dirty: this machine's kernel is built without CONFIG_MEM_SOFT_DIRTY.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise mremap proc_bad proc_files proc_maps proc_meminfo proc_pagemap soft_dirty"
+# max_map_count, overcommit, proc_sys: they write /proc/sys (overcommit mode, hostname,
+# pid_max ...), which must never change this machine's own settings.
+# statfs: this machine's / and /tmp are not tmpfs.
+# sysfs: this machine's /sys shows its own CPUs and THP setting.
+# mmap_flags: later Linux refuses more flags with plain MAP_SHARED.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise max_map_count mmap_flags mremap overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys soft_dirty statfs sysfs"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

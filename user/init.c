@@ -63,10 +63,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	setsid();
-	/* ps, free and the students read /proc: mount it as a Linux init does. */
+	/* ps, free and the students read /proc and /sys: mount them as a Linux init does. */
 	mkdir("/proc", 0555);
 	if (mount("proc", "/proc", "proc", 0, NULL))
 		perror("init: mount /proc");
+	mkdir("/sys", 0555);
+	if (mount("sysfs", "/sys", "sysfs", 0, NULL))
+		perror("init: mount /sys");
 	fd = open_console_tty();
 	if (fd >= 0) {
 		dup2(fd, 0);

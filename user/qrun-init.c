@@ -68,7 +68,7 @@ static void say(const char *fmt, long v, const char *s)
 
 /*
  * Linux boots have no /dev yet: mount devtmpfs (Faultline's initramfs
- * has /dev). Both get /proc, mounted as a Linux init mounts it.
+ * has /dev). Both get /proc and /sys, mounted as a Linux init mounts them.
  */
 static void setup_dev(void)
 {
@@ -78,6 +78,8 @@ static void setup_dev(void)
 	}
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
+	mkdir("/sys", 0555);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
 }
 
 static void run_child(char **argv, char **envp)

@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 #include <linux/time64.h>
 #include <linux/proc_fs.h>
+#include <linux/statfs.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 
@@ -55,6 +56,7 @@ static void proc_put_super(struct super_block *sb)
 static const struct super_operations proc_sops = {
 	.evict_inode = proc_evict_inode,
 	.put_super = proc_put_super,
+	.statfs = simple_statfs,
 };
 
 /*

@@ -39,6 +39,7 @@ struct proc_entry {
 struct proc_inode {
 	struct task_struct *task;	/* /proc/<pid>/...: referenced; else NULL */
 	const struct proc_entry *entry;	/* NULL for the root and /proc/<pid> */
+	struct ctl_table *sysctl;	/* /proc/sys/...: the entry shown; else NULL */
 };
 
 static inline struct proc_inode *PROC_I(const struct inode *inode)
@@ -61,6 +62,11 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents, i
 		       loff_t first);
 const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,
 					 const struct dentry *dentry);
+
+/* proc_sysctl.c: /proc/sys */
+struct ctl_table;
+extern const struct inode_operations proc_sys_dir_operations;
+extern const struct file_operations proc_sys_dir_file_operations;
 
 /* root.c */
 extern const struct inode_operations proc_root_inode_operations;

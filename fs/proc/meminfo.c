@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/vmstat.h>
 #include <linux/vmalloc.h>
 #include <linux/proc_fs.h>
@@ -45,12 +46,6 @@ static unsigned long si_mem_available(void)
 	unsigned long reclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE_B) >> PAGE_SHIFT;
 
 	return global_zone_page_state(NR_FREE_PAGES) + pagecache + reclaimable;
-}
-
-/* Linux: vm_commit_limit() with vm.overcommit_ratio's default of 50 */
-static unsigned long vm_commit_limit(void)
-{
-	return totalram_pages * 50 / 100;
 }
 
 int meminfo_proc_show(struct seq_file *m, struct task_struct *task)

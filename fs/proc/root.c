@@ -20,6 +20,7 @@
 
 /* In Linux's order: by name length, then by name. */
 static const struct proc_entry proc_root_entries[] = {
+	{ "sys", S_IFDIR | 0555, &proc_sys_dir_file_operations, .iop = &proc_sys_dir_operations },
 	{ "stat", REG, &proc_single_file_operations, show_stat },
 	{ "mounts", S_IFLNK | 0777, .target = "self/mounts" },
 	{ "uptime", REG, &proc_single_file_operations, uptime_proc_show },

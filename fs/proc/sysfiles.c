@@ -169,7 +169,7 @@ int cmdline_proc_show(struct seq_file *m, struct task_struct *task)
 /* Linux: filesystems_proc_show(), in the order they were registered */
 int filesystems_proc_show(struct seq_file *m, struct task_struct *task)
 {
-	seq_puts(m, "nodev\ttmpfs\nnodev\tproc\n");
+	seq_puts(m, "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\n");
 	return 0;
 }
 

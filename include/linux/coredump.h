@@ -12,4 +12,8 @@
  */
 bool do_coredump(const struct kernel_siginfo *siginfo);
 
+#define CORENAME_MAX_SIZE	128
+extern char core_pattern[CORENAME_MAX_SIZE];	/* kernel.core_pattern */
+extern int core_uses_pid;			/* kernel.core_uses_pid */
+
 #endif

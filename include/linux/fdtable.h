@@ -13,7 +13,7 @@
 struct file;
 
 #define NR_OPEN_DEFAULT		64	/* BITS_PER_LONG */
-#define NR_OPEN_MAX		1048576	/* Linux's default sysctl_nr_open */
+extern unsigned int sysctl_nr_open;	/* fs.nr_open: at most this many fds (1048576) */
 
 struct fdtable {
 	unsigned int max_fds;

@@ -65,6 +65,7 @@ struct address_space {
 
 struct inode_operations;
 struct file_operations;
+struct kstatfs;
 
 struct inode {
 	umode_t i_mode;
@@ -185,9 +186,12 @@ struct super_operations {
 	void (*evict_inode)(struct inode *inode);
 	/* The super block goes (a mount that failed): free s_fs_info. */
 	void (*put_super)(struct super_block *sb);
+	/* statfs(2): the magic number and counts. Linux: ->statfs */
+	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
 };
 
 #define SB_NLINK_STAT	0x1	/* i_nlink is only what stat shows (procfs), not names */
+#define SB_KERNMOUNT	0x2	/* the kernel's own, mounted nowhere (Linux: kern_mount) */
 
 struct super_block {
 	const struct super_operations *s_op;

@@ -30,12 +30,35 @@
 #define MAP_SYNC		0x80000
 #define MAP_FIXED_NOREPLACE	0x100000
 
-/* The flags mmap(2) accepts with MAP_SHARED_VALIDATE (Linux: LEGACY_MAP_MASK | MAP_SYNC...). */
+#define MAP_UNINITIALIZED	0x4000000
+#define MAP_HUGE_SHIFT		26
+#define MAP_HUGE_MASK		0x3f
+#define MAP_HUGE_2MB		(21 << MAP_HUGE_SHIFT)
+#define MAP_HUGE_1GB		(30 << MAP_HUGE_SHIFT)
+
+/*
+ * The flags MAP_SHARED_VALIDATE accepts for any file (Linux:
+ * LEGACY_MAP_MASK; a file's f_op->mmap_supported_flags add MAP_SYNC for
+ * DAX, which Faultline has none of). MAP_FIXED_NOREPLACE is not among
+ * them: 6.1 refuses it with MAP_SHARED_VALIDATE too.
+ */
 #define LEGACY_MAP_MASK	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | \
 			 MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | \
 			 MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
-			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
-#define MAP_UNINITIALIZED	0x4000000
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | \
+			 MAP_HUGE_2MB | MAP_HUGE_1GB)
+
+/* vm.overcommit_memory: how mm/util.c's __vm_enough_memory() decides. */
+#define OVERCOMMIT_GUESS	0	/* refuse only what could never fit */
+#define OVERCOMMIT_ALWAYS	1	/* never refuse */
+#define OVERCOMMIT_NEVER	2	/* refuse past CommitLimit (vm_commit_limit()) */
+
+extern int sysctl_overcommit_memory;
+extern int sysctl_overcommit_ratio;
+extern unsigned long sysctl_overcommit_kbytes;
+extern unsigned long sysctl_user_reserve_kbytes;
+extern unsigned long sysctl_admin_reserve_kbytes;
+unsigned long vm_commit_limit(void);
 
 /* mremap(2) flags */
 #define MREMAP_MAYMOVE		1

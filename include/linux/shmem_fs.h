@@ -12,7 +12,7 @@ enum sgp_type {
 	SGP_WRITE,	/* find or allocate, anywhere (write(2) extends) */
 };
 
-struct super_block *shmem_fill_super(dev_t dev);
+struct super_block *shmem_fill_super(dev_t dev, unsigned long sb_flags);
 void shmem_init(void);
 struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,

@@ -22,6 +22,8 @@ enum vm_event_item {
 	UNEVICTABLE_PGRESCUED,		/* ...and evictable again */
 	UNEVICTABLE_PGMLOCKED,		/* PG_mlocked set */
 	UNEVICTABLE_PGMUNLOCKED,	/* PG_mlocked cleared */
+	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
+	DROP_SLAB,			/* writes of 2 */
 	NR_VM_EVENT_ITEMS
 };
 
