@@ -32,6 +32,7 @@ print(r["score"], sum(t["max_score"] for t in r["tests"]),
 PY
 }
 
+head_before=$(git rev-parse -q --verify HEAD 2>/dev/null)
 [ -f .lab ] || for lab in $(scripts/labs names); do
 	# The solution: full marks.
 	if scripts/labs grade --json "$ldir/$lab-solution.json" "$lab" >"$ldir/$lab-solution.log" 2>&1 &&
@@ -64,3 +65,14 @@ PY
 	fi
 	rm -rf "$starter/build"
 done
+
+# A starter tree is a repository of its own: making one in a linked
+# worktree once committed it onto that worktree's branch.
+if [ -n "$head_before" ] && [ ! -f .lab ]; then
+	head_after=$(git rev-parse -q --verify HEAD 2>/dev/null)
+	if [ "$head_after" = "$head_before" ]; then
+		pass "labs: making the starter trees leaves this checkout's branch as it was"
+	else
+		fail "labs: making the starter trees leaves this checkout's branch as it was (HEAD moved to $head_after)" "$ldir/check.log"
+	fi
+fi

@@ -13,6 +13,7 @@
  * Faultline only: Debian's Linux 6.1 is built without
  * CONFIG_FAULT_INJECTION, so it has no fail-nth (tests/difftest.sh).
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -346,6 +347,53 @@ static long call_munmap_whole(void)
 	return munmap(one_page, P);
 }
 
+/* Far from the rest too, for mremap to move area to. */
+#define LONELY2	((void *)0x300000000000UL)
+
+/* Earlier walks' undoing may have replaced a page: mark all three again. */
+static void mark_area(void)
+{
+	area[0] = area[P] = area[2 * P] = 1;
+}
+
+static long call_mremap_move(void)
+{
+	void *p = mremap(area, 3 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_FIXED, LONELY2);
+
+	return p == MAP_FAILED ? -1 : (long)p;
+}
+
+/* Every page where it was, with its data. */
+static int area_data_intact(void)
+{
+	return area_intact() && area[0] == 1 && area[P] == 1 && area[2 * P] == 1;
+}
+
+static void undo_mremap(long ret)
+{
+	mremap((void *)ret, 3 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_FIXED, area);
+}
+
+static long call_mlock_middle(void)
+{
+	return mlock(area + P, P);
+}
+
+static void undo_mlock(long ret)
+{
+	munlock(area, 3 * P);
+}
+
+static long call_madvise_middle(void)
+{
+	return madvise(area + P, P, MADV_DONTFORK);
+}
+
+static void undo_madvise(long ret)
+{
+	madvise(area, 3 * P, MADV_DOFORK);
+}
+
 static const struct call calls[] = {
 	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
 	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
@@ -353,6 +401,13 @@ static const struct call calls[] = {
 	  area_intact, undo_mprotect },
 	{ "munmap of a VMA's middle page (a split)", NULL, call_munmap_middle, { ENOMEM },
 	  area_intact, undo_munmap },
+	{ "mremap moving a VMA", mark_area, call_mremap_move, { ENOMEM }, area_data_intact, undo_mremap },
+	/* mlock says EAGAIN when it cannot fault the pages in (a page table) */
+	{ "mlock of a VMA's middle page", NULL, call_mlock_middle, { ENOMEM, EAGAIN }, area_intact,
+	  undo_mlock },
+	/* madvise says EAGAIN when it cannot split */
+	{ "madvise(MADV_DONTFORK) of a VMA's middle page", NULL, call_madvise_middle, { EAGAIN },
+	  area_intact, undo_madvise },
 	{ "brk growing the heap by 16 pages", NULL, call_brk, { ENOMEM }, brk_intact, undo_brk },
 	{ "fork", NULL, call_fork, { ENOMEM, EAGAIN }, no_child, undo_fork },
 	{ "pipe", NULL, call_pipe, { ENOMEM, ENFILE }, NULL, NULL },
