@@ -6,6 +6,7 @@
  *
  *   /sys/kernel/mm/transparent_hugepage/enabled   "always madvise [never]"
  *   /sys/kernel/mm/transparent_hugepage/defrag    "... madvise [never]"
+ *   /sys/kernel/mm/transparent_hugepage/hpage_pmd_size  "2097152"
  *   /sys/devices/system/cpu/online, possible, present   "0"
  *
  * Faultline has no huge pages, so THP reads as Linux's does when set to
@@ -61,6 +62,13 @@ static ssize_t thp_store(const char *buf, size_t count)
 	return -EINVAL;
 }
 
+/* The size a huge page would have: one PMD entry's reach (tests size their buffers by it). */
+static int thp_hpage_pmd_size_show(struct seq_file *m)
+{
+	seq_printf(m, "%lu\n", PMD_SIZE);
+	return 0;
+}
+
 /* drivers/base/cpu.c: one CPU, number 0. */
 static int cpu_mask_show(struct seq_file *m)
 {
@@ -71,6 +79,7 @@ static int cpu_mask_show(struct seq_file *m)
 static const struct sysfs_entry thp_dir[] = {
 	{ "defrag", 0644, NULL, thp_defrag_show, thp_store },
 	{ "enabled", 0644, NULL, thp_enabled_show, thp_store },
+	{ "hpage_pmd_size", 0444, NULL, thp_hpage_pmd_size_show, NULL },
 	{ }
 };
 

@@ -50,6 +50,7 @@ static void test_thp(void)
 
 	check_read(THP "enabled", "always madvise [never]\n");
 	check_read(THP "defrag", "always defer defer+madvise madvise [never]\n");
+	check_read(THP "hpage_pmd_size", "2097152\n");
 	ok(!stat(THP "enabled", &st) && st.st_mode == (S_IFREG | 0644) && st.st_size == 4096,
 	   "enabled: -rw-r--r--, 4096 bytes as every sysfs attribute");
 	fd = open(THP "enabled", O_WRONLY);
@@ -59,7 +60,7 @@ static void test_thp(void)
 	fd = open(THP "enabled", O_WRONLY);
 	ok_errno(EINVAL, write(fd, "sometimes", 9), "a word not on the list: EINVAL");
 	close(fd);
-	list_known("/sys/kernel/mm/transparent_hugepage", " . .. defrag enabled ");
+	list_known("/sys/kernel/mm/transparent_hugepage", " . .. defrag enabled hpage_pmd_size ");
 }
 
 static void test_cpu(void)
