@@ -159,12 +159,13 @@ static int unix_sendmsg(struct socket *sock, struct iov_iter *from, int flags)
 
 /* --- receiving --- */
 
-/* Is there something for a read to return (data, an error, end of file)? */
+/*
+ * Is there something for a read to return: data, an error, or end of
+ * file (our receiving side shut down, by us or by the peer's going)?
+ */
 static bool unix_readable(struct unix_sock *u)
 {
-	if (!list_empty(&u->queue) || u->err || (u->shutdown & RCV_SHUTDOWN))
-		return true;
-	return u->sock->type != SOCK_DGRAM && (!u->peer || u->peer->dead);
+	return !list_empty(&u->queue) || u->err || (u->shutdown & RCV_SHUTDOWN);
 }
 
 /* Copy from the queue's first message: a stream continues into the next. */
