@@ -16,12 +16,16 @@
 /*
  * "/dir/name" of a path, built backwards from the end of buf; with
  * " (deleted)" after a name that was unlinked, as /proc/<pid>/maps shows
- * it. Returns a pointer into buf, or ERR_PTR(-ENAMETOOLONG).
+ * it; or the name its file system makes for a dentry with no path (a
+ * pipe). Returns a pointer into buf, or ERR_PTR(-ENAMETOOLONG).
  */
 char *d_path(const struct path *path, char *buf, int buflen)
 {
 	const struct dentry *d = path->dentry;
 	char *p = buf + buflen;
+
+	if (d->d_op && d->d_op->d_dname)
+		return d->d_op->d_dname(path->dentry, buf, buflen);
 
 #define PREPEND(s, n) do {					\
 	if (p - buf < (long)(n))				\

@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/fdtable.h>
 #include <linux/pipe_fs_i.h>
+#include <linux/memfd.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -82,6 +83,9 @@ static long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg, struc
 	case F_SETPIPE_SZ:
 	case F_GETPIPE_SZ:
 		return pipe_fcntl(filp, cmd, (unsigned int)arg);
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		return memfd_fcntl(filp, cmd, arg);
 	default:
 		return -EINVAL;
 	}

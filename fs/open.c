@@ -11,6 +11,7 @@
 #include <linux/namei.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/falloc.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -423,6 +424,71 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
 	error = -EINVAL;
 	if ((file->f_mode & FMODE_WRITE) && S_ISREG(file_inode(file)->i_mode))
 		error = do_truncate(file->f_path.dentry, (loff_t)length);
+	fput(file);
+	return error;
+}
+
+/* The mode bits vfs_fallocate() refuses in any file system. */
+static int fallocate_mode_check(int mode)
+{
+	if (mode & ~FALLOC_FL_SUPPORTED_MASK)
+		return -EOPNOTSUPP;
+	if ((mode & (FALLOC_FL_PUNCH_HOLE | FALLOC_FL_ZERO_RANGE)) ==
+	    (FALLOC_FL_PUNCH_HOLE | FALLOC_FL_ZERO_RANGE))
+		return -EOPNOTSUPP;
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;	/* a hole never changes the size */
+	if ((mode & FALLOC_FL_COLLAPSE_RANGE) && (mode & ~FALLOC_FL_COLLAPSE_RANGE))
+		return -EINVAL;
+	if ((mode & FALLOC_FL_INSERT_RANGE) && (mode & ~FALLOC_FL_INSERT_RANGE))
+		return -EINVAL;
+	if ((mode & FALLOC_FL_UNSHARE_RANGE) &&
+	    (mode & ~(FALLOC_FL_UNSHARE_RANGE | FALLOC_FL_KEEP_SIZE)))
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * fallocate(2) and MADV_REMOVE: the checks every file system shares, in
+ * Linux's order, then the file system's ->fallocate (-EOPNOTSUPP without
+ * one). The size limit is MAX_LFS_FILESIZE, tmpfs's s_maxbytes (the
+ * only file system here with ->fallocate). Left out from Linux:
+ * append-only and immutable inodes and swap files (Faultline has none),
+ * security hooks, fsnotify. Linux: fs/open.c vfs_fallocate()
+ */
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+	int error;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	error = fallocate_mode_check(mode);
+	if (error)
+		return error;
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) && !S_ISBLK(inode->i_mode))
+		return -ENODEV;
+	if ((u64)offset + (u64)len > (u64)MAX_LFS_FILESIZE)
+		return -EFBIG;
+	if (!file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return (int)file->f_op->fallocate(file, mode, offset, len);
+}
+
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct file *file = fget((unsigned int)fd);
+	int error;
+
+	if (!file)
+		return -EBADF;
+	error = vfs_fallocate(file, mode, offset, len);
 	fput(file);
 	return error;
 }

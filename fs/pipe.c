@@ -421,6 +421,22 @@ static struct inode *get_pipe_inode(void)
 	return inode;
 }
 
+/* A pipe's name in /proc/<pid>/fd: "pipe:[INO]". Linux: pipefs_dname() */
+static char *pipefs_dname(struct dentry *dentry, char *buf, int buflen)
+{
+	char name[32];
+	int len = snprintf(name, sizeof(name), "pipe:[%lu]", d_inode(dentry)->i_ino);
+
+	if (len >= buflen)
+		return ERR_PTR(-ENAMETOOLONG);
+	memcpy(buf + buflen - len - 1, name, (size_t)len + 1);
+	return buf + buflen - len - 1;
+}
+
+static const struct dentry_operations pipefs_dentry_operations = {
+	.d_dname = pipefs_dname,
+};
+
 /*
  * The two ends of a new pipe. Each file points at the pipe
  * (private_data) as soon as it exists, so that the fput of the first
@@ -448,6 +464,7 @@ int create_pipe_files(struct file **res, int flags)
 		iput(inode);
 		return -ENOMEM;
 	}
+	path.dentry->d_op = &pipefs_dentry_operations;
 	d_instantiate(path.dentry, inode);
 	res[0] = alloc_file(&path, O_RDONLY | (flags & O_NONBLOCK), &pipefifo_fops);
 	if (IS_ERR(res[0])) {

@@ -34,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/fs.h>
+#include <linux/falloc.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
 #include <linux/capability.h>
@@ -134,9 +135,12 @@ static int madvise_dontneed_free(struct vm_area_struct *vma, struct vm_area_stru
 }
 
 /*
- * REMOVE: free the backing store of a shared writable file range (a
- * hole punched in the tmpfs file), so every mapping of it reads zeros.
- * Linux: madvise_remove()
+ * REMOVE: free the backing store of a shared file range that may be
+ * written (a hole punched in the tmpfs file), so that every mapping of
+ * it reads zeros. A shared mapping that may not become writable (a
+ * read-only file, a write-sealed memfd) is EACCES; a locked one EINVAL.
+ * Linux: madvise_remove() (which drops mmap_lock around vfs_fallocate()
+ * and so takes a file reference; here nothing can unmap it meanwhile)
  */
 static int madvise_remove(struct vm_area_struct *vma, struct vm_area_struct **prev,
 			  unsigned long start, unsigned long end)
@@ -146,13 +150,13 @@ static int madvise_remove(struct vm_area_struct *vma, struct vm_area_struct **pr
 	*prev = vma;
 	if (vma->vm_flags & VM_LOCKED)
 		return -EINVAL;
-	if (!vma->vm_file || !vma->vm_file->f_mapping)
+	if (!vma->vm_file || !vma->vm_file->f_mapping || !vma->vm_file->f_mapping->host)
 		return -EINVAL;
-	if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+	if (!is_shared_maywrite(vma->vm_flags))
 		return -EACCES;
 	offset = (loff_t)(start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
-	(void)offset;
-	return -EOPNOTSUPP;	/* MERGE: vfs_fallocate(PUNCH_HOLE | KEEP_SIZE) */
+	return vfs_fallocate(vma->vm_file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset,
+			     (loff_t)(end - start));
 }
 
 /* --- faulting in --- */

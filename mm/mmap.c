@@ -16,6 +16,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/shmem_fs.h>
+#include <linux/memfd.h>
 
 /* 256 pages between a stack and the area below it (Linux's default). */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
@@ -293,7 +294,9 @@ static bool accountable_mapping(unsigned long vm_flags)
 }
 
 /*
- * The VM_SHARED/VM_MAY* flags a file's open mode allows (or -EACCES).
+ * The VM_SHARED/VM_MAY* flags a file's open mode and seals allow (or
+ * -EACCES): a read-only shared mapping of a write-sealed file may never
+ * become writable.
  * MAP_SHARED_VALIDATE refuses flags the kernel does not know, and
  * MAP_SYNC, which needs a DAX file (none here), with -EOPNOTSUPP; plain
  * MAP_SHARED ignores them.
@@ -312,6 +315,8 @@ static long file_mmap_flags(struct file *file, unsigned long flags, unsigned lon
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		if (!(file->f_mode & FMODE_WRITE))
 			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		else if (is_readonly_sealed(memfd_file_seals(file), vm_flags))
+			vm_flags &= ~VM_MAYWRITE;
 		/* fall through */
 	case MAP_PRIVATE:
 		if (!(file->f_mode & FMODE_READ))
@@ -439,10 +444,10 @@ static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long a
 /*
  * Make [addr, addr + len) a mapping: unmap what was there (MAP_FIXED),
  * charge it, merge it with a neighbour if possible or make a new VMA,
- * count it. Linux: mmap_region()
+ * count it. Linux: __mmap_region()
  */
-unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
-			  unsigned long vm_flags, unsigned long pgoff)
+static unsigned long __mmap_region(struct file *file, unsigned long addr, unsigned long len,
+				   unsigned long vm_flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long charged = 0, ret;
@@ -479,6 +484,30 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 		mm->locked_vm += len >> PAGE_SHIFT;
 	/* LAB demand: eager-mmap */
 	return addr;
+}
+
+/*
+ * A writable shared mapping of a file counts in its i_mmap_writable
+ * while it is made, so that F_SEAL_WRITE cannot slip in between, and is
+ * refused (-EPERM) once the file is sealed. Linux: mmap_region()
+ */
+unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+			  unsigned long vm_flags, unsigned long pgoff)
+{
+	bool writable_file_mapping = false;
+	unsigned long ret;
+
+	if (file && is_shared_maywrite(vm_flags)) {
+		int error = mapping_map_writable(file->f_mapping);
+
+		if (error)
+			return error;
+		writable_file_mapping = true;
+	}
+	ret = __mmap_region(file, addr, len, vm_flags, pgoff);
+	if (writable_file_mapping)
+		mapping_unmap_writable(file->f_mapping);
+	return ret;
 }
 
 /* --- munmap --- */

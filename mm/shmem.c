@@ -10,6 +10,9 @@
  * RssShmem. Like Linux's tmpfs, the file system holds at most half of
  * RAM (the default size= option); a write past that fails with ENOSPC.
  *
+ * Seals (mm/memfd.c) are checked where they apply: write, truncate,
+ * writable shared mmap, fallocate (mm/shmem_fallocate.c).
+ *
  * Left out from Linux: swapping these pages out (with swap), huge pages,
  * extended attributes.
  */
@@ -25,25 +28,6 @@
 #include <linux/statfs.h>
 #include <linux/random.h>
 
-/*
- * A tmpfs's limits: Linux's defaults for a mounted tmpfs (size= half of
- * RAM, nr_inodes= half of RAM's pages), none (0) for the internal one
- * of nameless files (a kernel mount in Linux). A hard link takes an
- * inode slot too, as in Linux.
- */
-struct shmem_sb_info {
-	unsigned long max_blocks;	/* pages the file system may hold; 0: no limit */
-	unsigned long used_blocks;
-	unsigned long max_inodes;	/* inodes; 0: no limit */
-	unsigned long free_inodes;
-	/*
-	 * statfs's f_fsid. Linux makes it from s_uuid, random at mount;
-	 * here at the first statfs, as the rootfs is made before the
-	 * random generator is seeded.
-	 */
-	int fsid[2];
-};
-
 static const struct inode_operations shmem_dir_inode_operations;
 static const struct inode_operations shmem_inode_operations;
 static const struct inode_operations shmem_symlink_inode_operations;
@@ -51,11 +35,6 @@ static const struct inode_operations shmem_special_inode_operations;
 static const struct file_operations shmem_file_operations;
 static const struct vm_operations_struct shmem_vm_ops;
 static const struct super_operations shmem_ops;
-
-static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
-{
-	return sb->s_fs_info;
-}
 
 /* shm_mnt's super block: files with no name (shared anonymous memory). */
 static struct super_block *shm_sb;
@@ -99,6 +78,7 @@ struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 		return NULL;
 	}
 	inode->i_shmem_flags = VM_NORESERVE;
+	inode->i_shmem_seals = F_SEAL_SEAL;	/* only memfd_create() may unseal */
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
@@ -143,7 +123,7 @@ static bool shmem_charge(struct inode *inode)
 }
 
 /* Linux: shmem_inode_unacct_blocks() */
-static void shmem_uncharge(struct inode *inode, unsigned long pages)
+void shmem_uncharge(struct inode *inode, unsigned long pages)
 {
 	SHMEM_SB(inode->i_sb)->used_blocks -= pages;
 	if (inode->i_shmem_flags & VM_NORESERVE)
@@ -152,10 +132,13 @@ static void shmem_uncharge(struct inode *inode, unsigned long pages)
 
 /*
  * The page at index, with a reference, locked. SGP_READ only finds (a
- * hole gives NULL); SGP_CACHE (faults) and SGP_WRITE allocate a zeroed
- * page for a hole, SGP_CACHE refusing an index beyond the end of the
- * file with -EINVAL (which a fault turns into SIGBUS).
- * Linux: shmem_get_folio_gfp()
+ * hole gives NULL); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
+ * allocate a zeroed page for a hole, SGP_CACHE refusing an index beyond
+ * the end of the file with -EINVAL (which a fault turns into SIGBUS).
+ * A page fallocate() made stays !Uptodate until first used, so that a
+ * failed fallocate can tell its own pages (shmem_unfalloc_range()): a
+ * reader still sees a hole there, any other use makes it up to date
+ * (it is zeroed already). Linux: shmem_get_folio_gfp()
  */
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum sgp_type sgp)
 {
@@ -167,6 +150,15 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 	    index >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return -EINVAL;
 	page = find_lock_page(mapping, index);
+	if (page && !PageUptodate(page)) {
+		if (sgp != SGP_READ) {
+			SetPageUptodate(page);
+		} else {
+			unlock_page(page);
+			put_page(page);
+			page = NULL;
+		}
+	}
 	if (page || sgp == SGP_READ) {
 		*pagep = page;
 		return 0;
@@ -180,7 +172,8 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 	}
 	__SetPageLocked(page);
 	__SetPageSwapBacked(page);
-	SetPageUptodate(page);
+	if (sgp != SGP_FALLOC)
+		SetPageUptodate(page);
 	err = add_to_page_cache(page, mapping, index, GFP_KERNEL);
 	if (err) {
 		unlock_page(page);
@@ -225,6 +218,22 @@ static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return done;
 }
 
+/*
+ * The page a write of len bytes at pos goes to, if the seals allow it:
+ * none with F_SEAL_WRITE or F_SEAL_FUTURE_WRITE, none past the end with
+ * F_SEAL_GROW. Linux: shmem_write_begin()
+ */
+static int shmem_write_begin(struct inode *inode, loff_t pos, size_t len, struct page **pagep)
+{
+	unsigned int seals = inode->i_shmem_seals;
+
+	if (is_write_sealed(seals))
+		return -EPERM;
+	if ((seals & F_SEAL_GROW) && pos + (loff_t)len > i_size_read(inode))
+		return -EPERM;
+	return shmem_get_page(inode, pos >> PAGE_SHIFT, pagep, SGP_WRITE);
+}
+
 /* Linux: generic_perform_write() with shmem_write_begin/end */
 static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
@@ -234,12 +243,11 @@ static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	if (iocb->ki_flags & IOCB_APPEND)
 		iocb->ki_pos = i_size_read(inode);
 	while (iov_iter_count(from)) {
-		pgoff_t index = iocb->ki_pos >> PAGE_SHIFT;
 		size_t offset = iocb->ki_pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(from));
 		struct page *page;
 		size_t copied;
-		int err = shmem_get_page(inode, index, &page, SGP_WRITE);
+		int err = shmem_write_begin(inode, iocb->ki_pos, n, &page);
 
 		if (err)
 			return done ? done : err;
@@ -260,8 +268,13 @@ static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 
 /* --- mmap and faults --- */
 
+/* A write-sealed file is never mapped shared and writable. Linux: shmem_mmap() */
 static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
 {
+	int ret = seal_check_write(file_inode(file)->i_shmem_seals, vma);
+
+	if (ret)
+		return ret;
 	vma->vm_ops = &shmem_vm_ops;
 	return 0;
 }
@@ -286,29 +299,38 @@ static const struct vm_operations_struct shmem_vm_ops = {
 
 /* --- size changes and the end of a file --- */
 
-static void shmem_truncate_range(struct inode *inode, loff_t lstart)
+/*
+ * Free the pages of bytes lstart through lend (-1: to the end), zeroing
+ * the inside part of a page only partly inside. Linux: shmem_truncate_range()
+ */
+void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
 {
 	unsigned long before = inode->i_mapping->nrpages;
 
-	truncate_inode_pages_range(inode->i_mapping, lstart, -1);
+	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
 	shmem_uncharge(inode, before - inode->i_mapping->nrpages);
 }
 
+/* A size change, unless a seal forbids it (-EPERM). Linux: shmem_setattr() */
 static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = d_inode(dentry);
 
 	if (attr->ia_valid & ATTR_SIZE) {
 		loff_t oldsize = i_size_read(inode);
+		unsigned int seals = inode->i_shmem_seals;
 
 		if (attr->ia_size < 0)
 			return -EINVAL;
+		if ((attr->ia_size < oldsize && (seals & F_SEAL_SHRINK)) ||
+		    (attr->ia_size > oldsize && (seals & F_SEAL_GROW)))
+			return -EPERM;
 		i_size_write(inode, attr->ia_size);
 		if (attr->ia_size < oldsize) {
 			loff_t holebegin = (attr->ia_size + PAGE_SIZE - 1) & PAGE_MASK;
 
 			unmap_mapping_range(inode->i_mapping, holebegin, 0, true);
-			shmem_truncate_range(inode, attr->ia_size);
+			shmem_truncate_range(inode, attr->ia_size, -1);
 			unmap_mapping_range(inode->i_mapping, holebegin, 0, true);
 		}
 	}
@@ -329,7 +351,7 @@ void shmem_evict_inode(struct inode *inode)
 	shmem_free_inode(inode->i_sb);
 	if (!S_ISREG(inode->i_mode))
 		return;
-	shmem_truncate_range(inode, 0);
+	shmem_truncate_range(inode, 0, -1);
 	if (!(inode->i_shmem_flags & VM_NORESERVE))
 		vm_unacct_memory((long)(PAGE_ALIGN(inode->i_size) >> PAGE_SHIFT));
 }
@@ -553,7 +575,14 @@ static const struct file_operations shmem_file_operations = {
 	.write_iter = shmem_file_write_iter,
 	.mmap = shmem_mmap,
 	.release = shmem_release,
+	.fallocate = shmem_fallocate,
 };
+
+/* A regular file of a tmpfs (one that can have seals). Linux: shmem_file() */
+bool shmem_file(struct file *file)
+{
+	return file->f_op == &shmem_file_operations;
+}
 
 /* --- file systems and nameless files --- */
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktests for tmpfs files and the page cache (mm/shmem.c, mm/filemap.c,
- * mm/truncate.c), through the same read/write/truncate paths the
- * system calls will use.
+ * mm/truncate.c, mm/shmem_fallocate.c), through the same read, write,
+ * truncate and fallocate paths the system calls use.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -11,6 +11,9 @@
 #include <linux/namei.h>
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
+#include <linux/falloc.h>
+#include <linux/sched.h>
+#include <linux/fault-inject.h>
 #include <linux/slab.h>
 
 static struct file *open_tmp(const char *name)
@@ -159,4 +162,112 @@ KTEST(shmem, page_cache, "add_to_page_cache and delete_from_page_cache keep mapp
 	__free_page(page);
 	fput(file);
 	init_unlink("/tmp/pc");
+}
+
+/* Pages of file in the page cache, and how many of them are up to date. */
+static unsigned long uptodate_pages(struct file *file, pgoff_t end)
+{
+	unsigned long n = 0;
+
+	for (pgoff_t i = 0; i < end; i++) {
+		struct page *page = find_get_page(file->f_mapping, i);
+
+		if (page) {
+			n += PageUptodate(page);
+			put_page(page);
+		}
+	}
+	return n;
+}
+
+KTEST(shmem, fallocate_enospc_undo, "an fallocate out of room half-way gives back the pages it made, keeps the others")
+{
+	struct file *file = open_tmp("/tmp/fa");
+	struct shmem_sb_info *sbinfo;
+	unsigned long max_blocks, used;
+	loff_t pos = PAGE_SIZE;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	KT_EXPECT_EQ(t, 1, kernel_write(file, "w", 1, &pos));		/* page 1: written */
+	KT_EXPECT_EQ(t, 0, vfs_fallocate(file, FALLOC_FL_KEEP_SIZE, 3 * PAGE_SIZE, 1));
+	KT_EXPECT_EQ(t, 2, file->f_mapping->nrpages);
+	KT_EXPECT_EQ(t, 1, uptodate_pages(file, 8));	/* page 3 waits for its first use */
+	sbinfo = SHMEM_SB(file_inode(file)->i_sb);
+	max_blocks = sbinfo->max_blocks;
+	used = sbinfo->used_blocks;
+	sbinfo->max_blocks = used + 2;	/* room for pages 0 and 2, not 4 */
+	KT_EXPECT_EQ(t, -ENOSPC, vfs_fallocate(file, 0, 0, 6 * PAGE_SIZE));
+	sbinfo->max_blocks = max_blocks;
+	KT_EXPECT_EQ(t, used, sbinfo->used_blocks);
+	KT_EXPECT_EQ(t, 2, file->f_mapping->nrpages);		/* 0 and 2 went again */
+	KT_EXPECT_EQ(t, 2, uptodate_pages(file, 8));	/* 3 is this one's now: kept */
+	KT_EXPECT_EQ(t, PAGE_SIZE + 1, i_size_read(file_inode(file)));
+	KT_EXPECT_EQ(t, -ENOSPC, vfs_fallocate(file, 0, 0, (loff_t)(max_blocks + 1) * PAGE_SIZE));
+	fput(file);
+	init_unlink("/tmp/fa");
+}
+
+KTEST(shmem, fallocate_fail_nth, "fallocate failing at each allocation in turn leaves the file as it was")
+{
+	struct file *file = open_tmp("/tmp/fn");
+	unsigned long free_before;
+	unsigned int n;
+	int err = -ENOMEM;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	for (n = 1; n < 100 && err; n++) {
+		kmem_cache_shrink_all();
+		free_before = nr_free_pages();
+		current->fail_nth = n;
+		err = vfs_fallocate(file, 0, 0, 4 * PAGE_SIZE);
+		current->fail_nth = 0;
+		if (!err)
+			break;
+		kmem_cache_shrink_all();
+		if (!KT_EXPECT_EQ(t, -ENOMEM, err) ||
+		    !KT_EXPECT_EQ(t, free_before, nr_free_pages()) ||
+		    !KT_EXPECT_EQ(t, 0, file->f_mapping->nrpages) ||
+		    !KT_EXPECT_EQ(t, 0, i_size_read(file_inode(file))))
+			break;
+	}
+	KT_EXPECT_EQ(t, 0, err);
+	KT_EXPECT_TRUE(t, n > 1);	/* the page cache's tree nodes (user pages never fail) */
+	KT_EXPECT_EQ(t, 4, file->f_mapping->nrpages);
+	KT_EXPECT_EQ(t, 4 * PAGE_SIZE, i_size_read(file_inode(file)));
+	fput(file);
+	init_unlink("/tmp/fn");
+}
+
+KTEST(shmem, punch_hole, "a hole frees the whole pages inside, zeroes the parts at its ends, and gives the blocks back")
+{
+	struct file *file = open_tmp("/tmp/ph");
+	struct shmem_sb_info *sbinfo;
+	static char buf[4 * 4096];
+	unsigned long used;
+	loff_t pos = 0;
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	sbinfo = SHMEM_SB(file_inode(file)->i_sb);
+	memset(buf, 'h', sizeof(buf));
+	KT_EXPECT_EQ(t, sizeof(buf), kernel_write(file, buf, sizeof(buf), &pos));
+	used = sbinfo->used_blocks;
+	KT_EXPECT_EQ(t, -EOPNOTSUPP, vfs_fallocate(file, FALLOC_FL_PUNCH_HOLE, 0, PAGE_SIZE));
+	KT_EXPECT_EQ(t, 0, vfs_fallocate(file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 10,
+					 3 * PAGE_SIZE - 20));
+	KT_EXPECT_EQ(t, 3, file->f_mapping->nrpages);	/* 1 went; 0 and 2 are partly in */
+	KT_EXPECT_EQ(t, used - 1, sbinfo->used_blocks);
+	pos = 0;
+	memset(buf, 1, sizeof(buf));
+	KT_EXPECT_EQ(t, sizeof(buf), kernel_read(file, buf, sizeof(buf), &pos));
+	KT_EXPECT_TRUE(t, buf[9] == 'h' && buf[10] == 0 && buf[2 * PAGE_SIZE] == 0);
+	KT_EXPECT_TRUE(t, buf[3 * PAGE_SIZE - 11] == 0 && buf[3 * PAGE_SIZE - 10] == 'h');
+	/* Inside one page: only its middle. */
+	KT_EXPECT_EQ(t, 0, vfs_fallocate(file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+					 3 * PAGE_SIZE + 100, 10));
+	pos = 3 * PAGE_SIZE + 99;
+	KT_EXPECT_EQ(t, 12, kernel_read(file, buf, 12, &pos));
+	KT_EXPECT_TRUE(t, buf[0] == 'h' && buf[1] == 0 && buf[10] == 0 && buf[11] == 'h');
+	KT_EXPECT_EQ(t, 4 * PAGE_SIZE, i_size_read(file_inode(file)));
+	fput(file);
+	init_unlink("/tmp/ph");
 }

@@ -224,7 +224,7 @@ static void vma_link_file(struct vm_area_struct *vma)
 	mapping = vma->vm_file->f_mapping;
 	/* Linux: i_mmap_lock_write(mapping) around the interval-tree insert. */
 	list_add_tail(&vma->shared, &mapping->i_mmap);
-	if (vma->vm_flags & VM_SHARED)
+	if (is_shared_maywrite(vma->vm_flags))
 		mapping->i_mmap_writable++;
 }
 
@@ -238,7 +238,7 @@ void unlink_file_vma(struct vm_area_struct *vma)
 	/* Linux: i_mmap_lock_write(mapping) around the removal. */
 	list_del(&vma->shared);
 	INIT_LIST_HEAD(&vma->shared);
-	if (vma->vm_flags & VM_SHARED)
+	if (is_shared_maywrite(vma->vm_flags))
 		mapping->i_mmap_writable--;
 }
 

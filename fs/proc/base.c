@@ -5,9 +5,10 @@
  *
  * The files that print one record (status, stat, statm, comm, mounts)
  * go through proc_single_file_operations; maps, smaps, smaps_rollup and
- * pagemap are in task_mmu.c; cmdline, environ and auxv read the
- * process's memory as Linux does; exe, cwd and root are magic links:
- * following one goes to the object itself, even if it was unlinked.
+ * pagemap are in task_mmu.c, the fd directory in fd.c; cmdline, environ
+ * and auxv read the process's memory as Linux does; exe, cwd and root
+ * are magic links: following one goes to the object itself, even if it
+ * was unlinked.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -338,6 +339,7 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 /* In Linux's order (tgid_base_stuff), the ones Faultline has. */
 static const struct proc_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
+	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	REG("environ", 0400, &proc_environ_operations),
 	ONE("auxv", 0400, proc_pid_auxv),
 	ONE("status", 0444, proc_pid_status),
@@ -444,8 +446,11 @@ static const struct file_operations proc_tgid_base_operations = {
 	.llseek = generic_file_llseek,
 };
 
-/* A pid as /proc names it: decimal, no sign, no leading zero. Linux: name_to_int() */
-static int name_to_pid(const char *name, unsigned int len)
+/*
+ * A pid or fd as /proc names it: decimal, no sign, no leading zero; -1
+ * for anything else. Linux: fs/proc/util.c name_to_int()
+ */
+int name_to_int(const char *name, unsigned int len)
 {
 	unsigned long n = 0;
 
@@ -462,7 +467,7 @@ static int name_to_pid(const char *name, unsigned int len)
 /* /proc/<pid>: the directory of a process (or thread) that exists. Linux: proc_pid_lookup() */
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len)
 {
-	int pid = name_to_pid(name, len);
+	int pid = name_to_int(name, len);
 	struct task_struct *task = pid > 0 ? find_task_by_vpid(pid) : NULL;
 	struct inode *inode;
 

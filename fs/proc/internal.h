@@ -40,6 +40,7 @@ struct proc_inode {
 	struct task_struct *task;	/* /proc/<pid>/...: referenced; else NULL */
 	const struct proc_entry *entry;	/* NULL for the root and /proc/<pid> */
 	struct ctl_table *sysctl;	/* /proc/sys/...: the entry shown; else NULL */
+	int fd;				/* /proc/<pid>/fd/N: N */
 };
 
 static inline struct proc_inode *PROC_I(const struct inode *inode)
@@ -73,6 +74,7 @@ extern const struct inode_operations proc_root_inode_operations;
 extern const struct file_operations proc_root_operations;
 
 /* base.c: /proc/<pid> */
+int name_to_int(const char *name, unsigned int len);
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len);
 int proc_pid_readdir(struct dir_context *ctx, loff_t first);
 int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
@@ -86,6 +88,10 @@ int proc_pid_pagetable(struct seq_file *m, struct task_struct *task);
 /* faulttrace.c */
 int faulttrace_show(struct seq_file *m, struct task_struct *task);
 ssize_t faulttrace_write(struct task_struct *task, const char *buf, size_t count);
+
+/* fd.c: /proc/<pid>/fd */
+extern const struct inode_operations proc_fd_inode_operations;
+extern const struct file_operations proc_fd_operations;
 
 /* fail_nth.c, task.c */
 extern const struct file_operations proc_fail_nth_operations;

@@ -13,6 +13,11 @@ struct dentry;
 struct dentry_operations {
 	/* Still valid? 0: no (a /proc/<pid> whose task is gone): look it up again. */
 	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
+	/*
+	 * A name for d_path() of a dentry that has no path (a pipe's
+	 * "pipe:[INO]"), written at the end of buf. Linux: ->d_dname
+	 */
+	char *(*d_dname)(struct dentry *dentry, char *buf, int buflen);
 };
 
 #define NAME_MAX		255

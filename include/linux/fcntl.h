@@ -29,4 +29,16 @@
 #define SEEK_HOLE	4	/* the next hole at or after it */
 #define SEEK_MAX	SEEK_HOLE
 
+/*
+ * File seals (memfd_create(2) files), fcntl's F_ADD_SEALS/F_GET_SEALS.
+ * Linux: include/uapi/linux/fcntl.h
+ */
+#define F_ADD_SEALS	1033
+#define F_GET_SEALS	1034
+#define F_SEAL_SEAL	0x0001	/* no more seals may be added */
+#define F_SEAL_SHRINK	0x0002	/* the size may not shrink */
+#define F_SEAL_GROW	0x0004	/* the size may not grow */
+#define F_SEAL_WRITE	0x0008	/* the data may not change */
+#define F_SEAL_FUTURE_WRITE 0x0010	/* no new writers; mappings already writable stay so */
+
 #endif

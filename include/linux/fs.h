@@ -57,8 +57,36 @@ struct address_space {
 	unsigned long nrpages;
 	struct list_head i_mmap;	/* VMAs mapping us, via vma->shared
 					   (Linux: an interval tree) */
-	unsigned long i_mmap_writable;	/* of them, VM_SHARED ones */
+	long i_mmap_writable;		/* of them, VM_SHARED|VM_MAYWRITE ones;
+					   -1: F_SEAL_WRITE allows no more
+					   (Linux: an atomic_t) */
 };
+
+/*
+ * Writable shared mappings against F_SEAL_WRITE: a seal needs none to
+ * exist (-EBUSY), and once sealed none may be made (-EPERM). Linux:
+ * include/linux/fs.h mapping_map_writable() and friends
+ */
+static inline int mapping_map_writable(struct address_space *mapping)
+{
+	if (mapping->i_mmap_writable < 0)
+		return -EPERM;
+	mapping->i_mmap_writable++;
+	return 0;
+}
+
+static inline void mapping_unmap_writable(struct address_space *mapping)
+{
+	mapping->i_mmap_writable--;
+}
+
+static inline int mapping_deny_writable(struct address_space *mapping)
+{
+	if (mapping->i_mmap_writable > 0)
+		return -EBUSY;
+	mapping->i_mmap_writable--;
+	return 0;
+}
 
 #define S_DEAD		16	/* a removed directory (it may still be someone's cwd) */
 #define IS_DEADDIR(inode)	((inode)->i_flags & S_DEAD)
@@ -87,6 +115,7 @@ struct inode {
 	int i_writecount;		/* open for writing (<0: being executed) */
 	void *i_private;		/* the file system's (procfs: the task) */
 	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE (Linux: shmem_inode_info.flags) */
+	unsigned int i_shmem_seals;	/* tmpfs: F_SEAL_* (Linux: shmem_inode_info.seals) */
 };
 
 struct file {
@@ -179,6 +208,8 @@ struct file_operations {
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
+	/* fallocate(2), checked by vfs_fallocate() (FALLOC_FL_*). */
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
 };
 
 struct super_operations {
@@ -288,6 +319,7 @@ loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 int filp_close(struct file *file);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length);
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);

@@ -11,6 +11,8 @@
 #include <linux/vmstat.h>
 #include <linux/atomic.h>
 #include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 
@@ -299,6 +301,40 @@ static inline bool vma_is_accessible(const struct vm_area_struct *vma)
 static inline bool is_cow_mapping(unsigned long flags)
 {
 	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/*
+ * A shared mapping that may be made writable (a file's i_mmap_writable
+ * counts these). Linux: is_shared_maywrite(), vma_is_shared_maywrite()
+ */
+static inline bool is_shared_maywrite(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
+
+/* F_SEAL_WRITE or F_SEAL_FUTURE_WRITE: no new writers. Linux: is_write_sealed() */
+static inline bool is_write_sealed(unsigned int seals)
+{
+	return seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE);
+}
+
+/*
+ * A read-only shared mapping of a write-sealed file: it must never
+ * become writable, so mmap takes VM_MAYWRITE away and mprotect refuses
+ * PROT_WRITE (a private one stays copy-on-write writable).
+ * Linux: is_readonly_sealed()
+ */
+static inline bool is_readonly_sealed(unsigned int seals, unsigned long vm_flags)
+{
+	return is_write_sealed(seals) && (vm_flags & (VM_SHARED | VM_WRITE)) == VM_SHARED;
+}
+
+/* No writable shared mapping of a write-sealed file. Linux: seal_check_write() */
+static inline int seal_check_write(unsigned int seals, struct vm_area_struct *vma)
+{
+	if (is_write_sealed(seals) && (vma->vm_flags & VM_SHARED) && (vma->vm_flags & VM_WRITE))
+		return -EPERM;
+	return 0;
 }
 
 /* The page offset in the VMA's file (or, anonymous, in pages from 0). */

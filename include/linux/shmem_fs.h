@@ -6,19 +6,51 @@
 #include <linux/mm.h>
 
 /* tmpfs (mm/shmem.c). Linux: include/linux/shmem_fs.h */
+
+/*
+ * A tmpfs's limits: Linux's defaults for a mounted tmpfs (size= half of
+ * RAM, nr_inodes= half of RAM's pages), none (0) for the internal one
+ * of nameless files (a kernel mount in Linux). A hard link takes an
+ * inode slot too, as in Linux.
+ */
+struct shmem_sb_info {
+	unsigned long max_blocks;	/* pages the file system may hold; 0: no limit */
+	unsigned long used_blocks;
+	unsigned long max_inodes;	/* inodes; 0: no limit */
+	unsigned long free_inodes;
+	/*
+	 * statfs's f_fsid. Linux makes it from s_uuid, random at mount;
+	 * here at the first statfs, as the rootfs is made before the
+	 * random generator is seeded.
+	 */
+	int fsid[2];
+};
+
+static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
+
 enum sgp_type {
 	SGP_READ,	/* find a page; a hole stays a hole */
 	SGP_CACHE,	/* find or allocate, within the file's size (faults) */
 	SGP_WRITE,	/* find or allocate, anywhere (write(2) extends) */
+	SGP_FALLOC,	/* as SGP_WRITE, but a new page stays !Uptodate until used */
 };
 
 struct super_block *shmem_fill_super(dev_t dev, unsigned long sb_flags);
 void shmem_init(void);
 struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
+bool shmem_file(struct file *file);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);
+void shmem_uncharge(struct inode *inode, unsigned long pages);
+void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend);
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
 void shmem_evict_inode(struct inode *inode);
+
+/* mm/shmem_fallocate.c */
+long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 
 #endif

@@ -13,7 +13,7 @@
  * Faultline only: Debian's Linux 6.1 is built without
  * CONFIG_FAULT_INJECTION, so it has no fail-nth (tests/difftest.sh).
  */
-#define _GNU_SOURCE
+#define _GNU_SOURCE		/* memfd_create, fallocate */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -394,6 +394,58 @@ static void undo_madvise(long ret)
 	madvise(area, 3 * P, MADV_DOFORK);
 }
 
+/* memfd_create: its name, inode, dentry and file; a failure leaves no descriptor. */
+static int next_fd;
+
+static void find_next_fd(void)
+{
+	next_fd = dup(0);
+	close(next_fd);
+}
+
+static long call_memfd_create(void)
+{
+	return memfd_create("fail-nth", 0);
+}
+
+static int no_new_fd(void)
+{
+	return fcntl(next_fd, F_GETFD) == -1 && errno == EBADF;
+}
+
+static void undo_memfd_create(long fd)
+{
+	close((int)fd);
+}
+
+/*
+ * fallocate of four pages far out in a file with one page written: the
+ * page cache's tree must grow for them (user pages themselves are never
+ * failed), and a failure gives back what it made.
+ */
+static int memfd;
+
+static void prepare_fallocate(void)
+{
+	if (!memfd)
+		memfd = memfd_create("fail-nth-falloc", 0);
+	ftruncate(memfd, 0);
+	pwrite(memfd, "x", 1, P);
+}
+
+static long call_fallocate(void)
+{
+	return fallocate(memfd, 0, 4096L * P, 4 * P);
+}
+
+static int one_page_file(void)
+{
+	struct stat st;
+
+	fstat(memfd, &st);
+	return st.st_size == P + 1 && st.st_blocks == 8;
+}
+
 static const struct call calls[] = {
 	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
 	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
@@ -419,6 +471,11 @@ static const struct call calls[] = {
 	{ "dup2 to descriptor 500", NULL, call_dup2_high, { ENOMEM, EMFILE }, fd_500_closed,
 	  undo_dup2 },
 	{ "poll of 300 descriptors", NULL, call_poll, { ENOMEM }, NULL, NULL },
+	/* tmpfs says ENOSPC when it cannot make the inode, as Linux's shmem_file_setup */
+	{ "memfd_create", find_next_fd, call_memfd_create, { ENOMEM, ENOSPC }, no_new_fd,
+	  undo_memfd_create },
+	{ "fallocate of four pages far out", prepare_fallocate, call_fallocate, { ENOMEM },
+	  one_page_file, NULL },
 };
 
 /*

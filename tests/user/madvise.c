@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * madvise(2) as Linux 6.1 answers it: each advice's effect where it has
- * one (pages dropped, faulted in, kept from or wiped in a child), the
- * VmFlags it sets, the VMA splits, and the errno of every bad call.
+ * one (pages dropped, faulted in, kept from or wiped in a child, holes
+ * punched in shared memory and tmpfs files), the VmFlags it sets, the
+ * VMA splits, and the errno of every bad call.
  * Not here: MADV_HWPOISON/SOFT_OFFLINE (as root Linux would really
  * poison the page), MADV_PAGEOUT of file pages (Linux may reclaim them),
  * LazyFree counts (Linux marks pages in per-CPU batches, so smaps lags;
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include "tap.h"
 #include "testlib.h"
@@ -96,6 +98,77 @@ static void test_dontneed(void)
 	ok_errno(EINVAL, madvise(f, P, MADV_FREE), "MADV_FREE of a file mapping: EINVAL");
 	ok_errno(EACCES, madvise(f, P, MADV_REMOVE), "MADV_REMOVE of a private file mapping: EACCES");
 	munmap(f, P);
+	close(fd);
+	unlink(path);
+}
+
+/*
+ * The child maps the shared region too (inherited): it waits for the
+ * parent's MADV_REMOVE, then says whether it reads zeros where it wrote.
+ */
+static int child_sees_hole(char *a, int go)
+{
+	char c;
+
+	read(go, &c, 1);
+	return a[P] == 0 && a[2 * P - 1] == 0 && a[0] == 's' ? 0 : 1;
+}
+
+static void test_remove_shared_anon(void)
+{
+	char *a = map(3 * P, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int go[2], status;
+	pid_t pid;
+
+	memset(a, 's', 3 * P);
+	pipe(go);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(child_sees_hole(a, go[0]));
+	ok_eq(12, vma_rss_kb(a), "shared anonymous memory: three pages mapped");
+	ok_eq(0, madvise(a + P, P, MADV_REMOVE), "MADV_REMOVE of its middle page");
+	ok_eq(8, vma_rss_kb(a), "Rss drops by the page");
+	ok(a[P] == 0 && a[2 * P - 1] == 0 && a[0] == 's' && a[2 * P] == 's',
+	   "it reads zeros, its neighbours kept their data");
+	write(go[1], "x", 1);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "the child's mapping of the same memory reads zeros there too");
+	ok_eq(0, mlock(a, P), "lock the first page");
+	ok_errno(EINVAL, madvise(a, P, MADV_REMOVE), "MADV_REMOVE of a locked range: EINVAL");
+	munmap(a, 3 * P);
+	a = map(P, PROT_READ, MAP_SHARED);
+	ok_eq(0, madvise(a, P, MADV_REMOVE),
+	      "of a read-only shared mapping (it may become writable)");
+	munmap(a, P);
+	close(go[0]);
+	close(go[1]);
+}
+
+static void test_remove_file(void)
+{
+	char path[] = "/tmp/madvXXXXXX", *f, *g, buf[4];
+	int fd = mkstemp(path), ro;
+	struct stat st;
+
+	ftruncate(fd, 2 * P);
+	f = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	g = mmap(NULL, P, PROT_READ, MAP_SHARED, fd, P);
+	memset(f, 'f', 2 * P);
+	ok_eq(0, madvise(f + P, P, MADV_REMOVE), "MADV_REMOVE of a shared tmpfs file mapping");
+	fstat(fd, &st);
+	ok_eq(8, st.st_blocks, "punches a hole in the file: one page left");
+	ok(pread(fd, buf, 4, P) == 4 && !buf[0] && !buf[3], "read() sees zeros there");
+	ok(g[0] == 0 && f[P] == 0 && f[0] == 'f', "so do both mappings");
+	ok_eq(2 * P, st.st_size, "the size stays");
+	munmap(f, 2 * P);
+	munmap(g, P);
+	ro = open(path, O_RDONLY);
+	g = mmap(NULL, P, PROT_READ, MAP_SHARED, ro, 0);
+	ok_errno(EACCES, madvise(g, P, MADV_REMOVE), "of a file open read-only: EACCES");
+	munmap(g, P);
+	close(ro);
 	close(fd);
 	unlink(path);
 }
@@ -210,6 +283,8 @@ int main(void)
 {
 	test_errors();
 	test_dontneed();
+	test_remove_shared_anon();
+	test_remove_file();
 	test_free();
 	test_populate();
 	test_fork_advice();

@@ -4,8 +4,9 @@
  * one byte at a time or in odd sizes; lseek and pread to any offset;
  * a file re-read after the process changed shows the change. And the
  * /proc directories: getdents64 of /proc lists this process and "self",
- * /proc/self is a link to the pid, exe/cwd/root read as paths; cmdline,
- * environ, auxv, comm and stat of this process.
+ * /proc/self is a link to the pid, exe/cwd/root read as paths, fd lists
+ * the open descriptors as links; cmdline, environ, auxv, comm and stat
+ * of this process.
  *
  * Masked, and why: pids (Linux starts its own kernel threads first) are
  * printed as PPID, PGRP, SID, TPGID; stat's times (ticks) as T; inode numbers are not
@@ -13,6 +14,7 @@
  */
 #include <dirent.h>
 #include <elf.h>
+#include <sys/stat.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include "tap.h"
@@ -178,6 +180,52 @@ static void dirs_and_links(const char *argv0)
 }
 
 /*
+ * /proc/self/fd: a link per open descriptor, whose mode says how it is
+ * open, reading as the file's path ("pipe:[INO]" for a pipe), and
+ * opening the file itself. Masked: the pipe's inode number.
+ */
+static void fd_links(void)
+{
+	int p[2], file = open("/tmp/fd-link", O_RDONLY | O_CREAT, 0600), w, seen = 0;
+	char path[64], buf[256];
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+
+	pipe(p);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", file);
+	link_of(path, buf, sizeof(buf));
+	ok(!strcmp(buf, "/tmp/fd-link"), "fd/N of a file reads as its path: %s", buf);
+	lstat(path, &st);
+	ok_eq(S_IFLNK | 0500, st.st_mode, "open read-only: a link of mode r-x------");
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
+	link_of(path, buf, sizeof(buf));
+	ok(!strncmp(buf, "pipe:[", 6) && buf[strlen(buf) - 1] == ']',
+	   "a pipe's reads as pipe:[INO]");
+	lstat(path, &st);
+	ok_eq(S_IFLNK | 0300, st.st_mode, "its write end: -wx------");
+	w = open(path, O_WRONLY);
+	ok(w >= 0 && write(w, "q", 1) == 1 && read(p[0], buf, 1) == 1 && buf[0] == 'q',
+	   "opening the link opens the pipe itself");
+	d = opendir("/proc/self/fd");
+	while ((e = readdir(d)))
+		seen += e->d_type == DT_LNK && (atoi(e->d_name) == file || atoi(e->d_name) == w);
+	closedir(d);
+	ok_eq(2, seen, "the directory lists them as links");
+	close(w);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", w);
+	errno = 0;
+	ok(readlink(path, buf, sizeof(buf)) == -1 && errno == ENOENT,
+	   "a closed descriptor: ENOENT");
+	stat("/proc/self/fd", &st);
+	ok_eq(S_IFDIR | 0500, st.st_mode, "the directory is dr-x------");
+	close(p[0]);
+	close(p[1]);
+	close(file);
+	unlink("/tmp/fd-link");
+}
+
+/*
  * The names of a process's directory, in order: those of the files this
  * test knows (Linux has many more; Faultline has these).
  */
@@ -191,8 +239,8 @@ static void pid_dir_names(void)
 		char word[300];
 
 		snprintf(word, sizeof(word), " %s ", e->d_name);
-		if (strstr(" environ auxv status comm cmdline stat statm maps cwd root exe mounts "
-			   "smaps smaps_rollup pagemap ", word))
+		if (strstr(" fd environ auxv status comm cmdline stat statm maps cwd root exe "
+			   "mounts smaps smaps_rollup pagemap ", word))
 			printf(" %s", e->d_name);
 	}
 	printf("\n");
@@ -234,6 +282,7 @@ int main(int argc, char **argv)
 	seek_and_reread();
 	dirs_and_links(argv[0]);
 	pid_dir_names();
+	fd_links();
 	own_files(argv[0]);
 	print_stat();
 	return tap_done();

@@ -6,9 +6,11 @@
  * The magic numbers and fixed fields must match Linux 6.1's exactly.
  * A tmpfs's size and inode counts come from the amount of RAM each
  * kernel counts, which differs, so they are checked by how they move:
- * one inode per file (and per hard link), one block per page written.
+ * one inode per file (and per hard link), one block per page written or
+ * fallocated.
  */
 #define _GNU_SOURCE		/* O_PATH */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -93,6 +95,35 @@ static void test_tmpfs_counts(void)
 	ok(b.f_bfree == a.f_bfree && b.f_ffree == a.f_ffree, "closing it gives back blocks and inode");
 }
 
+/*
+ * fallocate on the rootfs: its pages count as blocks, and a range larger
+ * than the whole file system fails at once with ENOSPC, taking nothing.
+ * A file of a mounted tmpfs is sealed against sealing (F_SEAL_SEAL).
+ */
+static void test_tmpfs_fallocate(void)
+{
+	struct statfs a, b;
+	int fd = open(F, O_CREAT | O_RDWR | O_TRUNC, 0644);
+
+	statfs("/tmp", &a);
+	ok_eq(0, fallocate(fd, 0, 0, 5 * 4096), "fallocate of five pages");
+	statfs("/tmp", &b);
+	ok_eq(a.f_bfree - 5, b.f_bfree, "takes five blocks");
+	ok_eq(0, fallocate(fd, 3, 4096, 2 * 4096), "a hole of two pages (PUNCH_HOLE | KEEP_SIZE)");
+	statfs("/tmp", &b);
+	ok_eq(a.f_bfree - 3, b.f_bfree, "gives two back");
+	errno = 0;
+	ok(fallocate(fd, 1, 0, (long)(a.f_blocks + 1) * 4096) == -1 && errno == ENOSPC,
+	   "a range larger than the file system: ENOSPC");
+	statfs("/tmp", &b);
+	ok_eq(a.f_bfree - 3, b.f_bfree, "and nothing taken");
+	ok_eq(1, fcntl(fd, F_GET_SEALS), "a rootfs file's seals: F_SEAL_SEAL");
+	errno = 0;
+	ok(fcntl(fd, F_ADD_SEALS, 4) == -1 && errno == EPERM, "so no seal can be added: EPERM");
+	close(fd);
+	unlink(F);
+}
+
 static void test_procfs(void)
 {
 	struct statfs s;
@@ -159,6 +190,7 @@ int main(void)
 {
 	test_rootfs();
 	test_tmpfs_counts();
+	test_tmpfs_fallocate();
 	test_procfs();
 	test_sysfs();
 	test_pipe();
