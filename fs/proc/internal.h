@@ -62,6 +62,10 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents, i
 const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,
 					 const struct dentry *dentry);
 
+/* sysvipc.c: /proc/sysvipc */
+extern const struct inode_operations proc_sysvipc_inode_operations;
+extern const struct file_operations proc_sysvipc_operations;
+
 /* root.c */
 extern const struct inode_operations proc_root_inode_operations;
 extern const struct file_operations proc_root_operations;

@@ -84,7 +84,7 @@ struct inode {
 	struct pipe_inode_info *i_pipe;	/* a FIFO's pipe, while open */
 	int i_writecount;		/* open for writing (<0: being executed) */
 	void *i_private;		/* the file system's (procfs: the task) */
-	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE (Linux: shmem_inode_info.flags) */
+	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE, VM_LOCKED (Linux: shmem_inode_info.flags) */
 };
 
 struct file {

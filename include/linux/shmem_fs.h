@@ -19,6 +19,7 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
+int shmem_lock(struct file *file, int lock);
 void shmem_evict_inode(struct inode *inode);
 
 #endif
