@@ -307,7 +307,7 @@ static int shm_more_checks(struct kern_ipc_perm *ipcp, struct ipc_params *params
 	return to_shmid(ipcp)->shm_segsz < params->size ? -EINVAL : 0;
 }
 
-SYSCALL_DEFINE3(shmget, key_t, key, size_t, size, int, shmflg)
+long ksys_shmget(key_t key, size_t size, int shmflg)
 {
 	static const struct ipc_ops shm_ops = {
 		.getnew = newseg,
@@ -316,6 +316,11 @@ SYSCALL_DEFINE3(shmget, key_t, key, size_t, size, int, shmflg)
 	struct ipc_params params = { .key = key, .flg = shmflg, .size = size };
 
 	return ipcget(&init_ipc_ns, &shm_ids(&init_ipc_ns), &shm_ops, &params);
+}
+
+SYSCALL_DEFINE3(shmget, key_t, key, size_t, size, int, shmflg)
+{
+	return ksys_shmget(key, size, shmflg);
 }
 
 /* --- shmat --- */
@@ -453,10 +458,9 @@ static bool shm_piece_of(const struct vm_area_struct *vma, unsigned long addr)
  * segment within the segment's size from shmaddr. EINVAL if none.
  * Linux: ksys_shmdt()
  */
-SYSCALL_DEFINE1(shmdt, char __user *, shmaddr)
+long ksys_shmdt(unsigned long addr)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long addr = (unsigned long)shmaddr;
 	struct vm_area_struct *vma, *next;
 	struct file *file = NULL;
 	loff_t size = 0;
@@ -489,6 +493,11 @@ SYSCALL_DEFINE1(shmdt, char __user *, shmaddr)
 		vma = next;
 	}
 	return 0;
+}
+
+SYSCALL_DEFINE1(shmdt, char __user *, shmaddr)
+{
+	return ksys_shmdt((unsigned long)shmaddr);
 }
 
 /* --- exit --- */

@@ -47,5 +47,9 @@ void shm_destroy(struct ipc_namespace *ns, struct shmid_kernel *shp);
 bool shm_may_destroy(struct ipc_namespace *ns, struct shmid_kernel *shp);
 void do_shm_rmid(struct ipc_namespace *ns, struct shmid_kernel *shp);
 long do_shmat(int shmid, unsigned long shmaddr, int shmflg);
+long ksys_shmget(key_t key, size_t size, int shmflg);
+long ksys_shmdt(unsigned long addr);
+struct shmid64_ds;
+long ksys_shmctl(int shmid, int cmd, struct shmid64_ds __user *buf);
 
 #endif

@@ -147,7 +147,7 @@ static long shmctl_copy_out(void __user *buf, const void *data, size_t len, int 
 }
 
 /* Linux: ksys_shmctl() with IPC_64 */
-SYSCALL_DEFINE3(shmctl, int, shmid, int, cmd, struct shmid64_ds __user *, buf)
+long ksys_shmctl(int shmid, int cmd, struct shmid64_ds __user *buf)
 {
 	struct ipc_namespace *ns = &init_ipc_ns;
 	struct shminfo64 shminfo;
@@ -180,6 +180,11 @@ SYSCALL_DEFINE3(shmctl, int, shmid, int, cmd, struct shmid64_ds __user *, buf)
 	default:
 		return -EINVAL;
 	}
+}
+
+SYSCALL_DEFINE3(shmctl, int, shmid, int, cmd, struct shmid64_ds __user *, buf)
+{
+	return ksys_shmctl(shmid, cmd, buf);
 }
 
 /* --- /proc/sysvipc/shm --- */

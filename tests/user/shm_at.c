@@ -35,11 +35,12 @@ static long nattch(int id)
 
 /*
  * Print the maps line of the VMA at addr from its permissions on, the
- * inode written as ID when it is the segment's id (as Linux shows it).
+ * inode written as ID when it is the segment's id (as Linux shows it),
+ * one space before the path.
  */
 static void print_attach_line(const void *addr, int id)
 {
-	char want[32], *p, *e, *f;
+	char want[32], *p, *e, *f, *path;
 	unsigned long ino;
 	int i;
 
@@ -57,9 +58,11 @@ static void print_attach_line(const void *addr, int id)
 	p = strchr(p, ' ') + 1;			/* past the addresses */
 	for (f = p, i = 0; i < 3; i++)		/* perms offset dev */
 		f = strchr(f, ' ') + 1;
-	ino = strtoul(f, NULL, 10);
-	printf("# %.*s%s%.*s\n", (int)(f - p), p, ino == (unsigned long)id ? "ID" : "OTHER",
-	       (int)(e - strchr(f, ' ')), strchr(f, ' '));
+	ino = strtoul(f, &path, 10);
+	while (*path == ' ')	/* the padding to column 73 depends on the id's digits */
+		path++;
+	printf("# %.*s%s %.*s\n", (int)(f - p), p, ino == (unsigned long)id ? "ID" : "OTHER",
+	       (int)(e - path), path);
 }
 
 static void test_placement(int id, char **first)
