@@ -23,6 +23,7 @@
 #include <linux/fs_struct.h>
 #include <linux/namei.h>
 #include <linux/shmem_fs.h>
+#include <linux/anon_inodes.h>
 #include <linux/proc_fs.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
@@ -49,6 +50,7 @@ static dev_t get_anon_dev(void)
 void vfs_caches_init(void)
 {
 	shmem_init();
+	anon_inode_init();
 	root_sb = shmem_fill_super(ROOTFS_DEV);
 	if (!root_sb)
 		panic("vfs_caches_init: cannot create the root file system");

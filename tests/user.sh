@@ -28,7 +28,10 @@
 # answers MADV_POPULATE_* past a mapping with EINVAL, not 6.1's ENOMEM.
 # mremap: newer Linux merges a grown VMA with an untouched neighbour,
 # which 6.1's anon_vma rule refuses.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise mremap proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
+# pidfd: newer Linux's pidfs gives a pidfd mode 0700 and POLLHUP once
+# reaped, and pidfd_send_signal takes flags (PIDFD_SIGNAL_*).
+# process_madvise: newer Linux takes any advice for the caller itself.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise mremap pidfd process_madvise proc_bad proc_files proc_maps proc_meminfo proc_pagemap"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -39,6 +39,7 @@ struct proc_entry {
 struct proc_inode {
 	struct task_struct *task;	/* /proc/<pid>/...: referenced; else NULL */
 	const struct proc_entry *entry;	/* NULL for the root and /proc/<pid> */
+	unsigned int fd;		/* /proc/<pid>/fdinfo/<fd>: the descriptor */
 };
 
 static inline struct proc_inode *PROC_I(const struct inode *inode)
@@ -61,6 +62,10 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents, i
 		       loff_t first);
 const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,
 					 const struct dentry *dentry);
+
+/* fd.c: /proc/<pid>/fdinfo */
+extern const struct inode_operations proc_fdinfo_inode_operations;
+extern const struct file_operations proc_fdinfo_operations;
 
 /* sysvipc.c: /proc/sysvipc */
 extern const struct inode_operations proc_sysvipc_inode_operations;

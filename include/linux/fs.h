@@ -25,6 +25,7 @@ struct super_block;
 struct poll_table_struct;
 struct pipe_inode_info;
 struct task_struct;
+struct seq_file;
 typedef unsigned int __poll_t;
 
 #define FMODE_READ	0x1
@@ -177,6 +178,8 @@ struct file_operations {
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
+	/* What /proc/<pid>/fdinfo/<fd> adds for this kind of file (a pidfd's Pid:). */
+	void (*show_fdinfo)(struct seq_file *m, struct file *file);
 };
 
 struct super_operations {
