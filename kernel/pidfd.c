@@ -156,9 +156,34 @@ SYSCALL_DEFINE2(pidfd_open, pid_t, pid, unsigned int, flags)
 }
 
 /*
- * Signal the process a pidfd names, as kill(pid, sig) would, or with
- * the caller's own siginfo, which may claim to come from kill or tkill
- * only when sent to the caller itself. Linux: SYSCALL_DEFINE4(pidfd_send_signal)
+ * The siginfo pidfd_send_signal sends: kill's, or the caller's own,
+ * which may claim to come from kill or tkill only when sent to the
+ * caller itself (rt_sigqueueinfo's rule). Linux: the middle of
+ * SYSCALL_DEFINE4(pidfd_send_signal)
+ */
+static int pidfd_siginfo(struct task_struct *task, int sig, const void __user *info,
+			 struct kernel_siginfo *kinfo)
+{
+	int ret;
+
+	if (!info) {
+		prepare_kill_siginfo(sig, kinfo, SI_USER);
+		return 0;
+	}
+	ret = copy_siginfo_from_user(kinfo, info);
+	if (ret)
+		return ret;
+	if (sig != kinfo->si_signo)
+		return -EINVAL;
+	if (task != current->group_leader && (kinfo->si_code >= 0 || kinfo->si_code == SI_TKILL))
+		return -EPERM;
+	return 0;
+}
+
+/*
+ * Signal the process a pidfd names, as kill(pid, sig) would: ESRCH once
+ * it is reaped, 0 for a zombie (which ignores it).
+ * Linux: SYSCALL_DEFINE4(pidfd_send_signal), kill_pid_info()
  * (Faultline differs: a file of /proc/<pid> is not taken as a pidfd: EBADF)
  */
 SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const void __user *, info,
@@ -178,20 +203,9 @@ SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const void __user *, in
 	if (file->f_op != &pidfd_fops)
 		goto out;
 	task = file->private_data;
-	if (info) {
-		ret = copy_siginfo_from_user(&kinfo, info);
-		if (ret)
-			goto out;
-		ret = -EINVAL;
-		if (sig != kinfo.si_signo)
-			goto out;
-		ret = -EPERM;
-		if (task != current->group_leader && (kinfo.si_code >= 0 || kinfo.si_code == SI_TKILL))
-			goto out;
-	} else {
-		prepare_kill_siginfo(sig, &kinfo, SI_USER);
-	}
-	/* Linux: kill_pid_info(): ESRCH once reaped, else the permission check. */
+	ret = pidfd_siginfo(task, sig, info, &kinfo);
+	if (ret)
+		goto out;
 	ret = -ESRCH;
 	if (task_reaped(task))
 		goto out;
