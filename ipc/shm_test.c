@@ -135,3 +135,28 @@ KTEST(shm, enomem, "shmget and shmat out of memory at any allocation: ENOMEM, no
 	KT_EXPECT_EQ(t, in_use, init_ipc_ns.shm_ids.in_use);
 	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
 }
+
+KTEST(shm, rmid_forced, "kernel.shm_rmid_forced: a segment goes with its last detach, and an orphan (its creator gone) when the knob is set")
+{
+	struct mm_struct *mm = ktest_mm_create();
+	long id, a, orphan;
+
+	KT_ASSERT_TRUE(t, mm);
+	init_ipc_ns.shm_rmid_forced = 1;
+	id = ksys_shmget(IPC_PRIVATE, P, 0600);
+	a = do_shmat((int)id, 0, 0);
+	KT_EXPECT_TRUE(t, !IS_ERR_VALUE(a) && segment(id));
+	KT_EXPECT_EQ(t, 0, ksys_shmdt((unsigned long)a));
+	KT_EXPECT_TRUE(t, !segment(id));	/* no IPC_RMID needed */
+
+	init_ipc_ns.shm_rmid_forced = 0;
+	orphan = ksys_shmget(IPC_PRIVATE, P, 0600);
+	KT_ASSERT_TRUE(t, segment(orphan));
+	exit_shm(current);			/* as if its creator exited */
+	KT_EXPECT_TRUE(t, segment(orphan) && !segment(orphan)->shm_creator);
+	init_ipc_ns.shm_rmid_forced = 1;
+	shm_destroy_orphaned();			/* what writing 1 to the sysctl does */
+	KT_EXPECT_TRUE(t, !segment(orphan));
+	init_ipc_ns.shm_rmid_forced = 0;
+	KT_EXPECT_EQ(t, 0, ktest_mm_destroy(mm));
+}

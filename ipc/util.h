@@ -19,6 +19,7 @@
  * an id of a removed object does not name the next one in its slot.
  */
 #include <linux/ipc.h>
+#include <linux/ipc_namespace.h>
 #include <linux/radix-tree.h>
 #include <linux/seq_file.h>
 
@@ -30,35 +31,6 @@
 #define ipcid_to_seqx(id)	((id) >> IPCMNI_SHIFT)
 #define ipcid_seq_max()		(INT_MAX >> IPCMNI_SHIFT)
 
-/*
- * The objects of one kind. Linux: struct ipc_ids (Linux also hashes the
- * keys in an rhashtable; Faultline walks the tree for a key, which holds
- * at most shm_ctlmni objects).
- */
-struct ipc_ids {
-	int in_use;			/* objects */
-	unsigned short seq;		/* of the next id, see above */
-	struct radix_tree_root ipcs_idr;	/* index -> struct kern_ipc_perm */
-	int max_idx;			/* the highest index in use, -1 for none */
-	int last_idx;			/* the index handed out last */
-	int next_idx;			/* where the cyclic search starts (Linux: idr_next) */
-};
-
-/*
- * Linux's IPC namespace, of which Faultline has one. The shm_ctl*
- * limits are what /proc/sys/kernel/shmmax, shmall, shmmni and
- * shm_rmid_forced read and write. Linux: include/linux/ipc_namespace.h
- */
-struct ipc_namespace {
-	struct ipc_ids shm_ids;		/* Linux: ids[IPC_SHM_IDS] */
-	unsigned long shm_ctlmax;	/* largest segment, bytes */
-	unsigned long shm_ctlall;	/* all segments together, pages */
-	unsigned long shm_tot;		/* pages of the segments now */
-	int shm_ctlmni;			/* segments */
-	int shm_rmid_forced;		/* 1: a segment goes when nothing uses it */
-};
-
-extern struct ipc_namespace init_ipc_ns;
 
 /* What a get call asked for (Linux: struct ipc_params). */
 struct ipc_params {

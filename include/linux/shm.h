@@ -65,7 +65,6 @@ struct file;
 
 void shm_init(void);
 void exit_shm(struct task_struct *task);
-void shm_destroy_orphaned(void);
 extern const struct file_operations sysvipc_shm_proc_fops;
 
 #endif
