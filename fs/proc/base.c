@@ -346,8 +346,8 @@ static const struct file_operations proc_tgid_base_operations = {
 	.llseek = generic_file_llseek,
 };
 
-/* A pid as /proc names it: decimal, no sign, no leading zero. Linux: name_to_int() */
-static int name_to_pid(const char *name, unsigned int len)
+/* A pid or fd as /proc names it: decimal, no sign, no leading zero; -1 if not. Linux: name_to_int() */
+int name_to_int(const char *name, unsigned int len)
 {
 	unsigned long n = 0;
 
@@ -364,7 +364,7 @@ static int name_to_pid(const char *name, unsigned int len)
 /* /proc/<pid>: the directory of a process (or thread) that exists. Linux: proc_pid_lookup() */
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len)
 {
-	int pid = name_to_pid(name, len);
+	int pid = name_to_int(name, len);
 	struct task_struct *task = pid > 0 ? find_task_by_vpid(pid) : NULL;
 	struct inode *inode;
 

@@ -64,26 +64,11 @@ static const struct file_operations proc_fdinfo_file_operations = {
 	.release = single_release,
 };
 
-/* A descriptor as /proc names it: decimal, no sign, no leading zero. Linux: name_to_int() */
-static int name_to_fd(const struct qstr *name)
-{
-	unsigned long n = 0;
-
-	if (!name->len || name->len > 9 || (name->name[0] == '0' && name->len > 1))
-		return -1;
-	for (unsigned int i = 0; i < name->len; i++) {
-		if (name->name[i] < '0' || name->name[i] > '9')
-			return -1;
-		n = n * 10 + (unsigned long)(name->name[i] - '0');
-	}
-	return (int)n;
-}
-
 /* fdinfo/<fd> of a descriptor that is open now. Linux: proc_fdinfo_instantiate() */
 static int proc_fdinfo_lookup(struct inode *dir, struct dentry *dentry)
 {
 	struct task_struct *task = get_proc_task(dir);
-	int fd = name_to_fd(&dentry->d_name), f_flags, err = -ENOENT;
+	int fd = name_to_int(dentry->d_name.name, dentry->d_name.len), f_flags, err = -ENOENT;
 	struct file *file = NULL;
 	struct inode *inode;
 

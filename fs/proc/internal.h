@@ -77,6 +77,7 @@ extern const struct file_operations proc_root_operations;
 
 /* base.c: /proc/<pid> */
 int proc_pid_lookup(struct dentry *dentry, const char *name, unsigned int len);
+int name_to_int(const char *name, unsigned int len);
 int proc_pid_readdir(struct dir_context *ctx, loff_t first);
 int proc_pident_lookup(struct inode *dir, struct dentry *dentry,
 		       const struct proc_entry *ents, int n);
