@@ -326,22 +326,22 @@ SYSCALL_DEFINE3(shmget, key_t, key, size_t, size, int, shmflg)
 /* --- shmat --- */
 
 /*
- * Where an attach goes: 0 for "anywhere", else addr (rounded down with
- * SHM_RND); -EINVAL for an address not page aligned, or SHM_REMAP
- * without an address. Linux: the start of do_shmat()
+ * Where an attach goes: *addr 0 for "anywhere", else *addr (rounded
+ * down with SHM_RND); -EINVAL for an address not page aligned, or
+ * SHM_REMAP without an address. Linux: the start of do_shmat()
  */
-static long shmat_addr(unsigned long addr, int shmflg)
+static int shmat_addr(unsigned long *addr, int shmflg)
 {
-	if (!addr)
+	if (!*addr)
 		return (shmflg & SHM_REMAP) ? -EINVAL : 0;
-	if (addr & (SHMLBA - 1)) {
+	if (*addr & (SHMLBA - 1)) {
 		if (!(shmflg & SHM_RND))
 			return -EINVAL;
-		addr &= ~(SHMLBA - 1);
-		if (!addr && (shmflg & SHM_REMAP))
+		*addr &= ~(SHMLBA - 1);
+		if (!*addr && (shmflg & SHM_REMAP))
 			return -EINVAL;
 	}
-	return (long)addr;
+	return 0;
 }
 
 /*
@@ -392,20 +392,21 @@ static long shm_map(struct file *file, unsigned long addr, unsigned long size,
 /*
  * Attach segment shmid at shmaddr: the address, or -errno (EINVAL for
  * a bad id or address, EACCES without the permission asked for). The
- * segment is counted attached while the mapping is made, so that an
- * IPC_RMID meanwhile cannot free it. Linux: do_shmat()
+ * segment is counted attached while the mapping is made, so that it
+ * outlives a failed mapping (in Linux, also an IPC_RMID from another
+ * thread meanwhile). Linux: do_shmat()
  */
 long do_shmat(int shmid, unsigned long shmaddr, int shmflg)
 {
 	struct ipc_namespace *ns = &init_ipc_ns;
 	unsigned long prot = PROT_READ | PROT_WRITE, size;
 	int acc_mode = S_IRUGO | S_IWUGO, f_flags = O_RDWR;
-	long addr = shmid < 0 ? -EINVAL : shmat_addr(shmaddr, shmflg), err;
+	long err = shmid < 0 ? -EINVAL : shmat_addr(&shmaddr, shmflg);
 	struct shmid_kernel *shp;
 	struct file *file;
 
-	if (addr < 0)
-		return addr;
+	if (err)
+		return err;
 	if (shmflg & SHM_RDONLY) {
 		prot = PROT_READ;
 		acc_mode = S_IRUGO;
@@ -426,7 +427,7 @@ long do_shmat(int shmid, unsigned long shmaddr, int shmflg)
 	shp->shm_nattch++;
 	size = (unsigned long)i_size_read(file_inode(shp->shm_file));
 	file = shm_attach_file(shp, f_flags);
-	err = IS_ERR(file) ? PTR_ERR(file) : shm_map(file, (unsigned long)addr, size, prot, shmflg);
+	err = IS_ERR(file) ? PTR_ERR(file) : shm_map(file, shmaddr, size, prot, shmflg);
 	if (!IS_ERR(file))
 		fput(file);	/* the VMA holds its own reference */
 	shp->shm_nattch--;

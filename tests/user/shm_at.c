@@ -93,6 +93,9 @@ static void test_placement(int id, char **first)
 	ok_errno(EINVAL, (long)shmat(id, a + P, 0), "over a mapping, without SHM_REMAP: EINVAL");
 	ok_errno(EINVAL, (long)shmat(id, a - 2 * P, 0), "overlapping a mapping's start: EINVAL");
 	ok_errno(EINVAL, (long)shmat(id, NULL, SHM_REMAP), "SHM_REMAP without an address: EINVAL");
+	ok_errno(ENOMEM, (long)shmat(id, (void *)0xffff888000000000UL, 0), "a kernel address: ENOMEM");
+	ok_errno(ENOMEM, (long)shmat(id, (void *)0x7ffffffff000UL, SHM_REMAP),
+		 "past the top of user space: ENOMEM");
 	ok_errno(EINVAL, (long)shmat(-1, NULL, 0), "shmid -1: EINVAL");
 	ok_errno(EINVAL, (long)shmat(id + (1 << 15), NULL, 0), "an id of the slot's next use: EINVAL");
 	ok_eq(1, nattch(id), "a failed shmat leaves shm_nattch alone");
