@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Out of memory at every allocation of every memory-management call (and
- * of the other calls that allocate: files, pipes, polls, exec), the
+ * of the other calls that allocate: files, pipes, polls, exec, System V
+ * shared memory, pidfds), the
  * way Linux's fault-injection documentation tests a system call: write N
  * to /proc/thread-self/fail-nth, make the call, read the file back (0:
  * the Nth allocation failed; more: the call made fewer than N), for N =
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -346,6 +348,68 @@ static long call_munmap_whole(void)
 	return munmap(one_page, P);
 }
 
+/* --- System V shared memory and pidfds --- */
+
+static int shm_id = -1;
+
+static int used_ids(void)
+{
+	struct shm_info info;
+
+	return shmctl(0, SHM_INFO, (struct shmid_ds *)&info) < 0 ? -1 : info.__used_ids;
+}
+
+static int used_before;
+
+static void count_segments(void)
+{
+	used_before = used_ids();
+}
+
+static long call_shmget(void)
+{
+	return shmget(IPC_PRIVATE, 3 * P, 0600);
+}
+
+static int no_new_segment(void)
+{
+	return used_ids() == used_before;
+}
+
+static void undo_shmget(long id)
+{
+	shmctl((int)id, IPC_RMID, NULL);
+}
+
+static void make_segment(void)
+{
+	if (shm_id < 0)
+		shm_id = shmget(IPC_PRIVATE, 3 * P, 0600);
+	save_maps();
+}
+
+static long call_shmat(void)
+{
+	void *p = shmat(shm_id, NULL, 0);
+
+	return p == (void *)-1 ? -1 : (long)p;
+}
+
+static void undo_shmat(long addr)
+{
+	shmdt((void *)addr);
+}
+
+static long call_pidfd_open(void)
+{
+	return syscall(434, getpid(), 0);
+}
+
+static void undo_close(long fd)
+{
+	close((int)fd);
+}
+
 static const struct call calls[] = {
 	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
 	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
@@ -364,6 +428,10 @@ static const struct call calls[] = {
 	{ "dup2 to descriptor 500", NULL, call_dup2_high, { ENOMEM, EMFILE }, fd_500_closed,
 	  undo_dup2 },
 	{ "poll of 300 descriptors", NULL, call_poll, { ENOMEM }, NULL, NULL },
+	/* tmpfs says ENOSPC when it cannot make the segment's inode, as Linux */
+	{ "shmget", count_segments, call_shmget, { ENOMEM, ENOSPC }, no_new_segment, undo_shmget },
+	{ "shmat", make_segment, call_shmat, { ENOMEM }, maps_unchanged, undo_shmat },
+	{ "pidfd_open", NULL, call_pidfd_open, { ENOMEM }, NULL, undo_close },
 };
 
 /*
@@ -471,6 +539,7 @@ int main(int argc, char **argv)
 	ok(walk(&(struct call){ "munmap of a whole VMA", map_one_page, call_munmap_whole,
 				{ ENOMEM }, NULL, NULL }, &bad) == 0,
 	   "munmap of a whole VMA allocates nothing, so nothing can fail");
+	shmctl(shm_id, IPC_RMID, NULL);
 	walk_exec();
 	walk_fault();
 	unlink("/tmp/fail-nth");
