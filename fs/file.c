@@ -244,11 +244,15 @@ void set_close_on_exec(unsigned int fd, int flag)
 		clear_fd(fdt->close_on_exec, fd);
 }
 
+/* Is fd of this table closed at exec? Linux: close_on_exec() */
+bool close_on_exec(unsigned int fd, const struct fdtable *fdt)
+{
+	return fd < fdt->max_fds && test_fd(fdt->close_on_exec, fd);
+}
+
 bool get_close_on_exec(unsigned int fd)
 {
-	struct fdtable *fdt = &current->files->fdt;
-
-	return fd < fdt->max_fds && test_fd(fdt->close_on_exec, fd);
+	return close_on_exec(fd, &current->files->fdt);
 }
 
 /*

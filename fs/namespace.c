@@ -23,6 +23,7 @@
 #include <linux/fs_struct.h>
 #include <linux/namei.h>
 #include <linux/shmem_fs.h>
+#include <linux/anon_inodes.h>
 #include <linux/proc_fs.h>
 #include <linux/sysfs.h>
 #include <linux/syscalls.h>
@@ -50,6 +51,7 @@ static dev_t get_anon_dev(void)
 void vfs_caches_init(void)
 {
 	shmem_init();
+	anon_inode_init();
 	root_sb = shmem_fill_super(ROOTFS_DEV, 0);
 	if (!root_sb)
 		panic("vfs_caches_init: cannot create the root file system");

@@ -245,10 +245,11 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 }
 
 /*
- * readv/writev: the iovec array comes in from user space, each segment
- * is checked, and the total may not overflow. Linux: import_iovec()
+ * readv/writev, process_madvise: the iovec array comes in from user
+ * space, each segment is checked, and the total may not overflow.
+ * Linux: import_iovec()
  */
-static long import_iovec(const struct iovec __user *uvec, unsigned long nr_segs,
+long import_iovec(const struct iovec __user *uvec, unsigned long nr_segs,
 			 struct iovec **iovp, struct iov_iter *iter)
 {
 	struct iovec *iov;

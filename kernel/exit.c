@@ -28,6 +28,7 @@
 #include <linux/fs_struct.h>
 #include <linux/resource.h>
 #include <linux/tty.h>
+#include <linux/shm.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 #include <asm/irqflags.h>
@@ -168,6 +169,7 @@ void __noreturn do_exit(long code)
 	del_timer(&tsk->signal->real_timer);
 	tsk->exit_code = (int)code;
 	exit_mm(tsk);
+	exit_shm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
 	if (tsk->signal->leader)

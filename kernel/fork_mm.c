@@ -121,6 +121,19 @@ void mmput(struct mm_struct *mm)
 }
 
 /*
+ * The task's mm with a user reference (mmput when done), or NULL for a
+ * kernel thread or a task past exit_mm. Linux: get_task_mm()
+ */
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	if (!mm || (task->flags & PF_KTHREAD) || !mmget_not_zero(mm))
+		return NULL;
+	return mm;
+}
+
+/*
  * Copy every VMA of oldmm into mm, with the page tables of those that
  * have anonymous pages (copy_page_range: COW). VM_DONTCOPY areas are
  * left out, and their pages taken off the child's counters.

@@ -28,6 +28,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
+#include <linux/pid.h>
 #include <linux/wait.h>
 #include <linux/coredump.h>
 #include <asm/irqflags.h>
@@ -434,6 +435,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	bool autoreap = false;
 	int status = tsk->exit_code;
 
+	do_notify_pidfd(tsk);	/* its pidfds poll readable now */
 	memset(&info, 0, sizeof(info));
 	info.si_signo = sig;
 	info.si_pid = tsk->pid;

@@ -115,7 +115,7 @@ SYSCALL_DEFINE0(pause)
 }
 
 /* siginfo for a signal from the current task (kill, tkill): SI_USER etc. */
-static void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
+void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
 {
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
@@ -224,7 +224,7 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 }
 
 /* The first part of a user siginfo_t is the kernel's (the rest is padding). */
-static int copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *uinfo)
+int copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *uinfo)
 {
 	return copy_from_user(info, uinfo, sizeof(*info)) ? -EFAULT : 0;
 }

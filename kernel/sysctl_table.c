@@ -23,11 +23,9 @@
 #include <linux/mman.h>
 #include <linux/pid.h>
 #include <linux/sysctl.h>
+#include <linux/ipc_namespace.h>
 
 #define NR_FILE			8192		/* the least file-max */
-#define SHMMAX			(ULONG_MAX - (1UL << 24))	/* Linux: include/uapi/linux/shm.h */
-#define SHMALL			SHMMAX
-#define SHMMNI			4096
 #define IPCMNI			32768
 #define BITS_PER_LONG		64
 #define LSM_MMAP_MIN_ADDR	65536	/* Debian's CONFIG_LSM_MMAP_MIN_ADDR */
@@ -40,11 +38,19 @@ static unsigned int sysctl_nr_open_min = BITS_PER_LONG;
 /* The most fds an array of pointers can hold, rounded down to whole longs. */
 static unsigned int sysctl_nr_open_max = (unsigned int)INT_MAX & ~(BITS_PER_LONG - 1);
 
-/* kernel.shm*: SysV shared memory comes later; the values are 6.1's defaults. */
-static unsigned long shm_ctlmax = SHMMAX;
-static unsigned long shm_ctlall = SHMALL;
-static int shm_ctlmni = SHMMNI;
+/* kernel.shm*: the limits of System V shared memory (ipc/shm.c). */
 static int ipc_mni = IPCMNI;
+
+/* Setting kernel.shm_rmid_forced to 1 destroys the orphaned segments. Linux: proc_ipc_dointvec_minmax_orphans() */
+static int proc_ipc_dointvec_minmax_orphans(struct ctl_table *table, int write, void *buffer,
+					    size_t *lenp, loff_t *ppos)
+{
+	int err = proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+
+	if (!err && write && init_ipc_ns.shm_rmid_forced)
+		shm_destroy_orphaned();
+	return err;
+}
 
 /* kernel.randomize_va_space: Faultline never randomizes; linux-run boots with norandmaps. */
 static int randomize_va_space;
@@ -117,11 +123,14 @@ static struct ctl_table kern_table[] = {
 	  .proc_handler = proc_dointvec_minmax, .extra1 = &pid_max_min, .extra2 = &pid_max_max },
 	{ .procname = "randomize_va_space", .data = &randomize_va_space, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec },
-	{ .procname = "shmall", .data = &shm_ctlall, .maxlen = sizeof(unsigned long),
+	{ .procname = "shm_rmid_forced", .data = &init_ipc_ns.shm_rmid_forced,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_ipc_dointvec_minmax_orphans,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
+	{ .procname = "shmall", .data = &init_ipc_ns.shm_ctlall, .maxlen = sizeof(unsigned long),
 	  .mode = 0644, .proc_handler = proc_doulongvec_minmax },
-	{ .procname = "shmmax", .data = &shm_ctlmax, .maxlen = sizeof(unsigned long),
+	{ .procname = "shmmax", .data = &init_ipc_ns.shm_ctlmax, .maxlen = sizeof(unsigned long),
 	  .mode = 0644, .proc_handler = proc_doulongvec_minmax },
-	{ .procname = "shmmni", .data = &shm_ctlmni, .maxlen = sizeof(int), .mode = 0644,
+	{ .procname = "shmmni", .data = &init_ipc_ns.shm_ctlmni, .maxlen = sizeof(int), .mode = 0644,
 	  .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO, .extra2 = &ipc_mni },
 	{ .procname = "threads-max", .maxlen = sizeof(int), .mode = 0644,
 	  .proc_handler = sysctl_max_threads },

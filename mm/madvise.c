@@ -40,6 +40,9 @@
 #include <linux/capability.h>
 #include <linux/vmstat.h>
 #include <linux/syscalls.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <linux/pid.h>
 #include <asm/tlbflush.h>
 
 /* Linux: madvise_behavior_valid() with CONFIG_KSM, THP and MEMORY_FAILURE */
@@ -357,4 +360,75 @@ int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int beh
 SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 {
 	return do_madvise(current->mm, start, len_in, behavior);
+}
+
+/* The advice another process may be given: none that loses data. Linux: process_madvise_behavior_valid() */
+static bool process_madvise_behavior_valid(int behavior)
+{
+	switch (behavior) {
+	case MADV_COLD:
+	case MADV_PAGEOUT:
+	case MADV_WILLNEED:
+	case MADV_COLLAPSE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Advise each range of vec in the address space of the process pidfd
+ * names; the bytes advised before the first range that failed, or that
+ * failure's errno. Linux: SYSCALL_DEFINE5(process_madvise) (Faultline
+ * differs: a zombie, which has no mm, is ESRCH; 6.1 follows the NULL)
+ */
+SYSCALL_DEFINE5(process_madvise, int, pidfd, const struct iovec __user *, vec, size_t, vlen,
+		int, behavior, unsigned int, flags)
+{
+	struct iovec *iov;
+	struct iov_iter iter;
+	struct task_struct *task;
+	struct mm_struct *mm;
+	unsigned int f_flags;
+	size_t total_len;
+	long ret;
+
+	if (flags != 0)
+		return -EINVAL;
+	ret = import_iovec(vec, vlen, &iov, &iter);
+	if (ret < 0)
+		return ret;
+	task = pidfd_get_task(pidfd, &f_flags);
+	if (IS_ERR(task)) {
+		ret = PTR_ERR(task);
+		goto free_iov;
+	}
+	ret = -EINVAL;
+	if (!process_madvise_behavior_valid(behavior))
+		goto release_task;
+	/* Linux: mm_access(), PTRACE_MODE_READ: root may. */
+	ret = -ESRCH;
+	mm = get_task_mm(task);
+	if (!mm)
+		goto release_task;
+	ret = -EPERM;
+	if (!capable(CAP_SYS_NICE))
+		goto release_mm;
+	ret = 0;
+	total_len = iov_iter_count(&iter);
+	for (unsigned long seg = 0; seg < iter.nr_segs; seg++) {
+		ret = do_madvise(mm, (unsigned long)iter.iov[seg].iov_base, iter.iov[seg].iov_len,
+				 behavior);
+		if (ret < 0)
+			break;
+		iter.count -= iter.iov[seg].iov_len;
+	}
+	ret = (total_len - iov_iter_count(&iter)) ? (long)(total_len - iov_iter_count(&iter)) : ret;
+release_mm:
+	mmput(mm);
+release_task:
+	put_task_struct(task);
+free_iov:
+	kfree(iov);
+	return ret;
 }

@@ -417,8 +417,12 @@ static unsigned long new_vma_region(struct file *file, unsigned long addr, unsig
 	} else {
 		err = 0;
 	}
-	if (!err)
+	if (!err) {
 		err = vma_insert_at(mm, vma);
+		/* Linux: close_and_free_vma: undo what ->mmap did (a System V attach's count). */
+		if (err && vma->vm_ops && vma->vm_ops->close)
+			vma->vm_ops->close(vma);
+	}
 	if (err) {
 		if (vma->vm_file)
 			fput(vma->vm_file);

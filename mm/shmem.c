@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/statfs.h>
 #include <linux/random.h>
+#include <linux/capability.h>
 
 static const struct inode_operations shmem_dir_inode_operations;
 static const struct inode_operations shmem_inode_operations;
@@ -651,6 +652,8 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_fl
 
 	if (!shm_sb)
 		return ERR_PTR(-ENOMEM);
+	if (size < 0 || size > MAX_LFS_FILESIZE)
+		return ERR_PTR(-EINVAL);
 	if (!(vm_flags & VM_NORESERVE) && __vm_enough_memory(current->mm, pages))
 		return ERR_PTR(-ENOMEM);
 	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO, 0);
@@ -671,6 +674,32 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_fl
 	file = alloc_file(&path, O_RDWR, &shmem_file_operations);
 	path_put(&path);
 	return file;
+}
+
+/*
+ * SHM_LOCK and SHM_UNLOCK of a System V segment's file: mark it
+ * VM_LOCKED, its pages not to be evicted. A caller without CAP_IPC_LOCK
+ * may lock no more than RLIMIT_MEMLOCK (-ENOMEM). Linux: shmem_lock(),
+ * user_shm_lock(). Faultline differs: the limit holds for this segment
+ * alone, not the sum of the user's locked segments (Linux's ucounts);
+ * and with no LRU lists yet, no page moves to the unevictable list.
+ */
+int shmem_lock(struct file *file, int lock)
+{
+	struct inode *inode = file_inode(file);
+	unsigned long lock_limit = rlimit(RLIMIT_MEMLOCK);
+
+	if (lock && !(inode->i_shmem_flags & VM_LOCKED)) {
+		if (lock_limit != RLIM_INFINITY)
+			lock_limit >>= PAGE_SHIFT;
+		if ((PAGE_ALIGN(i_size_read(inode)) >> PAGE_SHIFT) > lock_limit &&
+		    !capable(CAP_IPC_LOCK))
+			return -ENOMEM;
+		inode->i_shmem_flags |= VM_LOCKED;
+	}
+	if (!lock)
+		inode->i_shmem_flags &= ~VM_LOCKED;
+	return 0;
 }
 
 /*

@@ -38,7 +38,10 @@
 # past them is no EINVAL there.
 # fallocate: newer Linux refuses an exclusive mode combined with another
 # (COLLAPSE|KEEP_SIZE ...) with EOPNOTSUPP, where 6.1 says EINVAL.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys soft_dirty statfs sysfs"
+# pidfd: newer Linux's pidfs gives a pidfd mode 0700 and POLLHUP once
+# reaped, and pidfd_send_signal takes flags (PIDFD_SIGNAL_*).
+# process_madvise: newer Linux takes any advice for the caller itself.
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -27,12 +27,7 @@
  */
 struct mm_struct *proc_mm_get(struct task_struct *task)
 {
-	struct mm_struct *mm = task->mm;
-
-	if (!mm || (task->flags & PF_KTHREAD) || !atomic_read(&mm->mm_users))
-		return NULL;
-	mmget(mm);
-	return mm;
+	return get_task_mm(task);
 }
 
 /*
@@ -340,6 +335,7 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 static const struct proc_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
+	DIR("fdinfo", 0500, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	REG("environ", 0400, &proc_environ_operations),
 	ONE("auxv", 0400, proc_pid_auxv),
 	ONE("status", 0444, proc_pid_status),

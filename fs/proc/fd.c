@@ -1,31 +1,77 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/<pid>/fd: a directory of the process's open descriptors, each a
- * magic link named by its number. Reading one gives the file's path
- * ("/memfd:NAME (deleted)" for a memfd, "pipe:[INO]" for a pipe);
- * opening one opens the file itself, with the new open's flags, even
- * when it has no name. Linux: fs/proc/fd.c
+ * /proc/<pid>/fd and /proc/<pid>/fdinfo: the process's open descriptors.
+ * Linux: fs/proc/fd.c
  *
- * Left out from Linux: fdinfo, and the ptrace access check (everything
- * here runs as root).
+ *   fd/N      a magic link: reading it gives the file's path ("/memfd:NAME
+ *             (deleted)" for a memfd, "pipe:[INO]" for a pipe); opening
+ *             it opens the file itself, with the new open's flags, even
+ *             when it has no name
+ *   fdinfo/N  the position, the open flags (O_CLOEXEC from the
+ *             descriptor), the mount and inode, and what the kind of file
+ *             adds (a pidfd's Pid:)
+ *
+ * Faultline differs: mounts have no ids, so mnt_id is 0 for every file.
+ * Left out: file locks in fdinfo, and the ptrace access check.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/seq_file.h>
 #include "internal.h"
 
 /*
- * The task's open file at fd, with a reference, or NULL (none there, or
- * the task has closed its files on exit).
+ * The task's open file at fd, with a reference, and (if f_flags) its
+ * flags with O_CLOEXEC from the descriptor; NULL if none is there or the
+ * task has closed its files on exit.
  */
-static struct file *proc_task_fget(struct task_struct *task, unsigned int fd)
+static struct file *proc_task_file(struct task_struct *task, unsigned int fd, int *f_flags)
 {
-	struct file *file = task->files ? files_lookup_fd(task->files, fd) : NULL;
+	struct files_struct *files = task->files;
+	struct file *file = files ? files_lookup_fd(files, fd) : NULL;
 
-	return file ? get_file(file) : NULL;
+	if (!file)
+		return NULL;
+	if (f_flags) {
+		*f_flags = (int)file->f_flags;
+		if (close_on_exec(fd, &files->fdt))
+			*f_flags |= O_CLOEXEC;
+	}
+	return get_file(file);
 }
+
+/*
+ * ".", "..", then each open descriptor at position 2 + fd, of type
+ * dtype (links in fd/, files in fdinfo/). Linux: proc_readfd_common()
+ */
+static int proc_readfd_common(struct file *file, struct dir_context *ctx, unsigned char dtype)
+{
+	struct task_struct *task = get_proc_task(file_inode(file));
+	char name[12];
+
+	if (!task)
+		return -ENOENT;
+	if (!proc_emit_dots(file, ctx) || !task->files)
+		goto out;
+	for (; ctx->pos - 2 < task->files->fdt.max_fds; ctx->pos++) {
+		unsigned int fd = (unsigned int)(ctx->pos - 2);
+		int len;
+
+		if (!files_lookup_fd(task->files, fd))
+			continue;
+		len = snprintf(name, sizeof(name), "%u", fd);
+		if (!ctx->actor(ctx, name, len, ctx->pos, 2 + ctx->pos, dtype))
+			break;
+	}
+out:
+	put_task_struct(task);
+	return 0;
+}
+
+/* --- fd/ --- */
 
 /* The link's mode tells how the file is open. Linux: tid_fd_update_inode() */
 static umode_t proc_fd_mode(const struct file *file)
@@ -48,7 +94,7 @@ static int proc_fd_get_link(struct dentry *dentry, char *buf, int buflen, struct
 
 	if (!task)
 		return -ENOENT;
-	file = proc_task_fget(task, (unsigned int)PROC_I(inode)->fd);
+	file = proc_task_file(task, (unsigned int)PROC_I(inode)->fd, NULL);
 	put_task_struct(task);
 	if (!file)
 		return -ENOENT;
@@ -75,7 +121,7 @@ static int tid_fd_revalidate(struct dentry *dentry, unsigned int flags)
 
 	if (!task)
 		return 0;
-	file = proc_task_fget(task, (unsigned int)PROC_I(inode)->fd);
+	file = proc_task_file(task, (unsigned int)PROC_I(inode)->fd, NULL);
 	put_task_struct(task);
 	if (!file)
 		return 0;
@@ -97,7 +143,7 @@ static int proc_lookupfd(struct inode *dir, struct dentry *dentry)
 	struct file *file = NULL;
 
 	if (task && fd >= 0)
-		file = proc_task_fget(task, (unsigned int)fd);
+		file = proc_task_file(task, (unsigned int)fd, NULL);
 	if (file)
 		inode = proc_get_inode(dentry->d_sb, proc_fd_mode(file), task, NULL);
 	if (task)
@@ -114,31 +160,9 @@ static int proc_lookupfd(struct inode *dir, struct dentry *dentry)
 	return 0;
 }
 
-/* ".", "..", then each open descriptor at position 2 + fd. Linux: proc_readfd_common() */
 static int proc_readfd(struct file *file, struct dir_context *ctx)
 {
-	struct task_struct *task = get_proc_task(file_inode(file));
-	char name[12];
-
-	if (!task)
-		return -ENOENT;
-	if (!proc_emit_dots(file, ctx))
-		goto out;
-	for (unsigned int fd = (unsigned int)(ctx->pos - 2);
-	     task->files && fd < task->files->fdt.max_fds; fd++) {
-		int len;
-
-		if (!files_lookup_fd(task->files, fd))
-			continue;
-		len = snprintf(name, sizeof(name), "%u", fd);
-		ctx->pos = 2 + fd;
-		if (!ctx->actor(ctx, name, len, ctx->pos, 2 + ctx->pos, DT_LNK))
-			goto out;
-		ctx->pos++;
-	}
-out:
-	put_task_struct(task);
-	return 0;
+	return proc_readfd_common(file, ctx, DT_LNK);
 }
 
 const struct inode_operations proc_fd_inode_operations = {
@@ -148,5 +172,85 @@ const struct inode_operations proc_fd_inode_operations = {
 
 const struct file_operations proc_fd_operations = {
 	.iterate_shared = proc_readfd,
+	.llseek = generic_file_llseek,
+};
+
+/* --- fdinfo/ --- */
+
+/* Linux: seq_show() of fs/proc/fd.c */
+static int proc_fdinfo_show(struct seq_file *m, void *v)
+{
+	struct inode *inode = m->private;
+	struct task_struct *task = get_proc_task(inode);
+	struct file *file;
+	int f_flags = 0;
+
+	if (!task)
+		return -ENOENT;
+	file = proc_task_file(task, PROC_I(inode)->fd, &f_flags);
+	put_task_struct(task);
+	if (!file)
+		return -ENOENT;
+	seq_printf(m, "pos:\t%lli\nflags:\t0%o\nmnt_id:\t%i\nino:\t%lu\n",
+		   (long long)file->f_pos, f_flags, 0, file_inode(file)->i_ino);
+	if (file->f_op && file->f_op->show_fdinfo)
+		file->f_op->show_fdinfo(m, file);
+	fput(file);
+	return 0;
+}
+
+static int proc_fdinfo_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, proc_fdinfo_show, inode);
+}
+
+static const struct file_operations proc_fdinfo_file_operations = {
+	.open = proc_fdinfo_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* fdinfo/<fd> of a descriptor that is open now. Linux: proc_fdinfo_instantiate() */
+static int proc_fdinfo_lookup(struct inode *dir, struct dentry *dentry)
+{
+	struct task_struct *task = get_proc_task(dir);
+	int fd = name_to_int(dentry->d_name.name, dentry->d_name.len), f_flags, err = -ENOENT;
+	struct file *file = NULL;
+	struct inode *inode;
+
+	if (!task)
+		return -ENOENT;
+	if (fd >= 0)
+		file = proc_task_file(task, (unsigned int)fd, &f_flags);
+	if (!file)
+		goto out;
+	fput(file);
+	err = -ENOMEM;
+	inode = proc_get_inode(dentry->d_sb, S_IFREG | 0444, task, NULL);
+	if (!inode)
+		goto out;
+	PROC_I(inode)->fd = (unsigned int)fd;
+	inode->i_fop = &proc_fdinfo_file_operations;
+	dentry->d_op = &pid_dentry_operations;
+	d_instantiate(dentry, inode);
+	err = 0;
+out:
+	put_task_struct(task);
+	return err;
+}
+
+static int proc_fdinfo_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_readfd_common(file, ctx, DT_REG);
+}
+
+const struct inode_operations proc_fdinfo_inode_operations = {
+	.lookup = proc_fdinfo_lookup,
+	.setattr = proc_setattr,
+};
+
+const struct file_operations proc_fdinfo_operations = {
+	.iterate_shared = proc_fdinfo_readdir,
 	.llseek = generic_file_llseek,
 };

@@ -40,7 +40,7 @@ struct proc_inode {
 	struct task_struct *task;	/* /proc/<pid>/...: referenced; else NULL */
 	const struct proc_entry *entry;	/* NULL for the root and /proc/<pid> */
 	struct ctl_table *sysctl;	/* /proc/sys/...: the entry shown; else NULL */
-	int fd;				/* /proc/<pid>/fd/N: N */
+	int fd;				/* /proc/<pid>/fd/N and fdinfo/N: N */
 };
 
 static inline struct proc_inode *PROC_I(const struct inode *inode)
@@ -68,6 +68,14 @@ const struct proc_entry *proc_find_entry(const struct proc_entry *ents, int n,
 struct ctl_table;
 extern const struct inode_operations proc_sys_dir_operations;
 extern const struct file_operations proc_sys_dir_file_operations;
+
+/* fd.c: /proc/<pid>/fdinfo */
+extern const struct inode_operations proc_fdinfo_inode_operations;
+extern const struct file_operations proc_fdinfo_operations;
+
+/* sysvipc.c: /proc/sysvipc */
+extern const struct inode_operations proc_sysvipc_inode_operations;
+extern const struct file_operations proc_sysvipc_operations;
 
 /* root.c */
 extern const struct inode_operations proc_root_inode_operations;

@@ -29,6 +29,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "cpuinfo", REG, &proc_single_file_operations, cpuinfo_show },
 	{ "loadavg", REG, &proc_single_file_operations, loadavg_proc_show },
 	{ "meminfo", REG, &proc_single_file_operations, meminfo_proc_show },
+	{ "sysvipc", S_IFDIR | 0555, &proc_sysvipc_operations, .iop = &proc_sysvipc_inode_operations },
 	{ "version", REG, &proc_single_file_operations, version_proc_show },
 	{ "slabinfo", S_IFREG | 0400, &proc_single_file_operations, slabinfo_show },
 	{ "buddyinfo", REG, &proc_single_file_operations, buddyinfo_show },

@@ -8,8 +8,12 @@
  * Capabilities. Faultline runs everything as root with every capability
  * for now, so capable() always says yes. Linux: include/linux/capability.h
  */
+#define CAP_KILL	5
 #define CAP_IPC_LOCK	14
+#define CAP_IPC_OWNER	15
+#define CAP_SYS_PTRACE	19
 #define CAP_SYS_ADMIN	21
+#define CAP_SYS_NICE	23
 
 static inline bool capable(int cap)
 {

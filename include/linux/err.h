@@ -22,6 +22,12 @@ static inline long PTR_ERR(const void *ptr)
 	return (long)ptr;
 }
 
+/* An error pointer as a pointer of another type. */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
 static inline bool IS_ERR(const void *ptr)
 {
 	return IS_ERR_VALUE((unsigned long)ptr);

@@ -43,6 +43,7 @@
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define ELOOP		40
+#define EIDRM		43
 #define ENODATA		61
 #define ETIME		62
 #define EOVERFLOW	75

@@ -49,5 +49,6 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags);
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 void set_close_on_exec(unsigned int fd, int flag);
 bool get_close_on_exec(unsigned int fd);
+bool close_on_exec(unsigned int fd, const struct fdtable *fdt);
 
 #endif

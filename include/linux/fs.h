@@ -25,6 +25,7 @@ struct super_block;
 struct poll_table_struct;
 struct pipe_inode_info;
 struct task_struct;
+struct seq_file;
 typedef unsigned int __poll_t;
 
 #define FMODE_READ	0x1
@@ -114,7 +115,7 @@ struct inode {
 	struct pipe_inode_info *i_pipe;	/* a FIFO's pipe, while open */
 	int i_writecount;		/* open for writing (<0: being executed) */
 	void *i_private;		/* the file system's (procfs: the task) */
-	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE (Linux: shmem_inode_info.flags) */
+	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE, VM_LOCKED (Linux: shmem_inode_info.flags) */
 	unsigned int i_shmem_seals;	/* tmpfs: F_SEAL_* (Linux: shmem_inode_info.seals) */
 };
 
@@ -210,6 +211,8 @@ struct file_operations {
 	int (*release)(struct inode *inode, struct file *file);
 	/* fallocate(2), checked by vfs_fallocate() (FALLOC_FL_*). */
 	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	/* What /proc/<pid>/fdinfo/<fd> adds for this kind of file (a pidfd's Pid:). */
+	void (*show_fdinfo)(struct seq_file *m, struct file *file);
 };
 
 struct super_operations {

@@ -9,4 +9,18 @@
 
 extern int pid_max;			/* kernel.pid_max: ids stay below it */
 
+/*
+ * pidfds (kernel/pidfd.c): a file that names a process. Linux:
+ * include/linux/pid.h, include/uapi/linux/pidfd.h
+ */
+#include <linux/fcntl.h>
+
+#define PIDFD_NONBLOCK	O_NONBLOCK
+
+struct task_struct;
+struct file;
+
+struct task_struct *pidfd_get_task(int pidfd, unsigned int *flags);
+void do_notify_pidfd(struct task_struct *task);
+
 #endif

@@ -48,6 +48,7 @@ void shmem_uncharge(struct inode *inode, unsigned long pages);
 void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend);
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
+int shmem_lock(struct file *file, int lock);
 void shmem_evict_inode(struct inode *inode);
 
 /* mm/shmem_fallocate.c */

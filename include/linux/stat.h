@@ -23,7 +23,12 @@
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
 #define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 
+#define S_IRUSR		00400
+#define S_IWUSR		00200
 #define S_IRWXUGO	00777
+#define S_IRUGO		00444
+#define S_IWUGO		00222
+#define S_IXUGO		00111
 #define S_IXGRP		00010
 #define S_IALLUGO	07777
 

@@ -66,4 +66,11 @@ u64 ktime_get_real_ns(void);
 u64 ktime_get_boottime_ns(void);
 struct timespec64 current_time(void);
 
+/* Seconds since the epoch (System V IPC's times). Linux: ktime_get_real_seconds() */
+typedef s64 time64_t;
+static inline time64_t ktime_get_real_seconds(void)
+{
+	return (time64_t)(ktime_get_real_ns() / 1000000000ULL);
+}
+
 #endif

@@ -3,6 +3,7 @@
 #define _LINUX_UIO_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 struct page;
 struct file;
@@ -79,6 +80,9 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i);
 size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
+/* fs/read_write.c: a user iovec array into *iovp (kfree it) and iter. */
+long import_iovec(const struct iovec __user *uvec, unsigned long nr_segs, struct iovec **iovp,
+		  struct iov_iter *iter);
 
 /* An I/O request: the file and where in it (Linux: struct kiocb). */
 #define IOCB_APPEND	0x1

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Out of memory at every allocation of every memory-management call (and
- * of the other calls that allocate: files, pipes, polls, exec), the
+ * of the other calls that allocate: files, pipes, polls, exec, System V
+ * shared memory, pidfds), the
  * way Linux's fault-injection documentation tests a system call: write N
  * to /proc/thread-self/fail-nth, make the call, read the file back (0:
  * the Nth allocation failed; more: the call made fewer than N), for N =
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -418,6 +420,68 @@ static void undo_memfd_create(long fd)
 	close((int)fd);
 }
 
+/* --- System V shared memory and pidfds --- */
+
+static int shm_id = -1;
+
+static int used_ids(void)
+{
+	struct shm_info info;
+
+	return shmctl(0, SHM_INFO, (struct shmid_ds *)&info) < 0 ? -1 : info.__used_ids;
+}
+
+static int used_before;
+
+static void count_segments(void)
+{
+	used_before = used_ids();
+}
+
+static long call_shmget(void)
+{
+	return shmget(IPC_PRIVATE, 3 * P, 0600);
+}
+
+static int no_new_segment(void)
+{
+	return used_ids() == used_before;
+}
+
+static void undo_shmget(long id)
+{
+	shmctl((int)id, IPC_RMID, NULL);
+}
+
+static void make_segment(void)
+{
+	if (shm_id < 0)
+		shm_id = shmget(IPC_PRIVATE, 3 * P, 0600);
+	save_maps();
+}
+
+static long call_shmat(void)
+{
+	void *p = shmat(shm_id, NULL, 0);
+
+	return p == (void *)-1 ? -1 : (long)p;
+}
+
+static void undo_shmat(long addr)
+{
+	shmdt((void *)addr);
+}
+
+static long call_pidfd_open(void)
+{
+	return syscall(434, getpid(), 0);
+}
+
+static void undo_close(long fd)
+{
+	close((int)fd);
+}
+
 /*
  * fallocate of four pages far out in a file with one page written: the
  * page cache's tree must grow for them (user pages themselves are never
@@ -476,6 +540,10 @@ static const struct call calls[] = {
 	  undo_memfd_create },
 	{ "fallocate of four pages far out", prepare_fallocate, call_fallocate, { ENOMEM },
 	  one_page_file, NULL },
+	/* tmpfs says ENOSPC when it cannot make the segment's inode, as Linux */
+	{ "shmget", count_segments, call_shmget, { ENOMEM, ENOSPC }, no_new_segment, undo_shmget },
+	{ "shmat", make_segment, call_shmat, { ENOMEM }, maps_unchanged, undo_shmat },
+	{ "pidfd_open", NULL, call_pidfd_open, { ENOMEM }, NULL, undo_close },
 };
 
 /*
@@ -583,6 +651,7 @@ int main(int argc, char **argv)
 	ok(walk(&(struct call){ "munmap of a whole VMA", map_one_page, call_munmap_whole,
 				{ ENOMEM }, NULL, NULL }, &bad) == 0,
 	   "munmap of a whole VMA allocates nothing, so nothing can fail");
+	shmctl(shm_id, IPC_RMID, NULL);
 	walk_exec();
 	walk_fault();
 	unlink("/tmp/fail-nth");

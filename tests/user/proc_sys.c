@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include "tap.h"
@@ -243,6 +244,23 @@ static void test_commit_limit(void)
 }
 
 /* Who may open what, and what is not there. */
+/* kernel.shmmax and shmmni bound System V shared memory as they say. */
+static void test_shm_limits(void)
+{
+	char old[32] = { 0 };
+	int fd = open(KERN "shmmax", O_RDONLY);
+
+	read(fd, old, sizeof(old) - 1);
+	close(fd);
+	ok_eq(5, sysctl_write(KERN "shmmax", "4096\n"), "shmmax 4096");
+	ok_errno(EINVAL, shmget(IPC_PRIVATE, 8192, 0600), "a segment past shmmax: EINVAL");
+	sysctl_write(KERN "shmmax", old);
+	ok_eq(2, sysctl_write(KERN "shmmni", "0\n"), "shmmni 0");
+	ok_errno(ENOSPC, shmget(IPC_PRIVATE, 4096, 0600), "no segment allowed: ENOSPC");
+	sysctl_write(KERN "shmmni", "4096");
+	check_value(KERN "shm_rmid_forced", "0");
+}
+
 static void test_access(void)
 {
 	ok_errno(EACCES, open(KERN "osrelease", O_WRONLY), "osrelease (0444) is not writable, even by root");
@@ -268,6 +286,7 @@ int main(void)
 	test_positions();
 	test_strings();
 	test_commit_limit();
+	test_shm_limits();
 	test_access();
 	return tap_done();
 }
