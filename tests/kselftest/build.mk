@@ -7,10 +7,16 @@
 # and the kernel's headers, no -O; LDLIBS = -lrt -lpthread; -no-pie on
 # x86_64; protection_keys_64 with -m64 -mxsave), with -static and musl-gcc.
 # The kernel's uapi headers are Debian's linux-libc-dev, the same 6.1 as
-# the source. The shims in tests/kselftest/shim stand in for libcap and
-# libnuma (glibc-built in Debian, so not linkable here); hugetlb-madvise
+# the source. The shims in tests/kselftest/shim make musl do what the
+# tests expect of glibc: a malloc on the brk heap (malloc.c says why), the
+# kernel's system-call numbers in <sys/syscall.h>, and stand-ins for
+# libcap and libnuma (glibc-built in Debian, so not linkable here); every
+# program gets the same ones, on both kernels. Besides, hugetlb-madvise
 # asks glibc for fallocate() with "#define __USE_GNU", which musl reads
-# as _GNU_SOURCE. protection_keys_32 is left out: there is no 32-bit musl.
+# as _GNU_SOURCE; mlock-random-test hands getline() an uninitialized
+# pointer (get_proc_page_size's line), which happens to be 0 on glibc's
+# stack and is not on musl's, so it is built with its automatic variables
+# zeroed. protection_keys_32 is left out: there is no 32-bit musl.
 
 BUILD	?= build
 KS	:= $(BUILD)/kselftest
@@ -43,17 +49,19 @@ $(BIN)/split_huge_page_test $(BIN)/userfaultfd: EXTRA := $(VM)/vm_util.c
 $(BIN)/mlock-random-test $(BIN)/memfd_secret: EXTRA := $(SHIM)/cap.c
 $(BIN)/ksm_tests $(BIN)/migration: EXTRA := $(SHIM)/numa.c
 $(BIN)/hugetlb-madvise: CFLAGS += -D_GNU_SOURCE
+$(BIN)/mlock-random-test: CFLAGS += -ftrivial-auto-var-init=zero
 $(BIN)/protection_keys_64: CFLAGS += -m64 -mxsave
 
 $(BIN)/%: $(VM)/%.c $(wildcard $(SHIM)/*.[ch] $(SHIM)/*/*.h) tests/kselftest/build.mk | $(HDRS)
-	@mkdir -p $(BIN)
+	@mkdir -p $(BIN) $(KS)/log
 	@echo "  UCC     $@"
-	@$(CC) $(CFLAGS) $< $(EXTRA) $(LDLIBS) -o $@ 2>$@.log || { cat $@.log; exit 1; }
+	@$(CC) $(CFLAGS) $< $(EXTRA) $(SHIM)/malloc.c $(LDLIBS) -o $@ 2>$(KS)/log/$*.log || { cat $(KS)/log/$*.log; exit 1; }
 
 $(BIN)/protection_keys_64: $(VM)/protection_keys.c tests/kselftest/build.mk | $(HDRS)
-	@mkdir -p $(BIN)
+	@mkdir -p $(BIN) $(KS)/log
 	@echo "  UCC     $@"
-	@$(CC) $(CFLAGS) $< $(LDLIBS) -ldl -o $@ 2>$@.log || { cat $@.log; exit 1; }
+	@$(CC) $(CFLAGS) $< $(SHIM)/malloc.c $(LDLIBS) -ldl -o $@ 2>$(KS)/log/protection_keys_64.log || \
+		{ cat $(KS)/log/protection_keys_64.log; exit 1; }
 
 # Debian's uapi headers where musl-gcc looks for <linux/...> and <asm/...>.
 $(HDRS):

@@ -16,7 +16,10 @@
 # kselftest_harness.h names a skipped case by its reason, so a preceding
 # "#  RUN  NAME ..." line names it instead. A program that printed no
 # case on either kernel is one case, judged by its exit status: 0 pass,
-# 4 (KSFT_SKIP) skip, anything else fail. A case one kernel did not
+# 4 (KSFT_SKIP) skip, anything else fail; but a kselftest program that
+# exits 0 having printed its TAP header and no case ran nothing (as
+# compaction_test, whose missing prerequisite is ksft_exit_pass()), a
+# skip that says "no case ran". A case one kernel did not
 # reach is a skip when its program exited 4 there, else a fail that says
 # how the program ended (exit N, SIGNAME, "timeout" when the boot ran
 # out of time, "kernel died" when it panicked); an exit status that no
@@ -89,19 +92,27 @@ function outcome(status) {
 		return "not run"
 	if (status > 128 && status - 128 <= nsig)
 		return "SIG" signame[status - 128]
-	if (status > 128)
+	if (status > 128 && status - 128 <= 64)	# _NSIG: beyond it, an exit
 		return "signal " (status - 128)
 	return "exit " status
 }
 
-function status_result(status) {
-	return status == 0 ? "pass" : status == 4 ? "skip" : "fail"
+function status_why(k) {
+	return status[k] == 0 && tap[k] ? "no case ran" : outcome(status[k])
+}
+
+# A program's result from its exit status, when it printed no case.
+function status_result(k) {
+	if (status[k] == 0)
+		return tap[k] ? "skip" : "pass"
+	return status[k] == 4 ? "skip" : "fail"
 }
 
 # Read RESULTS/K/NAME.out into cases[K, N], cdesc[K, N]; nums[N] collects
 # the case numbers of both kernels.
 function parse(k, name,    file, line, num, res, desc, pending, dirv) {
 	status[k] = ""
+	tap[k] = 0
 	file = dir "/" k "/" name ".status"
 	if ((getline line <file) > 0)
 		status[k] = line + 0
@@ -111,6 +122,8 @@ function parse(k, name,    file, line, num, res, desc, pending, dirv) {
 	pending = ""
 	while ((getline line <file) > 0) {
 		sub(/\r$/, "", line)
+		if (line ~ /^TAP version /)
+			tap[k] = 1
 		if (line ~ /^#[ \t]+RUN[ \t]/) {
 			pending = line
 			sub(/^#[ \t]+RUN[ \t]+/, "", pending)
@@ -167,8 +180,8 @@ function one_test(name, setup, note,    k, n, i, j, count, order, tmp, desc, ext
 			tmp = order[j]; order[j] = order[j - 1]; order[j - 1] = tmp
 		}
 	if (count == 0) {
-		emit(name, "", "", status_result(status["linux"]), outcome(status["linux"]),
-		     status_result(status["faultline"]), outcome(status["faultline"]))
+		emit(name, "", "", status_result("linux"), status_why("linux"),
+		     status_result("faultline"), status_why("faultline"))
 		return
 	}
 	for (i = 1; i <= count; i++) {
@@ -184,8 +197,8 @@ function one_test(name, setup, note,    k, n, i, j, count, order, tmp, desc, ext
 		    !failed[k] && !missing(k, count, order))
 			extra = 1
 	if (extra)
-		emit(name, "exit", "exit status", status_result(status["linux"]),
-		     outcome(status["linux"]), status_result(status["faultline"]),
+		emit(name, "exit", "exit status", status_result("linux"),
+		     outcome(status["linux"]), status_result("faultline"),
 		     outcome(status["faultline"]))
 }
 
@@ -213,7 +226,7 @@ function emit(name, n, desc, lres, lwhy, fres, fwhy,    note, mark) {
 	note = ""
 	if (name in lack) {
 		note = "lacks " lack[name]
-		if (status["faultline"] == 0) {
+		if (status["faultline"] == 0 && fres == "pass") {
 			fres = "PASS!"
 			accidents++
 			mark = "!"
@@ -223,14 +236,15 @@ function emit(name, n, desc, lres, lwhy, fres, fwhy,    note, mark) {
 			mark = "!"
 		} else
 			fres = "skip"
-		fwhy = outcome(status["faultline"])
+		if (fwhy == "")
+			fwhy = outcome(status["faultline"])
 	} else if (lres == "pass" && fres != "pass") {
 		gaps++
 		mark = "*"
 	}
-	if ((fres == "fail" || name in lack) && fwhy != "")
+	if (fres != "pass" && fwhy != "" && fwhy != "exit 4")
 		note = join(note, "Faultline: " fwhy)
-	if (lres == "fail" && lwhy != "")
+	if (lres != "pass" && lwhy != "" && lwhy != "exit 4")
 		note = join(note, "Linux: " lwhy)
 	row(name, n, desc, lres, fres, note, mark)
 }
