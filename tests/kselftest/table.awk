@@ -1,9 +1,10 @@
 # The kselftest table: what Linux 6.1 and Faultline made of each vm
 # selftest case (tests/kselftest/table runs it; README.md shows a table).
 #
-#   awk -f table.awk -v dir=RESULTS -v only=" NAME... " LACKS TESTS
+#   awk -f table.awk -v dir=RESULTS -v only=" NAME... " LACKS VACUOUS TESTS
 #
-# LACKS is tests/kselftest/lacks, TESTS tests/kselftest/tests. For each
+# LACKS is tests/kselftest/lacks, VACUOUS tests/kselftest/vacuous, TESTS
+# tests/kselftest/tests. For each
 # line of TESTS (each of only's, when only is not blank), it reads
 # RESULTS/linux/NAME.{out,status} and RESULTS/faultline/NAME.{out,status,log}.
 #
@@ -19,7 +20,8 @@
 # 4 (KSFT_SKIP) skip, anything else fail; but a kselftest program that
 # exits 0 having printed its TAP header and no case ran nothing (as
 # compaction_test, whose missing prerequisite is ksft_exit_pass()), a
-# skip that says "no case ran". A case one kernel did not
+# skip that says "no case ran", and so is an exit 0 after one of the
+# lines VACUOUS lists for the program. A case one kernel did not
 # reach is a skip when its program exited 4 there, else a fail that says
 # how the program ended (exit N, SIGNAME, "timeout" when the boot ran
 # out of time, "kernel died" when it panicked); an exit status that no
@@ -41,6 +43,7 @@ BEGIN {
 	printf "" >tsv
 	nsig = split("HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM", signame, " ")
 	lacks_file = ARGV[1]
+	vacuous_file = ARGV[2]
 }
 
 /^[ \t]*(#|$)/ { next }
@@ -50,6 +53,13 @@ FILENAME == lacks_file {
 	sub(/^[^ \t]+[ \t]+[^ \t]+[ \t]+/, "", reason)
 	lack[$1] = $2
 	lack_why[$1] = reason
+	next
+}
+
+FILENAME == vacuous_file {
+	line = $0
+	sub(/^[^ \t]+[ \t]+/, "", line)
+	vacuous[$1, ++nvacuous[$1]] = line
 	next
 }
 
@@ -98,21 +108,24 @@ function outcome(status) {
 }
 
 function status_why(k) {
+	if (status[k] == 0 && vac_line[k] != "")
+		return "said \"" vac_line[k] "\""
 	return status[k] == 0 && tap[k] ? "no case ran" : outcome(status[k])
 }
 
 # A program's result from its exit status, when it printed no case.
 function status_result(k) {
 	if (status[k] == 0)
-		return tap[k] ? "skip" : "pass"
+		return tap[k] || vac_line[k] != "" ? "skip" : "pass"
 	return status[k] == 4 ? "skip" : "fail"
 }
 
 # Read RESULTS/K/NAME.out into cases[K, N], cdesc[K, N]; nums[N] collects
 # the case numbers of both kernels.
-function parse(k, name,    file, line, num, res, desc, pending, dirv) {
+function parse(k, name,    file, line, num, res, desc, pending, dirv, i) {
 	status[k] = ""
 	tap[k] = 0
+	vac_line[k] = ""
 	file = dir "/" k "/" name ".status"
 	if ((getline line <file) > 0)
 		status[k] = line + 0
@@ -124,6 +137,9 @@ function parse(k, name,    file, line, num, res, desc, pending, dirv) {
 		sub(/\r$/, "", line)
 		if (line ~ /^TAP version /)
 			tap[k] = 1
+		for (i = 1; i <= nvacuous[name]; i++)
+			if (index(line, vacuous[name, i]) == 1 && vac_line[k] == "")
+				vac_line[k] = line
 		if (line ~ /^#[ \t]+RUN[ \t]/) {
 			pending = line
 			sub(/^#[ \t]+RUN[ \t]+/, "", pending)
