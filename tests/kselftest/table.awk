@@ -89,7 +89,8 @@ END {
 }
 
 # How a boot ended, from scripts/qrun's exit status.
-function outcome(status) {
+function outcome(status)
+{
 	if (status == "")
 		return "not run"
 	if (status == 0)
@@ -107,14 +108,16 @@ function outcome(status) {
 	return "exit " status
 }
 
-function status_why(k) {
+function status_why(k)
+{
 	if (status[k] == 0 && vac_line[k] != "")
 		return "said \"" vac_line[k] "\""
 	return status[k] == 0 && tap[k] ? "no case ran" : outcome(status[k])
 }
 
 # A program's result from its exit status, when it printed no case.
-function status_result(k) {
+function status_result(k)
+{
 	if (status[k] == 0)
 		return tap[k] || vac_line[k] != "" ? "skip" : "pass"
 	return status[k] == 4 ? "skip" : "fail"
@@ -122,7 +125,8 @@ function status_result(k) {
 
 # Read RESULTS/K/NAME.out into cases[K, N], cdesc[K, N]; nums[N] collects
 # the case numbers of both kernels.
-function parse(k, name,    file, line, num, res, desc, pending, dirv, i) {
+function parse(k, name,    file, line, num, res, desc, pending, dirv, i)
+{
 	status[k] = ""
 	tap[k] = 0
 	vac_line[k] = ""
@@ -175,7 +179,8 @@ function parse(k, name,    file, line, num, res, desc, pending, dirv, i) {
 	close(file)
 }
 
-function one_test(name, setup, note,    k, n, i, j, count, order, tmp, desc, extra) {
+function one_test(name, setup, note,    k, n, i, j, count, order, tmp, desc, extra)
+{
 	split("", nums)
 	split("", cases)
 	split("", cdesc)
@@ -218,27 +223,31 @@ function one_test(name, setup, note,    k, n, i, j, count, order, tmp, desc, ext
 		     outcome(status["faultline"]))
 }
 
-function missing(k, count, order,    i) {
+function missing(k, count, order,    i)
+{
 	for (i = 1; i <= count; i++)
 		if (!((k, order[i]) in cases))
 			return 1
 	return 0
 }
 
-function case_result(k, n) {
+function case_result(k, n)
+{
 	if ((k, n) in cases)
 		return cases[k, n]
 	return status[k] == 4 ? "skip" : "fail"
 }
 
-function case_why(k, n) {
+function case_why(k, n)
+{
 	if ((k, n) in cases)
 		return ""
 	return "not reached: " outcome(status[k])
 }
 
 # One case of both kernels: apply the lacks, count, print, record.
-function emit(name, n, desc, lres, lwhy, fres, fwhy,    note, mark) {
+function emit(name, n, desc, lres, lwhy, fres, fwhy,    note, mark)
+{
 	note = ""
 	if (name in lack) {
 		note = "lacks " lack[name]
@@ -265,11 +274,13 @@ function emit(name, n, desc, lres, lwhy, fres, fwhy,    note, mark) {
 	row(name, n, desc, lres, fres, note, mark)
 }
 
-function join(a, b) {
+function join(a, b)
+{
 	return a == "" ? b : b == "" ? a : a "; " b
 }
 
-function row(name, n, desc, lres, fres, note, mark,    label) {
+function row(name, n, desc, lres, fres, note, mark,    label)
+{
 	label = name
 	if (n != "")
 		label = label (n == "exit" ? ": " : " " n " ") desc
@@ -282,15 +293,18 @@ function row(name, n, desc, lres, fres, note, mark,    label) {
 	rows++
 }
 
-function count_as(res) {
+function count_as(res)
+{
 	return res == "PASS!" || res == "crash" ? "fail" : res
 }
 
-function print_header() {
+function print_header()
+{
 	printf "%-58s %-5s %-6s %-1s %s\n", "TEST", "LINUX", "FAULTL", "", "NOTE"
 }
 
-function print_totals() {
+function print_totals()
+{
 	print ""
 	printf "totals (%d cases): Linux %d pass, %d fail, %d skip; Faultline %d pass, %d fail, %d skip\n",
 	       rows, total["linux", "pass"], total["linux", "fail"], total["linux", "skip"],
@@ -301,7 +315,8 @@ function print_totals() {
 }
 
 # The kernel log's "system call N (NAME) is not implemented" lines.
-function print_enosys(    t, file, line, name, calls, any) {
+function print_enosys(    t, file, line, name, calls, any)
+{
 	for (t = 1; t <= ntests; t++) {
 		file = dir "/faultline/" test_name[t] ".log"
 		calls = ""
@@ -324,7 +339,8 @@ function print_enosys(    t, file, line, name, calls, any) {
 }
 
 # ksft-run's "# ksft-run: ..." lines on Faultline, with how many tests said each.
-function print_setup_failures(    t, file, line, seen, said, n, i, key) {
+function print_setup_failures(    t, file, line, seen, said, n, i, key)
+{
 	n = 0
 	for (t = 1; t <= ntests; t++) {
 		file = dir "/faultline/" test_name[t] ".out"
