@@ -4,9 +4,9 @@
 #   awk -f table.awk -v dir=RESULTS -v only=" NAME... " LACKS VACUOUS TESTS
 #
 # LACKS is tests/kselftest/lacks, VACUOUS tests/kselftest/vacuous, TESTS
-# tests/kselftest/tests. For each
-# line of TESTS (each of only's, when only is not blank), it reads
-# RESULTS/linux/NAME.{out,status} and RESULTS/faultline/NAME.{out,status,log}.
+# tests/kselftest/tests. For each line of TESTS (each of only's, when only
+# is not blank), it reads RESULTS/linux/NAME.{out,status} and
+# RESULTS/faultline/NAME.{out,status,log}.
 #
 # A case is a TAP result line of the program's output, kselftest's:
 #   ok N DESC               pass
@@ -49,10 +49,7 @@ BEGIN {
 /^[ \t]*(#|$)/ { next }
 
 FILENAME == lacks_file {
-	reason = $0
-	sub(/^[^ \t]+[ \t]+[^ \t]+[ \t]+/, "", reason)
 	lack[$1] = $2
-	lack_why[$1] = reason
 	next
 }
 
@@ -108,18 +105,24 @@ function outcome(status)
 	return "exit " status
 }
 
-function status_why(k)
+# Whether kernel k's run exited 0 having tested nothing.
+function vacuous_run(k)
 {
-	if (status[k] == 0 && vac_line[k] != "")
-		return "said \"" vac_line[k] "\""
-	return status[k] == 0 && tap[k] ? "no case ran" : outcome(status[k])
+	return status[k] == 0 && (vac_line[k] != "" || tap[k] && !ncases[k])
 }
 
-# A program's result from its exit status, when it printed no case.
+function status_why(k)
+{
+	if (vacuous_run(k))
+		return vac_line[k] != "" ? "said \"" vac_line[k] "\"" : "no case ran"
+	return outcome(status[k])
+}
+
+# A program's result from its exit status alone.
 function status_result(k)
 {
 	if (status[k] == 0)
-		return tap[k] || vac_line[k] != "" ? "skip" : "pass"
+		return vacuous_run(k) ? "skip" : "pass"
 	return status[k] == 4 ? "skip" : "fail"
 }
 
@@ -134,7 +137,7 @@ function parse(k, name,    file, line, num, res, desc, pending, dirv, i)
 	if ((getline line <file) > 0)
 		status[k] = line + 0
 	close(file)
-	failed[k] = 0
+	failed[k] = ncases[k] = 0
 	file = dir "/" k "/" name ".out"
 	pending = ""
 	while ((getline line <file) > 0) {
@@ -173,6 +176,7 @@ function parse(k, name,    file, line, num, res, desc, pending, dirv, i)
 		cases[k, num] = res
 		cdesc[k, num] = desc
 		nums[num] = 1
+		ncases[k]++
 		if (res == "fail")
 			failed[k]++
 	}
