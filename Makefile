@@ -4,6 +4,9 @@
 #   make run        boot in QEMU with the console on this terminal (Ctrl-A X quits)
 #   make test       every suite, headless; ends with "N passed, N failed"
 #   make difftest   the user tests on Linux 6.1 and on Faultline, compared
+#   make kselftest  Linux 6.1's own vm selftests on Linux 6.1 and on Faultline,
+#                   a table of both (about an hour; not part of make test);
+#                   KSFT="name..." runs only those (tests/kselftest/tests)
 #   make bench      benchmarks under QEMU -icount (deterministic figures)
 #   make labs       list the course labs; make lab LAB=name DEST=dir writes a
 #                   student's starter tree; make grade [GRADE_JSON=f] grades
@@ -77,7 +80,7 @@ UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
 LAB_TEST_SRCS := $(wildcard labs/*/tests/*.c)
 LAB_TEST_BINS := $(patsubst labs/%.c,$(BUILD)/labs/%,$(LAB_TEST_SRCS))
 
-.PHONY: all run run-busybox test difftest bench mutants labs lab grade gdb deps clean host-test
+.PHONY: all run run-busybox test difftest kselftest bench mutants labs lab grade gdb deps clean host-test
 all: $(ISO)
 
 deps:
@@ -201,6 +204,10 @@ test: deps
 difftest: deps
 	@$(MAKE) --no-print-directory all
 	@tests/run-all difftest
+
+kselftest: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) tests/kselftest/run $(KSFT)
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench DEBUG=0 all
