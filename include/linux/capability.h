@@ -9,6 +9,7 @@
  * for now, so capable() always says yes. Linux: include/linux/capability.h
  */
 #define CAP_IPC_LOCK	14
+#define CAP_SYS_PTRACE	19
 #define CAP_SYS_ADMIN	21
 
 static inline bool capable(int cap)

@@ -20,5 +20,8 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
 void shmem_evict_inode(struct inode *inode);
+bool vma_is_shmem(const struct vm_area_struct *vma);
+int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
+			   unsigned long dst_addr, struct page *page, bool wp_copy);
 
 #endif
