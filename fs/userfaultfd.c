@@ -435,7 +435,7 @@ struct userfaultfd_ctx *userfaultfd_ctx_alloc(struct mm_struct *mm, unsigned int
  * A uffd for the current address space. flags: O_CLOEXEC, O_NONBLOCK
  * (the file's) and UFFD_USER_MODE_ONLY. Linux: new_userfaultfd()
  */
-static int new_userfaultfd(int flags)
+int new_userfaultfd(int flags)
 {
 	struct userfaultfd_ctx *ctx;
 	int fd;

@@ -65,6 +65,7 @@ void userfaultfd_ctx_put(struct userfaultfd_ctx *ctx);
 void userfaultfd_set_vm_flags(struct vm_area_struct *vma, unsigned long flags);
 void wake_userfault(struct userfaultfd_ctx *ctx, struct userfaultfd_wake_range *range);
 long userfaultfd_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+int new_userfaultfd(int flags);
 void userfaultfd_event_complete(struct userfaultfd_ctx *ctx, struct userfaultfd_wait_queue *ewq);
 
 static inline bool userfaultfd_is_initialized(const struct userfaultfd_ctx *ctx)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Out of memory at every allocation of every memory-management call (and
- * of the other calls that allocate: files, pipes, polls, exec), the
+ * of the other calls that allocate: files, pipes, polls, exec, a
+ * userfaultfd fill), the
  * way Linux's fault-injection documentation tests a system call: write N
  * to /proc/thread-self/fail-nth, make the call, read the file back (0:
  * the Nth allocation failed; more: the call made fewer than N), for N =
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -346,6 +348,52 @@ static long call_munmap_whole(void)
 	return munmap(one_page, P);
 }
 
+/*
+ * UFFDIO_COPY into a registered range alone in its part of the address
+ * space: the fill needs an anon_vma and page tables, any of which may
+ * fail (ENOMEM), leaving the page missing. Each attempt starts afresh.
+ */
+#define UFFD_AREA	0x310000000000UL
+static int uffd = -1;
+static char uffd_src[P] __attribute__((aligned(P)));
+
+static void prepare_uffd(void)
+{
+	/* struct uffdio_api, struct uffdio_register (musl has no <linux/userfaultfd.h>) */
+	unsigned long long api[3] = { 0xAA, 0, 0 };
+	unsigned long long reg[4] = { UFFD_AREA, P, 1, 0 };
+
+	if (uffd >= 0)
+		close(uffd);
+	munmap((void *)UFFD_AREA, P);
+	mmap((void *)UFFD_AREA, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+	     -1, 0);
+	uffd = (int)syscall(323, O_CLOEXEC);
+	ioctl(uffd, 0xc018aa3f, api);		/* UFFDIO_API */
+	ioctl(uffd, 0xc020aa00, reg);		/* UFFDIO_REGISTER, MISSING */
+}
+
+static long call_uffd_copy(void)
+{
+	/* struct uffdio_copy: dst, src, len, mode, copy */
+	long long c[5] = { (long long)UFFD_AREA, (long long)(unsigned long)uffd_src, P, 0, 0 };
+
+	return ioctl(uffd, 0xc028aa03, c);	/* UFFDIO_COPY */
+}
+
+static int uffd_page_missing(void)
+{
+	return vma_rss_kb((void *)UFFD_AREA) == 0;
+}
+
+static void undo_uffd_copy(long ret)
+{
+	(void)ret;
+	close(uffd);
+	uffd = -1;
+	munmap((void *)UFFD_AREA, P);
+}
+
 static const struct call calls[] = {
 	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
 	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
@@ -364,6 +412,8 @@ static const struct call calls[] = {
 	{ "dup2 to descriptor 500", NULL, call_dup2_high, { ENOMEM, EMFILE }, fd_500_closed,
 	  undo_dup2 },
 	{ "poll of 300 descriptors", NULL, call_poll, { ENOMEM }, NULL, NULL },
+	{ "UFFDIO_COPY into a page alone", prepare_uffd, call_uffd_copy, { ENOMEM },
+	  uffd_page_missing, undo_uffd_copy },
 };
 
 /*
