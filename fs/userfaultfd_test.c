@@ -213,18 +213,32 @@ out:
 
 KTEST(uffd, merge_identity, "VMAs with the same flags but different uffds do not merge; registering the neighbour with the same uffd merges it; registering a middle part splits")
 {
-	struct uffd_fixture f = { .fd = -1 };
+	struct uffd_fixture f = { .fd = -1 }, f2 = { .fd = -1 };
+	struct uffdio_api api = { .api = UFFD_API };
 	struct vm_area_struct *vma;
+	struct uffdio_range range;
 	unsigned long a, b;
 
 	if (!uffd_setup(t, &f, 0))
 		goto out;
+	f2 = f;				/* the same mm and argument page, another uffd */
+	f2.fd = new_userfaultfd(0);
+	f2.file = fget((unsigned int)f2.fd);
+	KT_EXPECT_EQ(t, 0, uffd_ioctl(&f2, UFFDIO_API, &api, sizeof(api)));
 	a = vm_mmap(NULL, 0, 4 * P, RW, MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	KT_EXPECT_EQ(t, 0, uffd_register_range(&f, a, 4 * P, UFFDIO_REGISTER_MODE_MISSING));
 	b = vm_mmap(NULL, a - P, P, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
 	KT_EXPECT_EQ(t, a - P, b);
 	vma = find_vma(f.mm, b);
 	KT_EXPECT_TRUE(t, vma->vm_end == a && !vma->vm_userfaultfd_ctx.ctx);	/* not merged */
+	KT_EXPECT_EQ(t, 0, uffd_register_range(&f2, b, P, UFFDIO_REGISTER_MODE_MISSING));
+	vma = find_vma(f.mm, b);
+	/* The same flags, another uffd: still apart. */
+	KT_EXPECT_TRUE(t, vma->vm_end == a && vma->vm_userfaultfd_ctx.ctx == f2.file->private_data);
+	range = (struct uffdio_range){ b, P };
+	KT_EXPECT_EQ(t, 0, uffd_ioctl(&f2, UFFDIO_UNREGISTER, &range, sizeof(range)));
+	fput(f2.file);
+	close_fd((unsigned int)f2.fd);
 	KT_EXPECT_EQ(t, 0, uffd_register_range(&f, b, P, UFFDIO_REGISTER_MODE_MISSING));
 	vma = find_vma(f.mm, b);
 	KT_EXPECT_TRUE(t, vma->vm_start == b && vma->vm_end == a + 4 * P);	/* now it is */

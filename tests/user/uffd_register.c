@@ -133,6 +133,21 @@ static void test_vmas(int uffd)
 	munmap(a, 8 * P);
 }
 
+/* The same flags, two uffds: the VMAs stay apart, as each uffd hears only of its own. */
+static void test_two_uffds(int uffd, int uffd2)
+{
+	char *a = map_anon(4);
+
+	ok_eq(0, uffd_register(uffd, a, 2 * P, MISSING, NULL), "two pages with one uffd");
+	ok_eq(0, uffd_register(uffd2, a + 2 * P, 2 * P, MISSING, NULL),
+	      "the next two with another, in the same mode");
+	ok_eq(2, vmas_in(a, a + 4 * P), "two VMAs");
+	ok_eq(0, uffd_unregister(uffd2, a + 2 * P, 2 * P), "unregister the second");
+	ok_eq(0, uffd_register(uffd, a + 2 * P, 2 * P, MISSING, NULL), "register it with the first");
+	ok_eq(1, vmas_in(a, a + 4 * P), "one VMA");
+	munmap(a, 4 * P);
+}
+
 static void test_close(void)
 {
 	char *a = map_anon(4), *b;
@@ -157,6 +172,7 @@ int main(void)
 	test_errors(uffd);
 	test_memory_kinds(uffd, uffd2);
 	test_vmas(uffd);
+	test_two_uffds(uffd, uffd2);
 	test_close();
 	return tap_done();
 }
