@@ -15,6 +15,7 @@
 #include <linux/completion.h>
 #include <linux/sched/task.h>
 #include <linux/fdtable.h>
+#include <linux/fcntl.h>
 #include <linux/ktest_mm.h>
 #include <asm/uaccess.h>
 #include "userfaultfd_internal.h"
@@ -51,7 +52,7 @@ static bool uffd_setup(struct ktest_ctx *t, struct uffd_fixture *f, u64 features
 	if (!KT_EXPECT_TRUE(t, f->mm))
 		return false;
 	f->args = vm_mmap(NULL, 0, P, RW, MAP_PRIVATE | MAP_ANONYMOUS, 0);
-	f->fd = new_userfaultfd(0);
+	f->fd = new_userfaultfd(O_NONBLOCK);	/* a read with nothing queued fails, never hangs */
 	if (!KT_EXPECT_TRUE(t, f->fd >= 0))
 		return false;
 	f->file = fget((unsigned int)f->fd);
