@@ -208,12 +208,19 @@ void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr)
 	set_pte(vmf->pte, entry);
 }
 
+/*
+ * What ends a fault without a page to map: an error, a PTE installed
+ * already (NOPAGE), or a sleep after which the fault starts over (RETRY:
+ * userfaultfd). Linux: the test after each __do_fault() call
+ */
+#define VM_FAULT_NO_PAGE_TO_MAP	(VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)
+
 /* Ask the file for the page (locked, referenced). Linux: __do_fault() */
 static vm_fault_t __do_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = vmf->vma->vm_ops->fault(vmf);
 
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	if (!(ret & VM_FAULT_LOCKED))
 		lock_page(vmf->page);
@@ -275,7 +282,7 @@ static vm_fault_t do_read_fault(struct vm_fault *vmf)
 		}
 	}
 	ret = __do_fault(vmf);
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	ret |= finish_fault(vmf);
 	unlock_page(vmf->page);
@@ -296,7 +303,7 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
 	ret = __do_fault(vmf);
-	if (ret & VM_FAULT_ERROR) {
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP) {
 		put_page(vmf->cow_page);
 		return ret;
 	}
@@ -316,7 +323,7 @@ static vm_fault_t do_shared_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = __do_fault(vmf);
 
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	ret |= finish_fault(vmf);
 	if (!(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)))

@@ -5,6 +5,7 @@
  * message says what faulted (read or write, the page, who); DONTWAKE
  * leaves the task asleep until UFFDIO_WAKE; a system call's copy to user
  * memory waits the same way (not with UFFD_USER_MODE_ONLY: EFAULT);
+ * shmem's holes and (MINOR) its pages not mapped yet wait the same way;
  * closing the uffd lets the fault through; SIGKILL ends the wait; a
  * caught signal runs its handler and the fault comes again;
  * UFFD_FEATURE_SIGBUS turns faults into SIGBUS.
@@ -238,6 +239,77 @@ static void mon_signal(int uffd, pid_t faulter)
 	uffd_copy(uffd, (void *)(uintptr_t)msg.arg.pagefault.address, fill_page(40), P, 0, NULL);
 }
 
+/* The monitor: serve one fault with CONTINUE after writing c through its alias. */
+static pid_t monitor_continue(int uffd, char *alias, char c)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct uffdio_continue cont = { .range = { 0, P } };
+		struct uffd_msg msg;
+
+		if (uffd_read_msg(uffd, &msg))
+			_exit(1);
+		report(&msg, 0);
+		alias[0] = c;
+		cont.range.start = msg.arg.pagefault.address;
+		_exit(ioctl(uffd, UFFDIO_CONTINUE, &cont) ? 2 : 0);
+	}
+	return pid;
+}
+
+/* shmem: a hole waits (MISSING), a cached page not mapped here waits (MINOR). */
+static void test_shmem_faults(void)
+{
+	int uffd = uffd_open(0, UFFD_FEATURE_MISSING_SHMEM | UFFD_FEATURE_MINOR_SHMEM);
+	char path[] = "/tmp/uffdfaultXXXXXX";
+	int fd = mkstemp(path);
+	char *alias, *priv, got;
+	struct report r;
+	pid_t mon;
+
+	ftruncate(fd, 2 * P);
+	area = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	uffd_register(uffd, area, 2 * P, UFFDIO_REGISTER_MODE_MISSING, NULL);
+	mon = monitor_copy(uffd, 1, 'h');
+	got = *(volatile char *)area;
+	ok_eq(0, wait_status(mon), "shared anonymous memory: the monitor served the hole");
+	r = take_report();
+	ok(r.flags == 0 && r.offset == 0 && got == 'h', "a read of a hole waited for its COPY");
+	munmap(area, 2 * P);
+
+	alias = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	area = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	alias[0] = 'm';
+	uffd_register(uffd, area, 2 * P, UFFDIO_REGISTER_MODE_MINOR, NULL);
+	mon = monitor_continue(uffd, alias, 'M');
+	got = *(volatile char *)area;
+	ok_eq(0, wait_status(mon), "a file page not mapped here: the monitor CONTINUEd it");
+	r = take_report();
+	ok(r.flags == UFFD_PAGEFAULT_FLAG_MINOR && r.offset == 0,
+	   "the read was a minor fault (FLAG_MINOR)");
+	ok_eq('M', got, "and sees what the monitor wrote first");
+	munmap(area, 2 * P);
+
+	priv = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	area = priv;
+	uffd_register(uffd, priv, 2 * P, UFFDIO_REGISTER_MODE_MISSING, NULL);
+	mon = monitor_copy(uffd, 1, 'p');
+	*(volatile char *)(priv + P + 1) = 'w';
+	ok_eq(0, wait_status(mon), "a private file mapping: a write to a hole waited");
+	r = take_report();
+	ok(r.flags == UFFD_PAGEFAULT_FLAG_WRITE && r.offset == P &&
+	   priv[P] == 'p' && priv[P + 1] == 'w' && alias[P] == 0,
+	   "the COPY made a private page; the file keeps its hole");
+	munmap(priv, 2 * P);
+	munmap(alias, 2 * P);
+	close(uffd);
+	close(fd);
+	unlink(path);
+}
+
 static void test_close_and_signals(void)
 {
 	pid_t f;
@@ -278,6 +350,7 @@ int main(void)
 	close(uffd);
 	munmap(area, 4 * P);
 	test_user_mode_only();
+	test_shmem_faults();
 	test_close_and_signals();
 	return tap_done();
 }
