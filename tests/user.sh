@@ -34,11 +34,12 @@
 # statfs: this machine's / and /tmp are not tmpfs.
 # sysfs: this machine's /sys shows its own CPUs and THP setting.
 # mmap_flags: later Linux refuses more flags with plain MAP_SHARED.
-# uffd_api, uffd_register, uffd_copy, uffd_events: newer Linux offers
-# more userfaultfd features and ioctls (UFFDIO_POISON ...), merges
-# registered ranges that 6.1 keeps apart, reports a fill refused during
-# an event in its copy field, and this machine's /tmp is not tmpfs (MINOR).
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise max_map_count mmap_flags mremap overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys soft_dirty statfs sysfs uffd_api uffd_copy uffd_events uffd_register"
+# uffd_api, uffd_register, uffd_copy, uffd_events, uffd_fault: newer
+# Linux offers more userfaultfd features and ioctls (UFFDIO_POISON ...),
+# merges registered ranges that 6.1 keeps apart, reports a fill refused
+# during an event in its copy field, and this machine's /tmp is not tmpfs
+# (MINOR faults need shmem).
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth madvise max_map_count mmap_flags mremap overcommit proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys soft_dirty statfs sysfs uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log
