@@ -142,7 +142,7 @@ $(BUILD)/user/%: user/%.c user/benchlib.h Makefile
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
 
-$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
+$(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h tests/user/proclib.h tests/user/uffdlib.h Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<

@@ -8,6 +8,7 @@
  *              /dev/urandom (9)                        drivers/char/mem.c
  *   4  ttyS    /dev/ttyS0, ttyS1 (64, 65)              drivers/tty
  *   5  tty     /dev/tty (0), /dev/console (1)          drivers/tty
+ *  10  misc    /dev/userfaultfd (126)                  drivers/char/misc.c
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
 #include <asm/pgalloc.h>
@@ -136,7 +137,10 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 /*
  * Copy every VMA of oldmm into mm, with the page tables of those that
  * have anonymous pages (copy_page_range: COW). VM_DONTCOPY areas are
- * left out, and their pages taken off the child's counters.
+ * left out, and their pages taken off the child's counters. A VMA
+ * registered with a userfaultfd stays registered in the child only with
+ * UFFD_FEATURE_EVENT_FORK (to a new uffd the monitor reads from the
+ * FORK event, which the parent waits for here).
  * Linux: dup_mmap()
  */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
@@ -144,6 +148,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	struct vm_area_struct *mpnt, *tmp;
 	long charge = 0;
 	int retval = 0;
+	LIST_HEAD(uf);	/* the child's uffds, for the FORK events */
 
 	/* Linux: mmap_lock for writing on both oldmm and mm (nested) throughout. */
 	mm->total_vm = oldmm->total_vm;
@@ -165,6 +170,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (!tmp)
 			goto fail_charge;
 		tmp->vm_mm = mm;
+		if (dup_userfaultfd(tmp, &uf))
+			goto fail_free;
 		if (tmp->vm_flags & VM_WIPEONFORK)
 			tmp->anon_vma = NULL;	/* a clean slate: no pages, no anon_vma yet */
 		else if (anon_vma_fork(tmp, mpnt))
@@ -182,6 +189,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	}
 out:
 	flush_tlb_mm(oldmm);	/* the parent's PTEs were write-protected */
+	/* Even after a failure, as Linux: the monitor hears of every new uffd. */
+	dup_userfaultfd_complete(&uf);
 	return retval;
 fail_free:
 	vm_area_free(tmp);

@@ -44,6 +44,7 @@
 #include <asm/setup.h>
 
 void chr_dev_init(void);
+void userfaultfd_init(void);
 void devtmpfs_init(void);
 void timekeeping_init(void);
 
@@ -179,6 +180,7 @@ void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 	vfs_caches_init();
 	init_IRQ();
 	chr_dev_init();
+	userfaultfd_init();
 	tty_init();
 	serial8250_init();
 	populate_rootfs();

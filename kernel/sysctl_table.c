@@ -24,6 +24,7 @@
 #include <linux/pid.h>
 #include <linux/sysctl.h>
 #include <linux/ipc_namespace.h>
+#include <linux/userfaultfd_k.h>
 
 #define NR_FILE			8192		/* the least file-max */
 #define IPCMNI			32768
@@ -160,6 +161,9 @@ static struct ctl_table vm_table[] = {
 	{ .procname = "swappiness", .data = &vm_swappiness, .maxlen = sizeof(int), .mode = 0644,
 	  .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO,
 	  .extra2 = SYSCTL_TWO_HUNDRED },
+	{ .procname = "unprivileged_userfaultfd", .data = &sysctl_unprivileged_userfaultfd,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
 	{ .procname = "user_reserve_kbytes", .data = &sysctl_user_reserve_kbytes,
 	  .maxlen = sizeof(unsigned long), .mode = 0644, .proc_handler = proc_doulongvec_minmax },
 	{ }

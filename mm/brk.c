@@ -63,7 +63,7 @@ static int do_brk_flags(struct vm_area_struct *brkvma, unsigned long addr,
 	vma = NULL;
 	if (brkvma)
 		vma = vma_merge(mm, brkvma, addr, addr + len, vm_flags, NULL, NULL,
-				addr >> PAGE_SHIFT);
+				addr >> PAGE_SHIFT, NULL_VM_UFFD_CTX);
 	if (!vma) {
 		vma = vm_area_alloc(mm);
 		if (!vma) {

@@ -32,6 +32,7 @@ static const char *const case_names[NR_FAULT_CASES] = {
 	[FAULT_SIGSEGV_ACCERR] = "SIGSEGV",
 	[FAULT_SIGBUS] = "SIGBUS",
 	[FAULT_OOM] = "out of memory",
+	[FAULT_USERFAULT] = "handed to userfaultfd",
 };
 
 const char *fault_case_name(enum fault_case fault_case)

@@ -37,6 +37,7 @@
 #include <linux/falloc.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/capability.h>
 #include <linux/vmstat.h>
 #include <linux/syscalls.h>
@@ -117,15 +118,44 @@ static const struct mm_walk_ops madvise_free_walk_ops = {
 };
 
 /*
+ * A userfaultfd monitor was told of the removal (UFFD_EVENT_REMOVE) and
+ * the VMAs may have changed while we waited for it to read: find the
+ * VMA at start again. ENOMEM if a hole appeared there; the range is cut
+ * to the VMA's end if it shrank (the rest is the next VMA's turn, which
+ * sends its own event). Linux: in madvise_dontneed_free()
+ */
+static int madvise_dontneed_revalidate(struct mm_struct *mm, struct vm_area_struct **vmap,
+				       unsigned long start, unsigned long *end, int behavior)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (!vma || start < vma->vm_start)
+		return -ENOMEM;
+	if (!madvise_dontneed_free_valid_vma(vma, behavior))
+		return -EINVAL;
+	*end = min(*end, vma->vm_end);
+	*vmap = vma;
+	return 0;
+}
+
+/*
  * DONTNEED: zap the range (private COW copies too); FREE: mark its
  * anonymous pages lazily freeable. Linux: madvise_dontneed_free()
  */
 static int madvise_dontneed_free(struct vm_area_struct *vma, struct vm_area_struct **prev,
 				 unsigned long start, unsigned long end, int behavior)
 {
+	int err;
+
 	*prev = vma;
 	if (!madvise_dontneed_free_valid_vma(vma, behavior))
 		return -EINVAL;
+	if (!userfaultfd_remove(vma, start, end)) {
+		*prev = NULL;	/* stale now */
+		err = madvise_dontneed_revalidate(vma->vm_mm, &vma, start, &end, behavior);
+		if (err)
+			return err;
+	}
 	if (behavior == MADV_FREE) {
 		if (!vma_is_anonymous(vma))
 			return -EINVAL;
@@ -158,6 +188,8 @@ static int madvise_remove(struct vm_area_struct *vma, struct vm_area_struct **pr
 	if (!is_shared_maywrite(vma->vm_flags))
 		return -EACCES;
 	offset = (loff_t)(start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
+	/* The monitor hears first (a REMOVE event). */
+	(void)userfaultfd_remove(vma, start, end);
 	return vfs_fallocate(vma->vm_file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset,
 			     (loff_t)(end - start));
 }

@@ -7,6 +7,9 @@
  *
  *   PTE empty, anonymous VMA    do_anonymous_page  read: the shared zero
  *                                                  page; write: a new page
+ *                                                  (registered with a
+ *                                                  userfaultfd for missing
+ *                                                  pages: handle_userfault)
  *   PTE empty, file VMA         do_fault           read: the cache page
  *                                                  (and its neighbours);
  *                                                  private write: a copy;
@@ -14,7 +17,9 @@
  *                                                  page, dirtied
  *   PTE holds a swap entry      do_swap_page       (with swap)
  *   write to a read-only PTE    do_wp_page         copy-on-write, or reuse
- *                                                  a page only we map
+ *                                                  a page only we map (a
+ *                                                  PTE userfaultfd write-
+ *                                                  protects: handle_userfault)
  *   anything else               the PTE was fine: mark it young (and dirty)
  *
  * Each mapping of a page takes a page reference and a map count; counters
@@ -27,6 +32,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
+#include <linux/userfaultfd_k.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "fault_trace.h"
@@ -202,12 +208,19 @@ void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr)
 	set_pte(vmf->pte, entry);
 }
 
+/*
+ * What ends a fault without a page to map: an error, a PTE installed
+ * already (NOPAGE), or a sleep after which the fault starts over (RETRY:
+ * userfaultfd). Linux: the test after each __do_fault() call
+ */
+#define VM_FAULT_NO_PAGE_TO_MAP	(VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)
+
 /* Ask the file for the page (locked, referenced). Linux: __do_fault() */
 static vm_fault_t __do_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = vmf->vma->vm_ops->fault(vmf);
 
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	if (!(ret & VM_FAULT_LOCKED))
 		lock_page(vmf->page);
@@ -260,7 +273,8 @@ static vm_fault_t do_read_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
 
-	if (vmf->vma->vm_ops->map_pages && fault_around_bytes >> PAGE_SHIFT > 1) {
+	if (vmf->vma->vm_ops->map_pages && fault_around_bytes >> PAGE_SHIFT > 1 &&
+	    !uffd_disable_fault_around(vmf->vma)) {
 		ret = do_fault_around(vmf);
 		if (ret) {
 			vmf->fault_case = FAULT_FILE_CACHE;
@@ -268,7 +282,7 @@ static vm_fault_t do_read_fault(struct vm_fault *vmf)
 		}
 	}
 	ret = __do_fault(vmf);
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	ret |= finish_fault(vmf);
 	unlock_page(vmf->page);
@@ -289,7 +303,7 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
 	ret = __do_fault(vmf);
-	if (ret & VM_FAULT_ERROR) {
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP) {
 		put_page(vmf->cow_page);
 		return ret;
 	}
@@ -309,7 +323,7 @@ static vm_fault_t do_shared_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = __do_fault(vmf);
 
-	if (ret & VM_FAULT_ERROR)
+	if (ret & VM_FAULT_NO_PAGE_TO_MAP)
 		return ret;
 	ret |= finish_fault(vmf);
 	if (!(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)))
@@ -412,6 +426,9 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *page = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 
+	/* Write-protected by userfaultfd: the monitor's to allow. */
+	if (userfaultfd_pte_wp(vma, vmf->orig_pte))
+		return handle_userfault(vmf, VM_UFFD_WP);
 	vmf->page = page;
 	if (vma->vm_flags & (VM_SHARED | VM_MAYSHARE)) {
 		if (page)
@@ -457,8 +474,14 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 		if (pte_none(vmf->orig_pte))
 			vmf->pte = NULL;
 	}
-	if (!vmf->pte)
-		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
+	if (!vmf->pte) {
+		if (!vma_is_anonymous(vmf->vma))
+			return do_fault(vmf);
+		/* Linux: in do_anonymous_page(), once the PTE is known to be empty */
+		if (userfaultfd_missing(vmf->vma))
+			return handle_userfault(vmf, VM_UFFD_MISSING);
+		return do_anonymous_page(vmf);
+	}
 	if (!pte_present(vmf->orig_pte))
 		return do_swap_page(vmf);
 

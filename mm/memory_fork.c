@@ -19,6 +19,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 
@@ -26,6 +27,9 @@
 static bool vma_needs_copy(const struct vm_area_struct *dst_vma,
 			   const struct vm_area_struct *src_vma)
 {
+	/* userfaultfd's write protection lives only in the PTEs: keep it. */
+	if (userfaultfd_wp(dst_vma))
+		return true;
 	return (src_vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) || src_vma->anon_vma;
 }
 
@@ -86,6 +90,12 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 		err = copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
 		if (err)
 			break;
+		/*
+		 * The child's range is not write-protected by a uffd unless
+		 * the child has one (EVENT_FORK). Linux: in copy_present_pte()
+		 */
+		if (!userfaultfd_wp(dst_vma))
+			set_pte(dst_pte, pte_clear_uffd_wp(*dst_pte));
 	}
 	for (int i = 0; i < NR_MM_COUNTERS; i++)
 		if (rss[i])

@@ -17,6 +17,7 @@
 #include <linux/rmap.h>
 #include <linux/shmem_fs.h>
 #include <linux/memfd.h>
+#include <linux/userfaultfd_k.h>
 
 /* 256 pages between a stack and the area below it (Linux's default). */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
@@ -473,7 +474,7 @@ static unsigned long __mmap_region(struct file *file, unsigned long addr, unsign
 
 	/* Can an old mapping simply grow to cover the new one? */
 	find_vma_prev(mm, addr, &prev);
-	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, file, pgoff);
+	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, file, pgoff, NULL_VM_UFFD_CTX);
 	if (vma) {
 		vma->vm_flags |= VM_SOFTDIRTY;
 	} else {
@@ -555,9 +556,11 @@ static void remove_vma_list(struct mm_struct *mm, struct vm_area_struct *vma)
 /*
  * Remove [start, start + len): split the VMAs at both ends, take the
  * ones inside out of the index (keeping them chained through vm_next),
- * unmap their pages and free them. Linux: __do_munmap()
+ * unmap their pages and free them. With uf, the userfaultfd UNMAP
+ * events for the range are prepared there, to be sent by the caller
+ * (userfaultfd_unmap_complete) once the unmap is done. Linux: __do_munmap()
  */
-int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, struct list_head *uf)
 {
 	struct vm_area_struct *vma, *prev, *last, *next, *detached, *tail;
 	unsigned long end;
@@ -584,6 +587,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	last = find_vma(mm, end);
 	if (last && end > last->vm_start && __split_vma(mm, last, end, 1))
 		return -ENOMEM;
+	if (uf && userfaultfd_unmap_prep(mm, start, end, uf))
+		return -ENOMEM;
 	/* The splits may have replaced vma: start again from prev. */
 	vma = prev ? prev->vm_next : mm->mmap;
 
@@ -602,10 +607,23 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	return 0;
 }
 
+/* The same, for callers with no UNMAP events to send. Linux: do_munmap() */
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	return __do_munmap(mm, start, len, NULL);
+}
+
+/* munmap(2): the userfaultfd UNMAP events go once the range is gone. */
 int vm_munmap(unsigned long start, size_t len)
 {
-	/* Linux: __vm_munmap() holds mmap_lock for writing. */
-	return do_munmap(current->mm, start, len);
+	struct mm_struct *mm = current->mm;
+	LIST_HEAD(uf);
+	int ret;
+
+	/* Linux: __vm_munmap() holds mmap_lock for writing, and sends the events after it. */
+	ret = __do_munmap(mm, start, len, &uf);
+	userfaultfd_unmap_complete(mm, &uf);
+	return ret;
 }
 
 /* --- the stack --- */

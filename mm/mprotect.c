@@ -11,15 +11,17 @@
 #include <linux/mman.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/userfaultfd_k.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 
 /*
  * May this PTE of a writable VMA be made writable right away, without a
  * write fault? Only if a write fault would do exactly that: the page is
- * dirty already, and (private VMA) it is an anonymous page no one else
- * maps. A page still shared after fork stays write-protected, so the
- * next write copies it. Linux 6.1: can_change_pte_writable()
+ * dirty already, not write-protected by userfaultfd, and (private VMA)
+ * an anonymous page no one else maps. A page still shared after fork
+ * stays write-protected, so the next write copies it.
+ * Linux 6.1: can_change_pte_writable()
  */
 static bool can_change_pte_writable(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
 {
@@ -30,6 +32,8 @@ static bool can_change_pte_writable(struct vm_area_struct *vma, unsigned long ad
 	/* Soft-dirty tracking wants write faults (VM_SOFTDIRTY off means on). */
 	if (!(vma->vm_flags & VM_SOFTDIRTY) && !pte_soft_dirty(pte))
 		return false;
+	if (userfaultfd_pte_wp(vma, pte))
+		return false;
 	if (!(vma->vm_flags & VM_SHARED)) {
 		page = vm_normal_page(vma, addr, pte);
 		if (!page || !PageAnon(page) || !PageAnonExclusive(page))
@@ -38,10 +42,17 @@ static bool can_change_pte_writable(struct vm_area_struct *vma, unsigned long ad
 	return true;
 }
 
+/*
+ * One PTE table's part of change_protection(): each present PTE gets
+ * newprot, and with MM_CP_UFFD_WP / MM_CP_UFFD_WP_RESOLVE userfaultfd's
+ * write protection set (the write bit goes too) or lifted.
+ */
 static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
-				      unsigned long addr, unsigned long end, pgprot_t newprot)
+				      unsigned long addr, unsigned long end, pgprot_t newprot,
+				      unsigned long cp_flags)
 {
-	bool try_writable = (vma->vm_flags & VM_WRITE) && !(vma->vm_flags & VM_SHARED);
+	bool try_writable = (cp_flags & MM_CP_TRY_CHANGE_WRITABLE) &&
+			    (vma->vm_flags & VM_WRITE) && !(vma->vm_flags & VM_SHARED);
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 	unsigned long pages = 0;
 
@@ -52,6 +63,10 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 		if (!pte_present(ptent))
 			continue;	/* empty (swap entries come with swap) */
 		ptent = pte_modify(ptent, newprot);
+		if (cp_flags & MM_CP_UFFD_WP)
+			ptent = pte_mkuffd_wp(ptent);
+		else if (cp_flags & MM_CP_UFFD_WP_RESOLVE)
+			ptent = pte_clear_uffd_wp(ptent);
 		if (try_writable && !pte_write(ptent) && can_change_pte_writable(vma, addr, ptent))
 			ptent = pte_mkwrite(ptent);
 		set_pte(pte, ptent);
@@ -62,6 +77,7 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 
 struct prot_walk {
 	pgprot_t newprot;
+	unsigned long cp_flags;
 	unsigned long pages;	/* PTEs rewritten */
 };
 
@@ -70,7 +86,7 @@ static int change_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next,
 {
 	struct prot_walk *pw = walk->private;
 
-	pw->pages += change_pte_range(walk->vma, pmd, addr, next, pw->newprot);
+	pw->pages += change_pte_range(walk->vma, pmd, addr, next, pw->newprot, pw->cp_flags);
 	return 0;
 }
 
@@ -79,17 +95,20 @@ static const struct mm_walk_ops prot_walk_ops = {
 };
 
 /*
- * Rewrite the present PTEs of [start, end) with newprot, visiting only
- * the PTE tables that exist. Linux: change_protection() (which walks with
- * its own change_p*d_range loops and takes each PTE table's lock)
+ * Rewrite the present PTEs of [start, end) with newprot (cp_flags:
+ * MM_CP_*), visiting only the PTE tables that exist; mprotect and
+ * userfaultfd's write protection both come here. Returns the PTEs
+ * rewritten. Linux: change_protection() (which walks with its own
+ * change_p*d_range loops and takes each PTE table's lock)
  */
-static void change_protection(struct vm_area_struct *vma, unsigned long start,
-			      unsigned long end, pgprot_t newprot)
+unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
+				unsigned long end, pgprot_t newprot, unsigned long cp_flags)
 {
-	struct prot_walk pw = { .newprot = newprot };
+	struct prot_walk pw = { .newprot = newprot, .cp_flags = cp_flags };
 
 	walk_page_range_vma(vma, start, end, &prot_walk_ops, &pw);
 	flush_tlb_range(vma, start, end);
+	return pw.pages;
 }
 
 /*
@@ -130,7 +149,7 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 	}
 	vma->vm_flags = newflags;
 	vma_set_page_prot(vma);
-	change_protection(vma, start, end, vma->vm_page_prot);
+	change_protection(vma, start, end, vma->vm_page_prot, MM_CP_TRY_CHANGE_WRITABLE);
 	vm_stat_account(mm, oldflags, -nrpages);
 	vm_stat_account(mm, newflags, nrpages);
 	validate_mm(mm);

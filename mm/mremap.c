@@ -18,9 +18,13 @@
  * a VMA that never had an anonymous page may take a fresh pgoff (its
  * new address), so that it can merge with its new neighbours.
  *
- * Left out from Linux: huge pages, userfaultfd's remap events, KSM,
- * moving a whole PUD (1 GiB) at once, vm_ops->mremap (no special
- * mapping has one here).
+ * A range registered with a userfaultfd stays registered where it goes
+ * only if the uffd asked for UFFD_FEATURE_EVENT_REMAP (and is told with
+ * a REMAP event once the move is done); otherwise it arrives unregistered,
+ * its uffd-wp bits cleared. The unmaps along the way send UNMAP events.
+ *
+ * Left out from Linux: huge pages, KSM, moving a whole PUD (1 GiB) at
+ * once, vm_ops->mremap (no special mapping has one here).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -30,6 +34,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/syscalls.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
@@ -57,7 +62,7 @@ static pmd_t *alloc_new_pmd(struct mm_struct *mm, unsigned long addr)
  * with one CPU and no preemption no walk can run in between)
  */
 static void move_ptes(pmd_t *old_pmd, unsigned long old_addr, unsigned long old_end,
-		      pmd_t *new_pmd, unsigned long new_addr)
+		      pmd_t *new_pmd, unsigned long new_addr, bool clear_uffd_wp)
 {
 	pte_t *old_pte = pte_offset_kernel(old_pmd, old_addr);
 	pte_t *new_pte = pte_offset_kernel(new_pmd, new_addr);
@@ -70,6 +75,8 @@ static void move_ptes(pmd_t *old_pmd, unsigned long old_addr, unsigned long old_
 		pte_clear(old_pte);
 		if (pte_present(pte))
 			pte = pte_mksoft_dirty(pte);
+		if (clear_uffd_wp)
+			pte = pte_clear_uffd_wp(pte);
 		set_pte(new_pte, pte);
 	}
 }
@@ -90,6 +97,7 @@ static bool move_normal_pmd(pmd_t *old_pmd, pmd_t *new_pmd)
 
 struct move_walk {
 	unsigned long old_start, new_start;
+	bool clear_uffd_wp;		/* the moved range leaves its uffd behind */
 	unsigned long failed_at;	/* where a table allocation failed */
 	unsigned long tables_moved;	/* whole PTE tables moved (for the ktests) */
 };
@@ -113,13 +121,14 @@ static int move_pmd_entry(pmd_t *old_pmd, unsigned long addr, unsigned long next
 		new_pmd = alloc_new_pmd(walk->mm, new_addr);
 		if (!new_pmd)
 			goto fail;
-		if (extent == PMD_SIZE && move_normal_pmd(old_pmd, new_pmd)) {
+		/* Whole tables only where no PTE needs its uffd-wp bit cleared. */
+		if (extent == PMD_SIZE && !mw->clear_uffd_wp && move_normal_pmd(old_pmd, new_pmd)) {
 			mw->tables_moved++;
 			continue;
 		}
 		if (pmd_none(*new_pmd) && __pte_alloc(walk->mm, new_pmd))
 			goto fail;
-		move_ptes(old_pmd, addr, addr + extent, new_pmd, new_addr);
+		move_ptes(old_pmd, addr, addr + extent, new_pmd, new_addr, mw->clear_uffd_wp);
 	}
 	return 0;
 fail:
@@ -141,7 +150,10 @@ unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_add
 			       struct vm_area_struct *new_vma, unsigned long new_addr,
 			       unsigned long len)
 {
-	struct move_walk mw = { .old_start = old_addr, .new_start = new_addr };
+	struct move_walk mw = {
+		.old_start = old_addr, .new_start = new_addr,
+		.clear_uffd_wp = vma_has_uffd_without_event_remap(vma),
+	};
 	unsigned long moved = len;
 
 	(void)new_vma;
@@ -182,7 +194,7 @@ static struct vm_area_struct *copy_vma(struct vm_area_struct **vmap, unsigned lo
 		new_vma = NULL;
 	else
 		new_vma = vma_merge(mm, prev, addr, addr + len, vma->vm_flags, vma->anon_vma,
-				    vma->vm_file, pgoff);
+				    vma->vm_file, pgoff, vma->vm_userfaultfd_ctx);
 	if (new_vma) {
 		if (vma_start >= new_vma->vm_start && vma_start < new_vma->vm_end) {
 			VM_BUG_ON(!can_self_merge);
@@ -246,7 +258,8 @@ static void dontunmap_leave_empty(struct vm_area_struct *vma, unsigned long old_
  */
 static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
 			      unsigned long old_len, unsigned long new_len, unsigned long new_addr,
-			      bool *locked, unsigned long flags)
+			      bool *locked, unsigned long flags, struct vm_userfaultfd_ctx *uf,
+			      struct list_head *uf_unmap)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long vm_flags = vma->vm_flags, hiwater_vm, moved_len, excess = 0;
@@ -289,6 +302,8 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 		old_addr = new_addr;
 		new_addr = -ENOMEM;
 		err = -ENOMEM;
+	} else {
+		mremap_userfaultfd_prep(new_vma, uf);
 	}
 
 	/* Hide VM_ACCOUNT from the unmap: the charge moves with the pages. */
@@ -306,7 +321,7 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 		dontunmap_leave_empty(vma, old_addr, old_len);
 		return new_addr;	/* nothing unmapped: locked_vm stays */
 	}
-	if (do_munmap(mm, old_addr, old_len) < 0) {
+	if (__do_munmap(mm, old_addr, old_len, uf_unmap) < 0) {
 		/* The split failed: at least keep the charge right. */
 		if ((vm_flags & VM_ACCOUNT) && !(flags & MREMAP_DONTUNMAP))
 			vm_acct_memory(old_len >> PAGE_SHIFT);
@@ -371,7 +386,8 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long ol
  */
 static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 			       unsigned long new_addr, unsigned long new_len, bool *locked,
-			       unsigned long flags)
+			       unsigned long flags, struct vm_userfaultfd_ctx *uf,
+			       struct list_head *uf_unmap_early, struct list_head *uf_unmap)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long map_flags = 0, ret;
@@ -387,12 +403,12 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 	if (mm->map_count + 2 >= sysctl_max_map_count - 3)
 		return -ENOMEM;
 	if (flags & MREMAP_FIXED) {
-		ret = do_munmap(mm, new_addr, new_len);
+		ret = __do_munmap(mm, new_addr, new_len, uf_unmap_early);
 		if (ret)
 			return ret;
 	}
 	if (old_len > new_len) {
-		ret = do_munmap(mm, addr + new_len, old_len - new_len);
+		ret = __do_munmap(mm, addr + new_len, old_len - new_len, uf_unmap);
 		if (ret)
 			return ret;
 		old_len = new_len;
@@ -412,7 +428,7 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len,
 		return ret;
 	if (!(flags & MREMAP_FIXED))
 		new_addr = ret;
-	return move_vma(vma, addr, old_len, new_len, new_addr, locked, flags);
+	return move_vma(vma, addr, old_len, new_len, new_addr, locked, flags, uf, uf_unmap);
 }
 
 /* Is the space after vma free for delta more bytes? Linux: vma_expandable() */
@@ -447,7 +463,7 @@ static unsigned long mremap_expand(struct vm_area_struct *vma, unsigned long add
 	if ((vma->vm_flags & VM_ACCOUNT) && __vm_enough_memory(mm, pages))
 		return -ENOMEM;
 	vma = vma_merge(mm, vma, ext_start, ext_end, vma->vm_flags, vma->anon_vma,
-			vma->vm_file, ext_pgoff);
+			vma->vm_file, ext_pgoff, vma->vm_userfaultfd_ctx);
 	if (!vma) {
 		vm_unacct_memory(pages);
 		return -ENOMEM;
@@ -481,6 +497,9 @@ unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long
 			unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current->mm;
+	struct vm_userfaultfd_ctx uf = NULL_VM_UFFD_CTX;
+	LIST_HEAD(uf_unmap_early);
+	LIST_HEAD(uf_unmap);
 	struct vm_area_struct *vma;
 	bool locked = false;
 	unsigned long ret;
@@ -498,12 +517,13 @@ unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long
 		goto out;
 	}
 	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
-		ret = mremap_to(addr, old_len, new_addr, new_len, &locked, flags);
+		ret = mremap_to(addr, old_len, new_addr, new_len, &locked, flags, &uf,
+				&uf_unmap_early, &uf_unmap);
 		goto out;
 	}
 	/* Shrinking always works: it only unmaps the tail. */
 	if (old_len >= new_len) {
-		int err = do_munmap(mm, addr + new_len, old_len - new_len);
+		int err = __do_munmap(mm, addr + new_len, old_len - new_len, &uf_unmap);
 
 		ret = (err < 0 && old_len != new_len) ? (unsigned long)err : addr;
 		goto out;
@@ -528,12 +548,17 @@ unsigned long do_mremap(unsigned long addr, unsigned long old_len, unsigned long
 			ret = new_addr;
 			goto out;
 		}
-		ret = move_vma(vma, addr, old_len, new_len, new_addr, &locked, flags);
+		ret = move_vma(vma, addr, old_len, new_len, new_addr, &locked, flags, &uf,
+			       &uf_unmap);
 	}
 out:
 	validate_mm(mm);
 	if (!(ret & ~PAGE_MASK) && locked && new_len > old_len)
 		mm_populate(new_addr + old_len, new_len - old_len);
+	/* The userfaultfd events, once the address space is settled. */
+	userfaultfd_unmap_complete(mm, &uf_unmap_early);
+	mremap_userfaultfd_complete(&uf, addr, ret, old_len);
+	userfaultfd_unmap_complete(mm, &uf_unmap);
 	return ret;
 }
 

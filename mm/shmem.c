@@ -23,6 +23,7 @@
 #include <linux/slab.h>
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/statfs.h>
@@ -280,11 +281,43 @@ static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/*
+ * A fault in a range registered with userfaultfd: a hole is the
+ * monitor's to fill (MISSING), a page the file has but this VMA does not
+ * map is its to map (MINOR). Returns whether the fault went to it, with
+ * its answer in *ret. Linux: the userfaultfd cases of shmem_get_folio_gfp()
+ */
+static bool shmem_userfault(struct vm_fault *vmf, struct inode *inode, vm_fault_t *ret)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page;
+
+	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+		return false;	/* past the end: SIGBUS, as without a monitor */
+	page = find_get_page(inode->i_mapping, vmf->pgoff);
+	if (page) {
+		put_page(page);
+		if (!userfaultfd_minor(vma))
+			return false;
+		*ret = handle_userfault(vmf, VM_UFFD_MINOR);
+		return true;
+	}
+	if (!userfaultfd_missing(vma))
+		return false;
+	*ret = handle_userfault(vmf, VM_UFFD_MISSING);
+	return true;
+}
+
 /* Linux: shmem_fault() */
 static vm_fault_t shmem_fault(struct vm_fault *vmf)
 {
 	struct inode *inode = file_inode(vmf->vma->vm_file);
-	int err = shmem_get_page(inode, vmf->pgoff, &vmf->page, SGP_CACHE);
+	vm_fault_t ret;
+	int err;
+
+	if (userfaultfd_armed(vmf->vma) && shmem_userfault(vmf, inode, &ret))
+		return ret;
+	err = shmem_get_page(inode, vmf->pgoff, &vmf->page, SGP_CACHE);
 
 	if (err == -ENOMEM)
 		return VM_FAULT_OOM;
@@ -297,6 +330,53 @@ static const struct vm_operations_struct shmem_vm_ops = {
 	.fault = shmem_fault,
 	.map_pages = filemap_map_pages,
 };
+
+/* Linux: vma_is_shmem() */
+bool vma_is_shmem(const struct vm_area_struct *vma)
+{
+	return vma->vm_ops == &shmem_vm_ops;
+}
+
+/*
+ * UFFDIO_COPY or UFFDIO_ZEROPAGE into a shared shmem range: page (filled
+ * by the caller, whose reference becomes the PTE's) goes into the file
+ * at the hole, then is mapped. ENOMEM past the file system's limit,
+ * EFAULT past the end of the file, EEXIST if the file has a page there
+ * already (the caller then drops its page). Linux: shmem_mfill_atomic_pte()
+ */
+int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
+			   unsigned long dst_addr, struct page *page, bool wp_copy)
+{
+	struct inode *inode = file_inode(dst_vma->vm_file);
+	pgoff_t pgoff = linear_page_index(dst_vma, dst_addr);
+	int ret;
+
+	if (!shmem_charge(inode))
+		return -ENOMEM;
+	__SetPageLocked(page);
+	__SetPageSwapBacked(page);
+	SetPageUptodate(page);
+	ret = -EFAULT;
+	if (pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+		goto out_unlock;
+	ret = add_to_page_cache(page, inode->i_mapping, pgoff, GFP_KERNEL);
+	if (ret)
+		goto out_unlock;
+	ret = mfill_atomic_install_pte(dst_vma, dst_pmd, dst_addr, page, wp_copy);
+	if (ret)
+		goto out_delete_from_cache;
+	set_page_dirty(page);
+	unlock_page(page);
+	return 0;
+
+out_delete_from_cache:
+	delete_from_page_cache(page);
+out_unlock:
+	unlock_page(page);
+	ClearPageSwapBacked(page);
+	shmem_uncharge(inode, 1);
+	return ret;
+}
 
 /* --- size changes and the end of a file --- */
 

@@ -22,6 +22,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/rmap.h>
+#include <linux/userfaultfd_k.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/init.h>
 #include <linux/string.h>
@@ -384,12 +385,29 @@ struct vm_area_struct *vma_modify_flags(struct vm_area_struct **pprev, struct vm
 					unsigned long start, unsigned long end,
 					unsigned long newflags)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+
+	return vma_modify_uffd(pprev, vma, start, end, newflags, pgoff, vma->vm_userfaultfd_ctx);
+}
+
+/*
+ * vma_modify_flags() for userfaultfd: the range also gets the uffd
+ * new_ctx, which a neighbour must share to merge, and the caller says
+ * which pgoff vma_merge is offered (userfaultfd_register() says why).
+ * Linux: vma_modify_flags_uffd() (6.7), vma_merge() in 6.1's
+ * userfaultfd_register()
+ */
+struct vm_area_struct *vma_modify_uffd(struct vm_area_struct **pprev, struct vm_area_struct *vma,
+				       unsigned long start, unsigned long end,
+				       unsigned long newflags, pgoff_t pgoff,
+				       struct vm_userfaultfd_ctx new_ctx)
+{
+	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *merged;
 	int err;
 
-	merged = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma, vma->vm_file, pgoff);
+	merged = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma, vma->vm_file, pgoff,
+			   new_ctx);
 	*pprev = merged ? merged : vma;
 	if (merged)
 		return merged;
@@ -408,15 +426,17 @@ struct vm_area_struct *vma_modify_flags(struct vm_area_struct **pprev, struct vm
 
 /* --- merge --- */
 
-/* Same flags (but for the soft-dirty mark), same file, no close hook. */
+/* Same flags (but for the soft-dirty mark), same file and uffd, no close hook. */
 static bool is_mergeable_vma(const struct vm_area_struct *vma, const struct file *file,
-			     unsigned long vm_flags)
+			     unsigned long vm_flags, struct vm_userfaultfd_ctx vm_userfaultfd_ctx)
 {
 	if ((vma->vm_flags ^ vm_flags) & ~VM_SOFTDIRTY)
 		return false;
 	if (vma->vm_file != file)
 		return false;
 	if (vma->vm_ops && vma->vm_ops->close)
+		return false;
+	if (vma->vm_userfaultfd_ctx.ctx != vm_userfaultfd_ctx.ctx)
 		return false;
 	return true;
 }
@@ -440,9 +460,9 @@ static bool is_mergeable_anon_vma(struct anon_vma *anon_vma1, struct anon_vma *a
 /* May [.., vma) be extended upward to take a range at vm_pgoff? */
 static bool can_vma_merge_after(const struct vm_area_struct *vma, unsigned long vm_flags,
 				struct anon_vma *anon_vma, const struct file *file,
-				pgoff_t vm_pgoff)
+				pgoff_t vm_pgoff, struct vm_userfaultfd_ctx vm_userfaultfd_ctx)
 {
-	return is_mergeable_vma(vma, file, vm_flags) &&
+	return is_mergeable_vma(vma, file, vm_flags, vm_userfaultfd_ctx) &&
 	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) &&
 	       vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
 }
@@ -450,9 +470,9 @@ static bool can_vma_merge_after(const struct vm_area_struct *vma, unsigned long 
 /* May vma be extended downward to take a range ending at vm_pgoff? */
 static bool can_vma_merge_before(const struct vm_area_struct *vma, unsigned long vm_flags,
 				 struct anon_vma *anon_vma, const struct file *file,
-				 pgoff_t vm_pgoff)
+				 pgoff_t vm_pgoff, struct vm_userfaultfd_ctx vm_userfaultfd_ctx)
 {
-	return is_mergeable_vma(vma, file, vm_flags) &&
+	return is_mergeable_vma(vma, file, vm_flags, vm_userfaultfd_ctx) &&
 	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) &&
 	       vma->vm_pgoff == vm_pgoff;
 }
@@ -480,9 +500,10 @@ static void set_range(struct vm_area_struct *vma, unsigned long start, unsigned 
 }
 
 /*
- * Given a range [addr, end) about to get vm_flags (a new mapping in a
- * hole after prev, or part of an existing VMA "area" that mprotect is
- * changing), merge it with its neighbours where they are compatible.
+ * Given a range [addr, end) about to get vm_flags and the uffd
+ * vm_userfaultfd_ctx (a new mapping in a hole after prev, or part of an
+ * existing VMA "area" that mprotect is changing), merge it with its
+ * neighbours where they are compatible.
  * Returns the VMA now covering the range, or NULL (the caller splits and
  * changes by itself). The cases, as Linux numbers them (A = the range,
  * P = prev, N = next, Z = the VMA after next):
@@ -498,7 +519,8 @@ static void set_range(struct vm_area_struct *vma, unsigned long start, unsigned 
  */
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end, unsigned long vm_flags,
-				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff)
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff,
+				 struct vm_userfaultfd_ctx vm_userfaultfd_ctx)
 {
 	/* LAB vma: merge BEGIN */
 	pgoff_t pglen = (end - addr) >> PAGE_SHIFT;
@@ -516,10 +538,11 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	VM_BUG_ON(addr >= end);
 
 	if (prev && prev->vm_end == addr &&
-	    can_vma_merge_after(prev, vm_flags, anon_vma, file, pgoff))
+	    can_vma_merge_after(prev, vm_flags, anon_vma, file, pgoff, vm_userfaultfd_ctx))
 		merge_prev = true;
 	if (next && end == next->vm_start &&
-	    can_vma_merge_before(next, vm_flags, anon_vma, file, pgoff + pglen))
+	    can_vma_merge_before(next, vm_flags, anon_vma, file, pgoff + pglen,
+				 vm_userfaultfd_ctx))
 		merge_next = true;
 	if (merge_prev && merge_next &&
 	    !is_mergeable_anon_vma(prev->anon_vma, next->anon_vma, NULL))
@@ -616,7 +639,8 @@ static bool validate_mm_due(const struct mm_struct *mm)
 /*
  * Everything the list and the tree promise: sorted, non-overlapping,
  * page-aligned VMAs; the same VMAs in both, in the same order; every
- * cached subtree gap right; map_count and highest_vm_end right.
+ * cached subtree gap right; map_count and highest_vm_end right; a uffd
+ * exactly where VM_UFFD_* flags are.
  * Run after every VMA operation in debug builds (a large address space's
  * after some of them: validate_mm_due()). Linux: validate_mm()
  */
@@ -642,6 +666,8 @@ void validate_mm(struct mm_struct *mm)
 			validate_bug(mm, vma, "stale rb_subtree_gap");
 		if (vma->vm_mm != mm)
 			validate_bug(mm, vma, "VMA of another mm");
+		if (!vma->vm_userfaultfd_ctx.ctx != !(vma->vm_flags & __VM_UFFD_FLAGS))
+			validate_bug(mm, vma, "a uffd without VM_UFFD_* flags, or the reverse");
 		highest = vm_end_gap(vma);
 		node = rb_next(node);
 	}

@@ -25,6 +25,7 @@ static const struct {
 	{ "/dev/ttyS1",		S_IFCHR | 0660, 4, 65 },
 	{ "/dev/tty",		S_IFCHR | 0666, 5, 0 },
 	{ "/dev/console",	S_IFCHR | 0600, 5, 1 },
+	{ "/dev/userfaultfd",	S_IFCHR | 0600, 10, 126 },
 };
 
 void devtmpfs_init(void)

@@ -19,6 +19,7 @@
 #define PM_PFRAME_MASK		((1ULL << 55) - 1)
 #define PM_SOFT_DIRTY		(1ULL << 55)
 #define PM_MMAP_EXCLUSIVE	(1ULL << 56)
+#define PM_UFFD_WP		(1ULL << 57)
 #define PM_FILE			(1ULL << 61)
 #define PM_SWAP			(1ULL << 62)
 #define PM_PRESENT		(1ULL << 63)
@@ -36,6 +37,8 @@ static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long 
 		page = vm_normal_page((struct vm_area_struct *)vma, addr, pte);
 		if (pte_soft_dirty(pte))
 			flags |= PM_SOFT_DIRTY;
+		if (pte_uffd_wp(pte))
+			flags |= PM_UFFD_WP;
 	}
 	if (page && !PageAnon(page))
 		flags |= PM_FILE;

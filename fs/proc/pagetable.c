@@ -30,13 +30,15 @@ static void show_flags(struct seq_file *m, u64 val, bool leaf)
 		{ _PAGE_PRESENT, "P" }, { _PAGE_RW, "W" }, { _PAGE_USER, "U" },
 		{ _PAGE_PWT, "PWT" }, { _PAGE_PCD, "PCD" }, { _PAGE_ACCESSED, "A" },
 		{ _PAGE_DIRTY, "D" }, { _PAGE_PSE, "PS" }, { _PAGE_GLOBAL, "G" },
-		{ _PAGE_SPECIAL, "SP" }, { _PAGE_SOFT_DIRTY, "SD" }, { _PAGE_NX, "NX" },
+		{ _PAGE_SPECIAL, "SP" }, { _PAGE_UFFD_WP, "UW" }, { _PAGE_SOFT_DIRTY, "SD" },
+		{ _PAGE_NX, "NX" },
 	};
 	const char *sep = "[";
 
 	for (size_t i = 0; i < ARRAY_SIZE(flags); i++) {
-		/* In a table entry D and PS are not a page's; SP and SD are unused. */
-		if (!leaf && (flags[i].bit & (_PAGE_DIRTY | _PAGE_SPECIAL | _PAGE_SOFT_DIRTY)))
+		/* In a table entry D and PS are not a page's; SP, UW and SD are unused. */
+		if (!leaf && (flags[i].bit & (_PAGE_DIRTY | _PAGE_SPECIAL | _PAGE_UFFD_WP |
+					      _PAGE_SOFT_DIRTY)))
 			continue;
 		if (val & flags[i].bit) {
 			seq_printf(m, "%s%s", sep, flags[i].name);

@@ -384,7 +384,7 @@ static const char vm_flag_mnemonics[64][2] = {
 	[17] = "dc", [18] = "de", [20] = "ac", [21] = "nr",
 	[22] = "ht", [23] = "sf", [24] = "ar", [25] = "wf",
 	[26] = "dd", [27] = "sd", [28] = "mm", [29] = "hg",
-	[30] = "nh", [31] = "mg",
+	[30] = "nh", [31] = "mg", [37] = "ui",
 };
 
 static void show_smap_vma_flags(struct seq_file *m, const struct vm_area_struct *vma)

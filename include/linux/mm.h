@@ -122,6 +122,7 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 #define VM_HUGEPAGE	0x20000000UL
 #define VM_NOHUGEPAGE	0x40000000UL
 #define VM_MERGEABLE	0x80000000UL
+#define VM_UFFD_MINOR	(1UL << 37)	/* userfaultfd minor faults (shmem) */
 
 #define VM_STACK		VM_GROWSDOWN
 #define VM_ACCESS_FLAGS		(VM_READ | VM_WRITE | VM_EXEC)
@@ -152,10 +153,17 @@ struct pt_regs;
 #define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV | \
 				 VM_FAULT_HWPOISON)
 
-/* What kind of access faulted (Linux: enum fault_flag). */
+/* What kind of access faulted, and how it may wait (Linux: enum fault_flag). */
 #define FAULT_FLAG_WRITE	0x0001
+#define FAULT_FLAG_ALLOW_RETRY	0x0004	/* may sleep and return VM_FAULT_RETRY */
+#define FAULT_FLAG_KILLABLE	0x0010	/* a fatal signal ends the sleep */
+#define FAULT_FLAG_TRIED	0x0020	/* this is a retry */
 #define FAULT_FLAG_USER		0x0040	/* from user mode */
 #define FAULT_FLAG_INSTRUCTION	0x0100	/* an instruction fetch */
+#define FAULT_FLAG_INTERRUPTIBLE 0x0200	/* any signal ends the sleep */
+/* What the fault handler of the CPU allows (Linux: FAULT_FLAG_DEFAULT). */
+#define FAULT_FLAG_DEFAULT	(FAULT_FLAG_ALLOW_RETRY | FAULT_FLAG_KILLABLE | \
+				 FAULT_FLAG_INTERRUPTIBLE)
 
 /*
  * The cases of the fault path, for the fault trace (Faultline's own:
@@ -176,6 +184,7 @@ enum fault_case {
 	FAULT_SIGSEGV_ACCERR,	/* the VMA forbids this access */
 	FAULT_SIGBUS,		/* a file page beyond the end of the file */
 	FAULT_OOM,
+	FAULT_USERFAULT,	/* handed to a userfaultfd monitor */
 	NR_FAULT_CASES
 };
 
@@ -389,12 +398,17 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end, unsigned long vm_flags,
-				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff);
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff,
+				 struct vm_userfaultfd_ctx vm_userfaultfd_ctx);
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 		int new_below);
 struct vm_area_struct *vma_modify_flags(struct vm_area_struct **pprev, struct vm_area_struct *vma,
 					unsigned long start, unsigned long end,
 					unsigned long newflags);
+struct vm_area_struct *vma_modify_uffd(struct vm_area_struct **pprev, struct vm_area_struct *vma,
+				       unsigned long start, unsigned long end,
+				       unsigned long newflags, pgoff_t pgoff,
+				       struct vm_userfaultfd_ctx new_ctx);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);
 void validate_mm(struct mm_struct *mm);
@@ -433,6 +447,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
 			  unsigned long vm_flags, unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, struct list_head *uf);
 int vm_munmap(unsigned long start, size_t len);
 unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flag, unsigned long offset);
@@ -442,6 +457,12 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 		   unsigned long start, unsigned long end, unsigned long newflags);
+/* change_protection()'s cp_flags (Linux's values) */
+#define MM_CP_TRY_CHANGE_WRITABLE	(1UL << 0)	/* dirty exclusive pages: writable now */
+#define MM_CP_UFFD_WP			(1UL << 2)	/* set userfaultfd's write protection */
+#define MM_CP_UFFD_WP_RESOLVE		(1UL << 3)	/* lift it */
+unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
+				unsigned long end, pgprot_t newprot, unsigned long cp_flags);
 void exit_mmap(struct mm_struct *mm);
 
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);

@@ -74,6 +74,17 @@ struct page {
 struct file;
 struct vm_operations_struct;
 struct anon_vma;
+struct userfaultfd_ctx;
+
+/*
+ * The userfaultfd a VMA is registered with (NULL: none), in a struct of
+ * its own as Linux keeps it, so that "no uffd" is a value
+ * (NULL_VM_UFFD_CTX) that merges compare. Linux: include/linux/mm_types.h
+ */
+struct vm_userfaultfd_ctx {
+	struct userfaultfd_ctx *ctx;
+};
+#define NULL_VM_UFFD_CTX ((struct vm_userfaultfd_ctx) { NULL })
 
 /*
  * A virtual memory area: [vm_start, vm_end) of one address space with the
@@ -117,6 +128,11 @@ struct vm_area_struct {
 					   private anonymous memory, vm_start
 					   in pages */
 	struct file *vm_file;
+	/*
+	 * Set exactly when a VM_UFFD_* flag is: the uffd that hears of this
+	 * range's faults. Part of the merge identity (vma_merge).
+	 */
+	struct vm_userfaultfd_ctx vm_userfaultfd_ctx;
 };
 
 /* Per-mm counters of resident pages (Linux: enum, in rss_stat). */

@@ -50,6 +50,9 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_fl
 int shmem_zero_setup(struct vm_area_struct *vma);
 int shmem_lock(struct file *file, int lock);
 void shmem_evict_inode(struct inode *inode);
+bool vma_is_shmem(const struct vm_area_struct *vma);
+int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
+			   unsigned long dst_addr, struct page *page, bool wp_copy);
 
 /* mm/shmem_fallocate.c */
 long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len);

@@ -44,6 +44,25 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mod
 	}
 #define DEFINE_WAIT(name)	DEFINE_WAIT_FUNC(name, autoremove_wake_function)
 
+/* An entry for task p, woken by default_wake_function. Linux: init_waitqueue_entry() */
+static inline void init_waitqueue_entry(struct wait_queue_entry *wq_entry, struct task_struct *p)
+{
+	wq_entry->flags = 0;
+	wq_entry->private = p;
+	wq_entry->func = default_wake_function;
+	INIT_LIST_HEAD(&wq_entry->entry);
+}
+
+/* An entry woken through func (which finds its waiter itself). */
+static inline void init_waitqueue_func_entry(struct wait_queue_entry *wq_entry,
+					     wait_queue_func_t func)
+{
+	wq_entry->flags = 0;
+	wq_entry->private = NULL;
+	wq_entry->func = func;
+	INIT_LIST_HEAD(&wq_entry->entry);
+}
+
 void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
 void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
 void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry,
@@ -59,6 +78,7 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr, void 
 #define wake_up_interruptible_all(x)	__wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
 #define wake_up_interruptible_poll(x, m) \
 	__wake_up(x, TASK_INTERRUPTIBLE, 1, (void *)(unsigned long)(m))
+#define wake_up_poll(x, m)		__wake_up(x, TASK_NORMAL, 1, (void *)(unsigned long)(m))
 
 /*
  * Sleep in state until cond holds. Returns 0, or -ERESTARTSYS when a

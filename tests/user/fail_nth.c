@@ -2,7 +2,7 @@
 /*
  * Out of memory at every allocation of every memory-management call (and
  * of the other calls that allocate: files, pipes, polls, exec, System V
- * shared memory, pidfds), the
+ * shared memory, pidfds, a userfaultfd fill), the
  * way Linux's fault-injection documentation tests a system call: write N
  * to /proc/thread-self/fail-nth, make the call, read the file back (0:
  * the Nth allocation failed; more: the call made fewer than N), for N =
@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
@@ -510,6 +511,52 @@ static int one_page_file(void)
 	return st.st_size == P + 1 && st.st_blocks == 8;
 }
 
+/*
+ * UFFDIO_COPY into a registered range alone in its part of the address
+ * space: the fill needs an anon_vma and page tables, any of which may
+ * fail (ENOMEM), leaving the page missing. Each attempt starts afresh.
+ */
+#define UFFD_AREA	0x310000000000UL
+static int uffd = -1;
+static char uffd_src[P] __attribute__((aligned(P)));
+
+static void prepare_uffd(void)
+{
+	/* struct uffdio_api, struct uffdio_register (musl has no <linux/userfaultfd.h>) */
+	unsigned long long api[3] = { 0xAA, 0, 0 };
+	unsigned long long reg[4] = { UFFD_AREA, P, 1, 0 };
+
+	if (uffd >= 0)
+		close(uffd);
+	munmap((void *)UFFD_AREA, P);
+	mmap((void *)UFFD_AREA, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+	     -1, 0);
+	uffd = (int)syscall(323, O_CLOEXEC);
+	ioctl(uffd, 0xc018aa3f, api);		/* UFFDIO_API */
+	ioctl(uffd, 0xc020aa00, reg);		/* UFFDIO_REGISTER, MISSING */
+}
+
+static long call_uffd_copy(void)
+{
+	/* struct uffdio_copy: dst, src, len, mode, copy */
+	long long c[5] = { (long long)UFFD_AREA, (long long)(unsigned long)uffd_src, P, 0, 0 };
+
+	return ioctl(uffd, 0xc028aa03, c);	/* UFFDIO_COPY */
+}
+
+static int uffd_page_missing(void)
+{
+	return vma_rss_kb((void *)UFFD_AREA) == 0;
+}
+
+static void undo_uffd_copy(long ret)
+{
+	(void)ret;
+	close(uffd);
+	uffd = -1;
+	munmap((void *)UFFD_AREA, P);
+}
+
 static const struct call calls[] = {
 	{ "mmap of anonymous memory", NULL, call_mmap_anon, { ENOMEM }, maps_unchanged, undo_mmap },
 	{ "mmap of a file", NULL, call_mmap_file, { ENOMEM }, maps_unchanged, undo_mmap_file },
@@ -544,6 +591,8 @@ static const struct call calls[] = {
 	{ "shmget", count_segments, call_shmget, { ENOMEM, ENOSPC }, no_new_segment, undo_shmget },
 	{ "shmat", make_segment, call_shmat, { ENOMEM }, maps_unchanged, undo_shmat },
 	{ "pidfd_open", NULL, call_pidfd_open, { ENOMEM }, NULL, undo_close },
+	{ "UFFDIO_COPY into a page alone", prepare_uffd, call_uffd_copy, { ENOMEM },
+	  uffd_page_missing, undo_uffd_copy },
 };
 
 /*

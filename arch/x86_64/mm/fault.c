@@ -18,6 +18,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <asm/traps.h>
 #include <asm/extable.h>
 #include <asm/pgtable.h>
@@ -254,11 +255,24 @@ static bool smap_violation(unsigned long error_code, const struct pt_regs *regs)
 	       !(regs->flags & X86_EFLAGS_AC);
 }
 
+/*
+ * The fault slept (userfaultfd) and returned VM_FAULT_RETRY: is a signal
+ * to be taken first? A fatal one always; any one in user mode, where the
+ * handler runs and the access then faults again. A kernel-mode fault
+ * ends with its fixup (-EFAULT). Linux: fault_signal_pending()
+ */
+static bool fault_signal_pending(vm_fault_t fault, struct pt_regs *regs)
+{
+	if (!(fault & VM_FAULT_RETRY))
+		return false;
+	return fatal_signal_pending(current) || (user_mode(regs) && signal_pending(current));
+}
+
 static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			       unsigned long address)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned int flags = 0;
+	unsigned int flags = FAULT_FLAG_DEFAULT;
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
@@ -278,6 +292,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (error_code & X86_PF_INSTR)
 		flags |= FAULT_FLAG_INSTRUCTION;
 
+retry:
 	/* Linux: lock_mm_and_find_vma() takes mmap_lock for reading until the fault is served. */
 	vma = find_vma(mm, address);
 	if (!vma)
@@ -296,6 +311,17 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		return bad_area(regs, error_code, address, FAULT_SIGSEGV_ACCERR, "protection");
 
 	fault = handle_mm_fault(vma, address, flags, regs);
+	if (fault_signal_pending(fault, regs)) {
+		fault_trace_end();
+		if (!user_mode(regs))
+			kernelmode_fixup_or_oops(regs, error_code, address);
+		return;
+	}
+	/* The VMA may be gone or changed while the fault slept: look again. */
+	if (fault & VM_FAULT_RETRY) {
+		flags |= FAULT_FLAG_TRIED;
+		goto retry;
+	}
 	fault_trace_end();
 	if (fault & VM_FAULT_ERROR)
 		mm_fault_error(regs, error_code, address, fault);

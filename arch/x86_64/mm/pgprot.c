@@ -38,15 +38,18 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 
 /*
  * A shared writable VMA is mapped read-only when the kernel wants to
- * hear of each page's first write: here only for soft-dirty tracking
- * (VM_SOFTDIRTY off since clear_refs 4). Linux also does it for file
- * systems that account dirty pages or have page_mkwrite; tmpfs does not.
- * Linux: mm/mmap.c vma_wants_writenotify()
+ * hear of each page's first write: for soft-dirty tracking (VM_SOFTDIRTY
+ * off since clear_refs 4) and for userfaultfd's write protection (a
+ * write must come to do_wp_page to be checked). Linux also does it for
+ * file systems that account dirty pages or have page_mkwrite; tmpfs
+ * does not. Linux: mm/mmap.c vma_wants_writenotify()
  */
 static bool vma_wants_writenotify(const struct vm_area_struct *vma)
 {
 	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) != (VM_WRITE | VM_SHARED))
 		return false;	/* private or read-only: not writable anyway */
+	if (vma->vm_flags & VM_UFFD_WP)
+		return true;
 	return !(vma->vm_flags & VM_SOFTDIRTY);
 }
 

@@ -198,6 +198,18 @@ static inline pte_t pte_mkold(pte_t pte) { return pte_clear_flags(pte, _PAGE_ACC
 static inline pte_t pte_mkspecial(pte_t pte) { return pte_set_flags(pte, _PAGE_SPECIAL); }
 static inline pte_t pte_mkexec(pte_t pte) { return pte_clear_flags(pte, _PAGE_NX); }
 
+/*
+ * userfaultfd's write protection: the bit says a write is the monitor's
+ * to resolve, so marking a PTE also takes its write permission away.
+ * Linux: arch/x86/include/asm/pgtable.h pte_uffd_wp(), pte_mkuffd_wp()
+ */
+static inline bool pte_uffd_wp(pte_t pte) { return pte_val(pte) & _PAGE_UFFD_WP; }
+static inline pte_t pte_mkuffd_wp(pte_t pte)
+{
+	return pte_wrprotect(pte_set_flags(pte, _PAGE_UFFD_WP));
+}
+static inline pte_t pte_clear_uffd_wp(pte_t pte) { return pte_clear_flags(pte, _PAGE_UFFD_WP); }
+
 static inline unsigned long pte_pfn(pte_t pte)
 {
 	return (pte_val(pte) & PTE_PFN_MASK) >> PAGE_SHIFT;

@@ -24,7 +24,9 @@
  *   G    global: survives CR3 switches (kernel mappings)
  *   NX   no-execute (only honoured with EFER.NXE)
  *   soft bits 9-11 and 52-58 are the kernel's own: bit 11 is Linux's
- *        soft-dirty bit, bit 9 marks the shared zero page's "special" PTEs.
+ *        soft-dirty bit, bit 10 userfaultfd's write protection (uffd-wp:
+ *        a write must be reported, not served), bit 9 marks the shared
+ *        zero page's "special" PTEs.
  */
 #define _PAGE_BIT_PRESENT	0
 #define _PAGE_BIT_RW		1
@@ -42,6 +44,7 @@
 
 #define _PAGE_BIT_SPECIAL	_PAGE_BIT_SOFTW1
 #define _PAGE_BIT_SOFT_DIRTY	_PAGE_BIT_SOFTW3
+#define _PAGE_BIT_UFFD_WP	_PAGE_BIT_SOFTW2
 /*
  * A user PTE of a PROT_NONE area keeps its page but must fault on every
  * access: P is cleared and the otherwise unused (for user pages) G bit
@@ -60,6 +63,7 @@
 #define _PAGE_GLOBAL		(_AT(pteval_t, 1) << _PAGE_BIT_GLOBAL)
 #define _PAGE_SPECIAL		(_AT(pteval_t, 1) << _PAGE_BIT_SPECIAL)
 #define _PAGE_SOFT_DIRTY	(_AT(pteval_t, 1) << _PAGE_BIT_SOFT_DIRTY)
+#define _PAGE_UFFD_WP		(_AT(pteval_t, 1) << _PAGE_BIT_UFFD_WP)
 #define _PAGE_NX		(_AT(pteval_t, 1) << _PAGE_BIT_NX)
 #define _PAGE_PROTNONE		(_AT(pteval_t, 1) << _PAGE_BIT_PROTNONE)
 
@@ -88,11 +92,11 @@
 
 /*
  * What pte_modify() keeps when the protection changes: the frame, the
- * bits the MMU and the kernel track (A, D, soft-dirty, special) and the
- * caching mode. Linux: _PAGE_CHG_MASK
+ * bits the MMU and the kernel track (A, D, soft-dirty, uffd-wp, special)
+ * and the caching mode. Linux: _PAGE_CHG_MASK
  */
 #define _PAGE_CHG_MASK	(PTE_PFN_MASK | _PAGE_PCD | _PAGE_PWT | _PAGE_SPECIAL | \
-			 _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_SOFT_DIRTY)
+			 _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_SOFT_DIRTY | _PAGE_UFFD_WP)
 
 /* Kernel mappings (Linux: __PAGE_KERNEL and friends in pgtable_types.h). */
 #define __PAGE_KERNEL_EXEC	(_PAGE_PRESENT | _PAGE_RW | _PAGE_DIRTY | \
