@@ -54,20 +54,34 @@ static unsigned int slot_of(const struct radix_tree_node *node, unsigned long in
 	return (index >> node->shift) & RADIX_TREE_MAP_MASK;
 }
 
-/* Add levels on top until index fits; the old root becomes slot 0. */
+/*
+ * Make the tree tall enough for index: an empty tree gets one root node
+ * of the height index needs (not a chain over an empty leaf, which no
+ * delete would free); a tree with entries gets levels on top, the old
+ * root becoming slot 0. Linux: radix_tree_extend()
+ */
 static int extend_tree(struct radix_tree_root *root, unsigned long index)
 {
-	while (!root->rnode || index > height_max_index(root->height)) {
+	if (!root->rnode) {
+		unsigned int height = 1;
+
+		while (index > height_max_index(height))
+			height++;
+		root->rnode = node_alloc((height - 1) * RADIX_TREE_MAP_SHIFT);
+		if (!root->rnode)
+			return -ENOMEM;
+		root->height = height;
+		return 0;
+	}
+	while (index > height_max_index(root->height)) {
 		struct radix_tree_node *node = node_alloc(root->height * RADIX_TREE_MAP_SHIFT);
 
 		if (!node)
 			return -ENOMEM;
-		if (root->rnode) {
-			node->slots[0] = root->rnode;
-			node->count = 1;
-			root->rnode->parent = node;
-			root->rnode->offset = 0;
-		}
+		node->slots[0] = root->rnode;
+		node->count = 1;
+		root->rnode->parent = node;
+		root->rnode->offset = 0;
 		root->rnode = node;
 		root->height++;
 	}

@@ -271,3 +271,17 @@ KTEST(shmem, punch_hole, "a hole frees the whole pages inside, zeroes the parts 
 	fput(file);
 	init_unlink("/tmp/ph");
 }
+
+KTEST(shmem, fallocate_last_page, "a page at the last index a file can have goes, with its radix-tree nodes, when the file does")
+{
+	unsigned long nodes = radix_tree_nodes_in_use(), pages = nr_free_pages();
+	struct file *file = shmem_file_setup("last", 0, 0);
+
+	KT_ASSERT_TRUE(t, !IS_ERR(file));
+	KT_EXPECT_EQ(t, 0, vfs_fallocate(file, 0, LLONG_MAX - PAGE_SIZE + 1, PAGE_SIZE - 1));
+	KT_EXPECT_EQ(t, 1, file->f_mapping->nrpages);
+	KT_EXPECT_TRUE(t, radix_tree_nodes_in_use() > nodes);
+	fput(file);
+	KT_EXPECT_EQ(t, nodes, radix_tree_nodes_in_use());
+	KT_EXPECT_TRUE(t, nr_free_pages() + 4 >= pages);
+}
