@@ -9,9 +9,11 @@
  *   3. the ELF loader (fs/binfmt_elf.c) checks the headers, builds a new
  *      address space holding only a stack with the strings at its top
  *      (bprm_mm_init, copy_strings), then passes the point of no return:
- *   4. begin_new_exec: the new mm replaces the old one (which is freed;
- *      a vfork parent resumes), close-on-exec files close, handled
- *      signals go back to their defaults
+ *   4. begin_new_exec: the process's other threads are killed (the
+ *      caller takes the leader's pid if it was not the leader), the new
+ *      mm replaces the old one (which is freed; a vfork parent resumes),
+ *      close-on-exec files close, handled signals go back to their
+ *      defaults
  *   5. the loader maps the program, sets up brk, the auxiliary vector
  *      and the registers; the system call "returns" into the new program.
  *
@@ -358,7 +360,7 @@ int bprm_setup_stack(struct linux_binprm *bprm)
 	return err;
 }
 
-/* The process takes its own files and handlers (vfork children share none, threads would). */
+/* The process takes its own files and handlers (CLONE_FILES, CLONE_SIGHAND without threads). */
 static int unshare_for_exec(struct task_struct *tsk)
 {
 	if (tsk->files && tsk->files->count > 1) {
@@ -390,7 +392,7 @@ static void exec_mmap(struct mm_struct *mm)
 	struct task_struct *tsk = current;
 	struct mm_struct *old_mm = tsk->mm, *active_mm = tsk->active_mm;
 
-	exec_mm_release(tsk);
+	exec_mm_release(tsk, old_mm);
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	switch_mm(active_mm, mm, tsk);
@@ -407,6 +409,76 @@ static void set_mm_exe_file(struct mm_struct *mm, struct file *file)
 	mm->exe_file = get_file(file);
 }
 
+/*
+ * A thread that is not the leader execs: with the others gone, it takes
+ * the zombie leader's place, as the leader's pid, its parent's child
+ * and its start time, and the leader (now holding the caller's old tid)
+ * is released. Linux: de_thread(), exchange_tids()
+ */
+static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
+{
+	pid_t tid = tsk->pid;
+
+	tsk->start_time = leader->start_time;
+	tsk->pid = leader->pid;
+	leader->pid = tid;
+	tsk->group_leader = tsk;
+	leader->group_leader = tsk;
+	tsk->exit_signal = SIGCHLD;
+	leader->exit_signal = -1;
+	list_replace_init(&leader->sibling, &tsk->sibling);
+	leader->exit_state = EXIT_DEAD;
+	release_task(leader);
+}
+
+/*
+ * Make the caller its process's only thread: kill the others and wait
+ * until they are released (notify_count counts them down); a caller that
+ * is not the leader then waits for the leader to be a zombie (-1) and
+ * takes its place. Fails (-EAGAIN) if the process is already exiting or
+ * exec'ing, or the caller is killed meanwhile. Linux: de_thread()
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk->group_leader;
+
+	if (thread_group_empty(tsk))
+		goto no_thread_group;
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
+		return -EAGAIN;
+	sig->group_exec_task = tsk;
+	sig->notify_count = zap_other_threads(tsk);
+	if (!thread_group_leader(tsk))
+		sig->notify_count--;	/* the leader stays a zombie: not released */
+	while (sig->notify_count) {
+		__set_current_state(TASK_KILLABLE);
+		schedule();
+		if (__fatal_signal_pending(tsk))
+			goto killed;
+	}
+	if (!thread_group_leader(tsk)) {
+		sig->notify_count = -1;	/* exit_notify wakes us when the leader is a zombie */
+		while (!leader->exit_state) {
+			__set_current_state(TASK_KILLABLE);
+			schedule();
+			if (__fatal_signal_pending(tsk))
+				goto killed;
+		}
+		take_leader_place(tsk, leader);
+	}
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+no_thread_group:
+	tsk->exit_signal = SIGCHLD;
+	return 0;
+
+killed:
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+	return -EAGAIN;
+}
+
 /* The point of no return. Linux: begin_new_exec() */
 int begin_new_exec(struct linux_binprm *bprm)
 {
@@ -414,6 +486,9 @@ int begin_new_exec(struct linux_binprm *bprm)
 	int err;
 
 	bprm->point_of_no_return = true;
+	err = de_thread(me);
+	if (err)
+		return err;
 	err = unshare_for_exec(me);
 	if (err)
 		return err;

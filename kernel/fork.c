@@ -9,9 +9,18 @@
  *   files    CLONE_FILES         the descriptor table (dup_fd)
  *   fs       CLONE_FS            root, cwd, umask
  *   sighand  CLONE_SIGHAND       signal handlers
- *   signal                       limits, process group, session, itimer
- *   mm       CLONE_VM            the address space (dup_mm: copy-on-write)
- *   registers                    copy_thread: the child returns 0
+ *   signal   CLONE_THREAD        the thread group: limits, process group,
+ *                                session, itimer, process-wide signals
+ *   mm       CLONE_VM            the address space (dup_mm: copy-on-write;
+ *                                shared, one more mm_users)
+ *   registers                    copy_thread: the child returns 0, on the
+ *                                stack and with the TLS it was given
+ *
+ * A thread (pthread_create's CLONE_VM | CLONE_FS | CLONE_FILES |
+ * CLONE_SIGHAND | CLONE_THREAD | ...) shares all of them: it joins its
+ * creator's thread group (same tgid, same signal_struct, on its thread
+ * list), has the process's parent as its own, and is nobody's child: no
+ * exit signal, no zombie (kernel/exit.c).
  *
  * If any step fails, the steps done are undone in reverse and the error
  * returned; nothing leaks. The memory half (dup_mm, dup_mmap) is in
@@ -199,15 +208,27 @@ void __cleanup_sighand(struct sighand_struct *sighand)
 		kmem_cache_free(sighand_cachep, sighand);
 }
 
-/* A new process's shared state: the parent's limits, group and tty. */
+/*
+ * A new process's shared state: the parent's limits, group and tty, and
+ * tsk as its only thread. A thread shares its creator's (it joins the
+ * group's list in copy_process, once nothing can fail). Linux: copy_signal()
+ */
 static int copy_signal(u64 clone_flags, struct task_struct *tsk)
 {
-	struct signal_struct *sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	struct signal_struct *sig;
 
+	if (clone_flags & CLONE_THREAD)
+		return 0;
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
 	if (!sig)
 		return -ENOMEM;
 	sig->sigcnt = 1;
 	sig->nr_threads = 1;
+	sig->live = 1;
+	sig->quick_threads = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	list_add(&tsk->thread_node, &sig->thread_head);
+	INIT_LIST_HEAD(&sig->shared_pending.list);
 	init_waitqueue_head(&sig->wait_chldexit);
 	timer_setup(&sig->real_timer, it_real_fn);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
@@ -254,10 +275,9 @@ static int check_clone_flags(u64 clone_flags)
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
-	if (clone_flags & CLONE_THREAD) {
-		pr_notice_once("clone: CLONE_THREAD: threads are not supported (yet), refused with EINVAL\n");
+	/* Init's siblings would be nobody's children. */
+	if ((clone_flags & CLONE_PARENT) && (current->signal->flags & SIGNAL_UNKILLABLE))
 		return -EINVAL;
-	}
 	if (clone_flags & CLONE_NAMESPACES) {
 		pr_notice_once("clone: new namespaces are not supported, refused with EINVAL\n");
 		return -EINVAL;
@@ -279,15 +299,16 @@ static void init_child_fields(struct task_struct *p, const struct kernel_clone_a
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->thread_node);
 	INIT_LIST_HEAD(&p->pending.list);
 	sigemptyset(&p->pending.signal);
+	p->jobctl = 0;
 	p->utime = p->stime = 0;
 	p->nvcsw = p->nivcsw = 0;
 	p->min_flt = p->maj_flt = 0;
 	p->start_time = ktime_get_ns();
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 	p->vfork_done = NULL;
@@ -311,12 +332,53 @@ static void uncopy_mm(struct task_struct *p)
 		mmput(p->mm);
 }
 
+/*
+ * The new task's place among tasks: its ids, its parent, and either its
+ * own thread group (on its parent's children list) or its creator's
+ * (on the group's thread list, counted in nr_threads, live and
+ * quick_threads). Nothing fails from here on. Linux: the end of
+ * copy_process()
+ */
+static void link_new_task(struct task_struct *p, pid_t pid, const struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+
+	p->pid = pid;
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 :
+				 current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+		p->exit_signal = args->exit_signal;
+	}
+	local_irq_save(flags);	/* interrupt handlers walk the task list */
+	if (clone_flags & CLONE_THREAD) {
+		p->tgid = current->tgid;
+		p->group_leader = current->group_leader;
+		sig->nr_threads++;
+		sig->live++;
+		sig->quick_threads++;
+		sig->sigcnt++;
+		list_add_tail(&p->thread_node, &sig->thread_head);
+	} else {
+		p->tgid = pid;
+		p->group_leader = p;
+		list_add_tail(&p->sibling, &p->real_parent->children);
+	}
+	list_add_tail(&p->tasks, &init_task.tasks);
+	local_irq_restore(flags);
+	nr_threads++;
+	total_forks++;
+}
+
 /* Linux: copy_process() */
 static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	u64 clone_flags = args->flags;
 	struct task_struct *p;
-	unsigned long flags;
 	pid_t pid;
 	int retval = check_clone_flags(clone_flags);
 
@@ -350,21 +412,18 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		retval = pid;
 		goto bad_fork_cleanup_mm;
 	}
-	p->pid = p->tgid = pid;
-	p->group_leader = p;
-	p->real_parent = (clone_flags & CLONE_PARENT) ? current->real_parent : current;
-	local_irq_save(flags);	/* interrupt handlers walk the task list */
-	list_add_tail(&p->sibling, &p->real_parent->children);
-	list_add_tail(&p->tasks, &init_task.tasks);
-	local_irq_restore(flags);
-	nr_threads++;
-	total_forks++;
+	/* Let kill end a fork: a dying process makes no new threads. */
+	retval = -EINTR;
+	if (fatal_signal_pending(current))
+		goto bad_fork_cleanup_mm;
+	link_new_task(p, pid, args);
 	return p;
 
 bad_fork_cleanup_mm:
 	uncopy_mm(p);
 bad_fork_cleanup_signal:
-	put_signal_struct(p->signal);
+	if (!(clone_flags & CLONE_THREAD))
+		put_signal_struct(p->signal);
 bad_fork_cleanup_sighand:
 	__cleanup_sighand(p->sighand);
 bad_fork_cleanup_fs:
@@ -515,8 +574,11 @@ SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
 		return -EINVAL;
 	if (copy_from_user(&a, uargs, min(size, sizeof(a))))
 		return -EFAULT;
-	if ((a.flags & CSIGNAL) || a.exit_signal > _NSIG || a.set_tid || a.cgroup ||
-	    (a.flags & CLONE_PIDFD) || (!a.stack != !a.stack_size))
+	if ((a.flags & (CSIGNAL | CLONE_DETACHED)) || a.exit_signal > _NSIG || a.set_tid ||
+	    a.cgroup || (a.flags & CLONE_PIDFD) || (!a.stack != !a.stack_size))
+		return -EINVAL;
+	/* A thread, or a sibling, signals our parent the way we do. */
+	if ((a.flags & (CLONE_THREAD | CLONE_PARENT)) && a.exit_signal)
 		return -EINVAL;
 	args = (struct kernel_clone_args){
 		.flags = a.flags,
@@ -533,30 +595,6 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
 	return task_pid_nr(current);
-}
-
-/*
- * The robust futex list head: kept so glibc's start-up succeeds; with no
- * threads there is never a robust futex to release at exit.
- */
-SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
-{
-	if (len != 24)		/* sizeof(struct robust_list_head) */
-		return -EINVAL;
-	current->robust_list = head;
-	return 0;
-}
-
-SYSCALL_DEFINE3(get_robust_list, int, pid, void __user *__user *, head_ptr,
-		size_t __user *, len_ptr)
-{
-	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
-
-	if (!p)
-		return -ESRCH;
-	if (put_user(24UL, len_ptr) || put_user(p->robust_list, head_ptr))
-		return -EFAULT;
-	return 0;
 }
 
 /*

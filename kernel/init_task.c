@@ -16,6 +16,12 @@ extern char init_stack[];
 struct signal_struct init_signals = {
 	.sigcnt = 1,
 	.nr_threads = 1,
+	.live = 1,
+	.quick_threads = 1,
+	.thread_head = LIST_HEAD_INIT(init_task.thread_node),
+	.shared_pending = {
+		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
+	},
 	.wait_chldexit = { .head = LIST_HEAD_INIT(init_signals.wait_chldexit.head) },
 	.real_timer = { .entry = LIST_HEAD_INIT(init_signals.real_timer.entry) },
 	/* Linux's INIT_RLIMITS, which init and every process inherit. */
@@ -57,6 +63,7 @@ struct task_struct init_task = {
 	.children = LIST_HEAD_INIT(init_task.children),
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
+	.thread_node = LIST_HEAD_INIT(init_signals.thread_head),
 	.exit_signal = SIGCHLD,
 	.fs = &init_fs,
 	.files = &init_files,

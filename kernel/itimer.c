@@ -20,7 +20,10 @@
 
 #define ITIMER_REAL	0
 
-/* The timer went off (timer interrupt): SIGALRM, and re-arm if periodic. */
+/*
+ * The timer went off (timer interrupt): SIGALRM for the process (any of
+ * its threads may take it), and re-arm if periodic.
+ */
 void it_real_fn(struct timer_list *timer)
 {
 	struct signal_struct *sig = container_of(timer, struct signal_struct, real_timer);
@@ -28,7 +31,7 @@ void it_real_fn(struct timer_list *timer)
 
 	for_each_process(p) {
 		if (p->signal == sig) {
-			send_sig(SIGALRM, p, 1);
+			group_send_sig_info(SIGALRM, SEND_SIG_PRIV, p, PIDTYPE_TGID);
 			break;
 		}
 	}

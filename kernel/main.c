@@ -34,6 +34,7 @@
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/fdtable.h>
+#include <linux/futex.h>
 #include <linux/binfmts.h>
 #include <linux/random.h>
 #include <linux/tty.h>
@@ -175,6 +176,7 @@ void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 	fork_init();
 	sysctl_init_defaults();
 	signals_init();
+	futex_init();
 	radix_tree_init();
 	anon_vma_init();
 	vfs_caches_init();

@@ -38,10 +38,13 @@ static bool task_reaped(const struct task_struct *task)
 	return !task->signal;
 }
 
-/* The process exited: a zombie, or reaped. Linux: thread_group_exited() */
+/*
+ * The process exited: reaped, or a zombie with no thread left (a leader
+ * that exited before its threads does not count). Linux: thread_group_exited()
+ */
 static bool thread_group_exited(const struct task_struct *task)
 {
-	return task_reaped(task) || READ_ONCE(task->exit_state);
+	return task_reaped(task) || (READ_ONCE(task->exit_state) && thread_group_empty(task));
 }
 
 /* Called as the process tells its parent it exited. Linux: do_notify_pidfd() */
@@ -212,7 +215,8 @@ SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const void __user *, in
 	ret = -EINVAL;
 	if (!valid_signal((unsigned long)sig) || sig < 0)
 		goto out;
-	ret = (sig && !task->exit_state) ? do_send_sig_info(sig, &kinfo, task) : 0;
+	/* For the whole process; an exited one drops it (prepare_signal). */
+	ret = sig ? group_send_sig_info(sig, &kinfo, task, PIDTYPE_TGID) : 0;
 out:
 	fput(file);
 	return ret;

@@ -277,6 +277,22 @@ void scheduler_tick(bool user_tick)
 		set_tsk_need_resched(p);
 }
 
+/*
+ * The CPU time of p's whole process, ns: its threads' and the released
+ * threads' (kept in signal_struct). Linux: thread_group_cputime()
+ */
+void thread_group_cputime(struct task_struct *p, u64 *utime, u64 *stime)
+{
+	struct task_struct *t;
+
+	*utime = p->signal->utime;
+	*stime = p->signal->stime;
+	for_each_thread(p, t) {
+		*utime += t->utime;
+		*stime += t->stime;
+	}
+}
+
 unsigned long nr_running(void)
 {
 	return rq.nr_running;

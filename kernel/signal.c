@@ -3,13 +3,16 @@
  * Signals: sending, queueing, and picking the next one to deliver.
  * Linux: kernel/signal.c
  *
- * Sending (kill, a fault, a child's exit) queues the signal on the
- * target's pending list with its siginfo and sets TIF_SIGPENDING; a
- * sleeping target is woken if its sleep is interruptible. A standard
- * signal already pending is not queued twice; real-time ones queue.
- * Delivery happens when the target returns to user mode: get_signal()
- * takes the next unblocked signal and either finds a handler (the arch
- * code builds a signal frame for it) or applies the default action:
+ * Sending (kill, a fault, a child's exit) queues the signal with its
+ * siginfo: on one thread's pending list (tkill, a fault) or on its
+ * process's shared_pending (kill, a process group); complete_signal then
+ * picks a thread that does not block it, sets its TIF_SIGPENDING and
+ * wakes it if its sleep is interruptible. A standard signal already
+ * pending is not queued twice; real-time ones queue. Delivery happens
+ * when a thread returns to user mode: get_signal() takes the next
+ * unblocked signal, its own first, then its process's, and either finds
+ * a handler (the arch code builds a signal frame for it) or applies the
+ * default action, which acts on the whole process:
  *
  *   ignore      SIGCHLD, SIGCONT, SIGWINCH, SIGURG
  *   stop        SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU (SIGCONT resumes)
@@ -18,8 +21,9 @@
  *               RLIMIT_CORE allows (status bit 0x80)
  *   terminate   all the others
  *
- * One task per process (no threads), so Linux's per-process shared
- * pending queue and group stop collapse into the task's own.
+ * A fatal signal kills every thread (zap_other_threads: SIGKILL to each,
+ * the group's exit code set once); a stop signal stops every thread (the
+ * group stop: the last thread to stop tells the parent).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -28,12 +32,10 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/signal.h>
-#include <linux/pid.h>
 #include <linux/wait.h>
 #include <linux/coredump.h>
 #include <asm/irqflags.h>
 
-#define USER_HZ		100	/* clock ticks as user space counts them */
 #define SYNCHRONOUS_MASK \
 	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
 	 sigmask(SIGFPE) | sigmask(SIGSYS))
@@ -73,15 +75,15 @@ static void __sigqueue_free(struct sigqueue *q)
 	kmem_cache_free(sigqueue_cachep, q);
 }
 
-static unsigned long nsec_to_clock_t(u64 ns)
-{
-	return (unsigned long)(ns / (NSEC_PER_SEC / USER_HZ));
-}
-
-/* Set TIF_SIGPENDING if an unblocked signal is pending; clear it if not. */
+/*
+ * Set TIF_SIGPENDING if t has work: an unblocked signal of its own or
+ * of its process, or a group stop to join. Linux: recalc_sigpending_tsk()
+ */
 static bool recalc_sigpending_tsk(struct task_struct *t)
 {
-	if (t->pending.signal.sig[0] & ~t->blocked.sig[0]) {
+	if ((t->jobctl & JOBCTL_STOP_PENDING) ||
+	    has_pending_signals(&t->pending.signal, &t->blocked) ||
+	    has_pending_signals(&t->signal->shared_pending.signal, &t->blocked)) {
 		set_tsk_thread_flag(t, TIF_SIGPENDING);
 		return true;
 	}
@@ -95,7 +97,7 @@ void recalc_sigpending(void)
 }
 
 /* Wake t to handle a signal; a fatal one ends even a killable sleep or a stop. */
-static void signal_wake_up(struct task_struct *t, bool fatal)
+void signal_wake_up(struct task_struct *t, bool fatal)
 {
 	set_tsk_thread_flag(t, TIF_SIGPENDING);
 	wake_up_state(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
@@ -133,8 +135,19 @@ void flush_signals(struct task_struct *t)
 
 	local_irq_save(flags);
 	flush_sigqueue(&t->pending);
+	flush_sigqueue(&t->signal->shared_pending);
 	clear_tsk_thread_flag(t, TIF_SIGPENDING);
 	local_irq_restore(flags);
+}
+
+/* Drop the signals of mask from the process's queue and every thread's. */
+static void flush_process_sigqueue_mask(const sigset_t *mask, struct task_struct *p)
+{
+	struct task_struct *t;
+
+	flush_sigqueue_mask(mask, &p->signal->shared_pending);
+	for_each_thread(p, t)
+		flush_sigqueue_mask(mask, &t->pending);
 }
 
 static __sighandler_t sig_handler(const struct task_struct *t, int sig)
@@ -164,98 +177,205 @@ static bool sig_ignored(struct task_struct *t, int sig, bool force)
 	return sig_handler_ignored(handler, sig);
 }
 
-static void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+/*
+ * SIGCONT: every thread resumes (or will not stop: a group stop under
+ * way is called off), and the parent hears of it if the process had
+ * stopped. Linux: prepare_signal()'s SIGCONT case
+ */
+static void continue_process(struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	for_each_thread(p, t) {
+		t->jobctl &= ~JOBCTL_STOP_PENDING;
+		wake_up_state(t, __TASK_STOPPED);
+	}
+	signal->group_stop_count = 0;
+	if (signal->flags & SIGNAL_STOP_STOPPED) {
+		signal->flags = (signal->flags & ~SIGNAL_STOP_STOPPED) | SIGNAL_STOP_CONTINUED;
+		do_notify_parent_cldstop(p, CLD_CONTINUED);
+	}
+}
 
 /*
- * What arriving does before queueing: a stop signal cancels a pending
- * SIGCONT and the reverse; SIGCONT resumes a stopped process at once.
- * Returns whether to queue the signal at all. Linux: prepare_signal()
+ * What arriving does before queueing: nothing for a process that is
+ * exiting; a stop signal cancels a pending SIGCONT and the reverse;
+ * SIGCONT resumes a stopped process at once. Returns whether to queue
+ * the signal at all. Linux: prepare_signal()
  */
 static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
-	struct signal_struct *signal = p->signal;
 	sigset_t flush;
 
-	if (signal->flags & SIGNAL_GROUP_EXIT)
-		return sig == SIGKILL;
+	if (p->signal->flags & SIGNAL_GROUP_EXIT)
+		return false;
 	sigemptyset(&flush);
 	if (sig_kernel_stop(sig)) {
 		sigaddset(&flush, SIGCONT);
-		flush_sigqueue_mask(&flush, &p->pending);
+		flush_process_sigqueue_mask(&flush, p);
 	} else if (sig == SIGCONT) {
 		flush.sig[0] = SIG_KERNEL_STOP_MASK;
-		flush_sigqueue_mask(&flush, &p->pending);
-		if (signal->flags & SIGNAL_STOP_STOPPED) {
-			signal->flags = (signal->flags & ~SIGNAL_STOP_STOPPED) |
-					SIGNAL_STOP_CONTINUED;
-			wake_up_state(p, __TASK_STOPPED);
-			do_notify_parent_cldstop(p, CLD_CONTINUED);
-		}
+		flush_process_sigqueue_mask(&flush, p);
+		continue_process(p);
 	}
 	return !sig_ignored(p, sig, force);
 }
 
 /*
- * Queue sig with its info on t and wake it. A standard signal from kill
- * or the kernel (si_code >= 0) is queued even past RLIMIT_SIGPENDING; a
- * real-time one is not: past the limit, one from kill is still sent but
- * loses its info, one from sigqueue (or tkill) fails with EAGAIN.
- * Linux: __send_signal_locked()
+ * Is p a good thread to wake for sig: it does not block it, is not
+ * exiting or stopped, and has no signal already waiting (or is running).
+ * Linux: wants_signal()
+ */
+static bool wants_signal(int sig, struct task_struct *p)
+{
+	if (sigismember(&p->blocked, sig) || (p->flags & PF_EXITING))
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	if (READ_ONCE(p->__state) & __TASK_STOPPED)
+		return false;
+	return p == current || !signal_pending(p);
+}
+
+/* Would sig kill the process (default action terminate or core)? Linux: sig_fatal() */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	return !sig_kernel_ignore(sig) && !sig_kernel_stop(sig) &&
+	       sig_handler(p, sig) == SIG_DFL;
+}
+
+/*
+ * sig is queued for p (type says where): choose a thread to take it and
+ * wake it. A signal that will kill the process kills every thread now
+ * (SIGKILL to each), so none runs on in user space after another has
+ * died; one that dumps core is left to the thread that takes it (the
+ * dump comes first). Linux: complete_signal()
+ */
+static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	if (wants_signal(sig, p)) {
+		t = p;
+	} else if (type == PIDTYPE_PID || thread_group_empty(p)) {
+		return;		/* it will see the signal before it runs user code again */
+	} else {
+		t = signal->curr_target ?: p;
+		while (!wants_signal(sig, t)) {
+			t = next_thread(t);
+			if (t == (signal->curr_target ?: p))
+				return;	/* no thread wants it now: the first to unblock takes it */
+		}
+		signal->curr_target = t;
+	}
+	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
+	    !sigismember(&t->real_blocked, sig) && !sig_kernel_coredump(sig)) {
+		signal->flags = SIGNAL_GROUP_EXIT;
+		signal->group_exit_code = sig;
+		signal->group_stop_count = 0;
+		for_each_thread(p, t) {
+			t->jobctl &= ~JOBCTL_STOP_PENDING;
+			sigaddset(&t->pending.signal, SIGKILL);
+			signal_wake_up(t, true);
+		}
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+/* The siginfo SEND_SIG_NOINFO or SEND_SIG_PRIV stands for. */
+static void fill_special_siginfo(struct kernel_siginfo *to, int sig,
+				 const struct kernel_siginfo *info)
+{
+	memset(to, 0, sizeof(*to));
+	to->si_signo = sig;
+	if (info == SEND_SIG_NOINFO) {
+		to->si_code = SI_USER;
+		to->si_pid = current->tgid;
+	} else {
+		to->si_code = SI_KERNEL;
+	}
+}
+
+/*
+ * Queue sig with its info for t (its own queue, or its process's) and
+ * wake a thread to take it. A standard signal from kill or the kernel
+ * (si_code >= 0) is queued even past RLIMIT_SIGPENDING; a real-time one
+ * is not: past the limit, one from kill is still sent but loses its
+ * info, one from sigqueue (or tkill) fails with EAGAIN. SIGKILL needs no
+ * info: nobody catches it. Linux: __send_signal_locked()
  */
 static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *t,
-			 bool force)
+			 enum pid_type type, bool force)
 {
-	struct sigpending *pending = &t->pending;
-	bool override_rlimit = sig < SIGRTMIN && info->si_code >= 0;
+	struct sigpending *pending;
+	bool override_rlimit;
 	struct sigqueue *q;
 
 	if (!prepare_signal(sig, t, force))
 		return 0;
+	pending = type != PIDTYPE_PID ? &t->signal->shared_pending : &t->pending;
 	/* A standard signal is pending at most once. */
 	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
 		return 0;
+	if (sig == SIGKILL)
+		goto out_set;
+	override_rlimit = sig < SIGRTMIN && (is_si_special(info) || info->si_code >= 0);
 	q = __sigqueue_alloc(t, override_rlimit);
 	if (q) {
-		q->info = *info;
+		if (is_si_special(info))
+			fill_special_siginfo(&q->info, sig, info);
+		else
+			q->info = *info;
 		list_add_tail(&q->list, &pending->list);
-	} else if (sig >= SIGRTMIN && info->si_code != SI_USER) {
+	} else if (!is_si_special(info) && sig >= SIGRTMIN && info->si_code != SI_USER) {
 		return -EAGAIN;
 	}
+out_set:
 	sigaddset(&pending->signal, sig);
-	if (!sigismember(&t->blocked, sig) || sig == SIGKILL)
-		signal_wake_up(t, sig == SIGKILL);
+	complete_signal(sig, t, type);
 	return 0;
 }
 
-int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
+int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
+		     enum pid_type type)
 {
 	unsigned long flags;
 	int ret;
 
 	if (!p->sighand)
-		return -ESRCH;		/* exiting: no longer takes signals */
+		return -ESRCH;		/* released: no longer takes signals */
 	local_irq_save(flags);
-	ret = __send_signal(sig, info, p, false);
+	ret = __send_signal(sig, info, p, type, false);
 	local_irq_restore(flags);
 	return ret;
 }
 
+/*
+ * A signal for p's whole process (type PIDTYPE_TGID, or the group or
+ * session it was sent to). Linux: group_send_sig_info(), without the
+ * permission check (everyone is root here)
+ */
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
+			enum pid_type type)
+{
+	return do_send_sig_info(sig, info, p, type);
+}
+
+/* A signal for one thread. Linux: send_sig_info() */
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
-	return do_send_sig_info(sig, info, p);
+	return do_send_sig_info(sig, info, p, PIDTYPE_PID);
 }
 
-/* A signal from the kernel (SIGPIPE, SIGALRM, SIGINT from the tty). */
+/* A signal from the kernel for one thread (SIGPIPE to the writer). */
 int send_sig(int sig, struct task_struct *p, int priv)
 {
-	struct kernel_siginfo info;
-
-	memset(&info, 0, sizeof(info));
-	info.si_signo = sig;
-	info.si_code = priv ? SI_KERNEL : SI_USER;
-	return send_sig_info(sig, &info, p);
+	return send_sig_info(sig, __si_special(priv), p);
 }
 
 /*
@@ -281,7 +401,7 @@ static int force_sig_info(struct kernel_siginfo *info)
 	}
 	if (action->sa.sa_handler == SIG_DFL)
 		t->signal->flags &= ~SIGNAL_UNKILLABLE;
-	ret = __send_signal(info->si_signo, info, t, true);
+	ret = __send_signal(info->si_signo, info, t, PIDTYPE_PID, true);
 	local_irq_restore(flags);
 	return ret;
 }
@@ -323,24 +443,47 @@ void force_sigsegv(int sig)
 	force_sig(SIGSEGV);
 }
 
+/* Every process of a group (the tty's ^C, its hangup). Linux: kill_pgrp() */
 int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
-	struct kernel_siginfo info;
 	struct task_struct *p;
 	int ret = -ESRCH;
 
-	memset(&info, 0, sizeof(info));
-	info.si_signo = sig;
-	info.si_code = priv ? SI_KERNEL : SI_USER;
 	for_each_process(p) {
-		if (p->signal && p->signal->pgrp == pgrp && !(p->flags & PF_KTHREAD)) {
-			int err = do_send_sig_info(sig, &info, p);
+		if (thread_group_leader(p) && p->signal && p->signal->pgrp == pgrp &&
+		    !(p->flags & PF_KTHREAD)) {
+			int err = group_send_sig_info(sig, __si_special(priv), p, PIDTYPE_PGID);
 
 			if (ret)
 				ret = err;
 		}
 	}
 	return ret;
+}
+
+/*
+ * Kill every other thread of p's process: SIGKILL on each one's own
+ * queue, woken even from a stop. Returns how many there were (exited
+ * ones included: de_thread waits for them to be released).
+ * Linux: zap_other_threads()
+ */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	p->signal->group_stop_count = 0;
+	for_each_thread(p, t) {
+		if (t == p)
+			continue;
+		t->jobctl &= ~JOBCTL_STOP_PENDING;
+		count++;
+		if (t->exit_state)
+			continue;
+		sigaddset(&t->pending.signal, SIGKILL);
+		signal_wake_up(t, true);
+	}
+	return count;
 }
 
 /* The next signal to deliver: synchronous (fault) signals first, then by number. */
@@ -384,184 +527,28 @@ static void collect_signal(int sig, struct sigpending *list, struct kernel_sigin
 	}
 }
 
-/* Interrupts stay off while the queue changes: timers and the tty send signals. */
+/*
+ * The thread's own signals first, then its process's. Interrupts stay
+ * off while the queues change: timers and the tty send signals.
+ * Linux: dequeue_signal()
+ */
 int dequeue_signal(struct task_struct *tsk, const sigset_t *mask, struct kernel_siginfo *info)
 {
+	struct sigpending *pending = &tsk->pending;
 	unsigned long flags;
 	int signr;
 
 	local_irq_save(flags);
-	signr = next_signal(&tsk->pending, mask);
+	signr = next_signal(pending, mask);
+	if (!signr) {
+		pending = &tsk->signal->shared_pending;
+		signr = next_signal(pending, mask);
+	}
 	if (signr)
-		collect_signal(signr, &tsk->pending, info);
+		collect_signal(signr, pending, info);
 	recalc_sigpending();
 	local_irq_restore(flags);
 	return signr;
-}
-
-/*
- * Tell the parent a child stopped or continued: SIGCHLD (unless it asked
- * for SA_NOCLDSTOP) and a wake-up for its wait4. Linux: do_notify_parent_cldstop()
- */
-static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
-{
-	struct task_struct *parent = tsk->real_parent;
-	struct kernel_siginfo info;
-
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGCHLD;
-	info.si_code = why;
-	info.si_pid = tsk->pid;
-	info.si_status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->stop_code;
-	info.si_utime = (long)nsec_to_clock_t(tsk->utime);
-	info.si_stime = (long)nsec_to_clock_t(tsk->stime);
-	if (parent->sighand &&
-	    !(parent->sighand->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDSTOP))
-		__send_signal(SIGCHLD, &info, parent, false);
-	wake_up_interruptible_all(&parent->signal->wait_chldexit);
-}
-
-/*
- * A child is exiting: send its exit signal (normally SIGCHLD) with the
- * status, and wake the parent's wait4. Returns true when the parent has
- * asked not to get zombies (SIGCHLD ignored, or SA_NOCLDWAIT): the child
- * then reaps itself. Linux: do_notify_parent()
- */
-bool do_notify_parent(struct task_struct *tsk, int sig)
-{
-	struct task_struct *parent = tsk->real_parent;
-	struct sighand_struct *psig = parent->sighand;
-	struct kernel_siginfo info;
-	bool autoreap = false;
-	int status = tsk->exit_code;
-
-	do_notify_pidfd(tsk);	/* its pidfds poll readable now */
-	memset(&info, 0, sizeof(info));
-	info.si_signo = sig;
-	info.si_pid = tsk->pid;
-	info.si_utime = (long)nsec_to_clock_t(tsk->utime + tsk->signal->cutime);
-	info.si_stime = (long)nsec_to_clock_t(tsk->stime + tsk->signal->cstime);
-	if ((status & 0x7f) == 0) {
-		info.si_code = CLD_EXITED;
-		info.si_status = status >> 8;
-	} else {
-		info.si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		info.si_status = status & 0x7f;
-	}
-	if (psig && sig == SIGCHLD &&
-	    (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN ||
-	     (psig->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDWAIT))) {
-		autoreap = true;
-		if (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN)
-			sig = 0;
-	}
-	if (psig && sig > 0 && valid_signal(sig) && !(parent->flags & PF_KTHREAD))
-		__send_signal(sig, &info, parent, false);
-	wake_up_interruptible_all(&parent->signal->wait_chldexit);
-	return autoreap;
-}
-
-/* Stop until SIGCONT or SIGKILL. Linux: do_signal_stop() */
-static void do_signal_stop(int signr)
-{
-	struct signal_struct *sig = current->signal;
-
-	sig->flags = (sig->flags & ~SIGNAL_STOP_CONTINUED) | SIGNAL_STOP_STOPPED;
-	sig->stop_code = signr;
-	sig->stop_reported = false;
-	set_current_state(TASK_STOPPED);
-	do_notify_parent_cldstop(current, CLD_STOPPED);
-	schedule();
-}
-
-/*
- * Take the next deliverable signal. Returns true with ksig filled when a
- * handler should run; applies default actions itself (ignore, stop, or
- * exit, which does not return). Linux: get_signal()
- */
-bool get_signal(struct ksignal *ksig)
-{
-	struct sighand_struct *sighand = current->sighand;
-	struct signal_struct *signal = current->signal;
-
-	for (;;) {
-		struct k_sigaction *ka;
-		int signr = dequeue_signal(current, &current->blocked, &ksig->info);
-		int exit_code;
-
-		if (!signr)
-			return false;
-		ka = &sighand->action[signr - 1];
-		if (ka->sa.sa_handler == SIG_IGN)
-			continue;
-		if (ka->sa.sa_handler != SIG_DFL) {
-			ksig->ka = *ka;
-			if (ka->sa.sa_flags & SA_RESETHAND)
-				ka->sa.sa_handler = SIG_DFL;
-			ksig->sig = signr;
-			return true;
-		}
-		if (sig_kernel_ignore(signr))
-			continue;
-		if ((signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(signr))
-			continue;
-		if (sig_kernel_stop(signr)) {
-			do_signal_stop(signr);
-			continue;
-		}
-		current->flags |= PF_SIGNALED;
-		exit_code = signr;
-		if (sig_kernel_coredump(signr) && do_coredump(&ksig->info))
-			exit_code |= 0x80;
-		do_group_exit(exit_code);
-	}
-}
-
-/*
- * A handler's frame is in place: block what it asked to block while it
- * runs (its sa_mask, and the signal itself unless SA_NODEFER).
- * Linux: signal_delivered() / signal_setup_done()
- */
-void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
-{
-	sigset_t blocked;
-
-	if (failed) {
-		force_sigsegv(ksig->sig);
-		return;
-	}
-	current->restore_sigmask = false;
-	blocked = current->blocked;
-	sigaddsetmask(&blocked, ksig->ka.sa.sa_mask.sig[0]);
-	if (!(ksig->ka.sa.sa_flags & SA_NODEFER))
-		sigaddset(&blocked, ksig->sig);
-	set_current_blocked(&blocked);
-}
-
-void __set_current_blocked(const sigset_t *newset)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	current->blocked = *newset;
-	recalc_sigpending();
-	local_irq_restore(flags);
-}
-
-/* SIGKILL and SIGSTOP can never be blocked. */
-void set_current_blocked(const sigset_t *newset)
-{
-	sigset_t set = *newset;
-
-	sigdelsetmask(&set, SIG_KERNEL_ONLY_MASK);
-	__set_current_blocked(&set);
-}
-
-/* A process leaving: no more signals (Linux: exit_signals()). */
-void exit_signals(struct task_struct *tsk)
-{
-	tsk->flags |= PF_EXITING;
-	clear_tsk_thread_flag(tsk, TIF_SIGPENDING);
 }
 
 /*
@@ -603,39 +590,9 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 		sigemptyset(&mask);
 		sigaddset(&mask, sig);
 		local_irq_save(flags);
-		flush_sigqueue_mask(&mask, &current->pending);
+		flush_process_sigqueue_mask(&mask, current);
 		recalc_sigpending();
 		local_irq_restore(flags);
 	}
 	return 0;
-}
-
-/* wait4 for stopped and continued children (WUNTRACED, WCONTINUED). */
-int task_stopped_code(struct task_struct *p, bool consume)
-{
-	struct signal_struct *sig = p->signal;
-
-	if (!(sig->flags & SIGNAL_STOP_STOPPED) || sig->stop_reported)
-		return 0;
-	if (consume)
-		sig->stop_reported = true;
-	return (sig->stop_code << 8) | 0x7f;
-}
-
-bool task_continued(struct task_struct *p, bool consume)
-{
-	if (!(p->signal->flags & SIGNAL_STOP_CONTINUED))
-		return false;
-	if (consume)
-		p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
-	return true;
-}
-
-/* After sigsuspend/ppoll: the mask they replaced comes back. */
-void restore_saved_sigmask(void)
-{
-	if (current->restore_sigmask) {
-		current->restore_sigmask = false;
-		__set_current_blocked(&current->saved_sigmask);
-	}
 }

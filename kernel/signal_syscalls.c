@@ -79,7 +79,9 @@ SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
-	pending.sig[0] = current->pending.signal.sig[0] & current->blocked.sig[0];
+	/* Our own and our process's. */
+	pending.sig[0] = (current->pending.signal.sig[0] |
+			  current->signal->shared_pending.signal.sig[0]) & current->blocked.sig[0];
 	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
 }
 
@@ -124,34 +126,45 @@ void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
 	info->si_uid = 0;
 }
 
+/* A process all of whose threads have exited: only its zombie is left. */
+static bool process_exited(const struct task_struct *p)
+{
+	return p->exit_state && thread_group_empty(p);
+}
+
 /*
- * kill(2)'s targets: pid > 0 that process; 0 our process group; -1 every
- * process but init and ourselves; < -1 the group -pid. Signal 0 only
- * checks that a target exists. Linux: kill_something_info()
+ * kill(2)'s targets: pid > 0 that process (any of its thread ids names
+ * it); 0 our process group; -1 every process but init and ours; < -1
+ * the group -pid. The signal is for the whole process: any thread that
+ * does not block it takes it. Signal 0 only checks that a target exists.
+ * Linux: kill_something_info()
  */
 static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 {
+	enum pid_type type = pid == -1 ? PIDTYPE_MAX : PIDTYPE_PGID;
 	struct task_struct *p;
 	int ret, count = 0;
 
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
-		if (!p || p->exit_state)
+		if (!p || process_exited(p))
 			return p ? 0 : -ESRCH;
-		return sig ? do_send_sig_info(sig, info, p) : 0;
+		return sig ? group_send_sig_info(sig, info, p, PIDTYPE_TGID) : 0;
 	}
 	ret = -ESRCH;
 	for_each_process(p) {
 		bool target;
 
+		if (!thread_group_leader(p))
+			continue;
 		if (pid == -1)
-			target = p->pid > 1 && p != current;
+			target = p->pid > 1 && !same_thread_group(p, current);
 		else
 			target = p->signal && p->signal->pgrp == (pid ? -pid : current->signal->pgrp);
-		if (!target || (p->flags & PF_KTHREAD) || p->exit_state)
+		if (!target || (p->flags & PF_KTHREAD) || process_exited(p))
 			continue;
 		count++;
-		ret = sig ? do_send_sig_info(sig, info, p) : 0;
+		ret = sig ? group_send_sig_info(sig, info, p, type) : 0;
 	}
 	return count ? 0 : ret;
 }
@@ -167,9 +180,10 @@ static long do_kill(pid_t pid, int sig)
 }
 
 /*
- * rt_sigqueueinfo, rt_tgsigqueueinfo: a signal with the sender's own
- * siginfo (sigqueue's SI_QUEUE and a value). It may not claim to come
- * from the kernel, kill() or tkill() unless sent to the sender itself.
+ * rt_sigqueueinfo (tgid -1: a process), rt_tgsigqueueinfo (one thread
+ * of process tgid): a signal with the sender's own siginfo (sigqueue's
+ * SI_QUEUE and a value). It may not claim to come from the kernel,
+ * kill() or tkill() unless sent to the sender itself.
  * Linux: do_rt_sigqueueinfo(), do_rt_tgsigqueueinfo()
  */
 static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info)
@@ -183,12 +197,18 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_sig
 	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && pid != current->tgid)
 		return -EPERM;
 	p = find_task_by_vpid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
+	if (!p || (tgid > 0 && p->tgid != tgid) || process_exited(p))
 		return -ESRCH;
-	return sig ? do_send_sig_info(sig, info, p) : 0;
+	if (!sig)
+		return 0;
+	return tgid > 0 ? do_send_sig_info(sig, info, p, PIDTYPE_PID) :
+			  group_send_sig_info(sig, info, p, PIDTYPE_TGID);
 }
 
-/* tkill/tgkill: one task, SI_TKILL. Linux: do_tkill() */
+/*
+ * tkill/tgkill: one thread, SI_TKILL. A thread not yet reaped (a zombie
+ * leader) still takes it, to no effect. Linux: do_tkill(), do_send_specific()
+ */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
 	struct kernel_siginfo info;
@@ -198,12 +218,12 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	    sig < 0)
 		return -EINVAL;
 	p = find_task_by_vpid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
+	if (!p || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
 	if (!sig)
 		return 0;
 	prepare_kill_siginfo(sig, &info, SI_TKILL);
-	return do_send_sig_info(sig, &info, p);
+	return do_send_sig_info(sig, &info, p, PIDTYPE_PID);
 }
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)

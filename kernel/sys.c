@@ -231,15 +231,27 @@ static struct __kernel_old_timeval ns_to_timeval(u64 ns)
 	return tv;
 }
 
+/* One thread's switches and faults, added to r. Linux: accumulate_thread_rusage() */
+static void accumulate_thread_rusage(struct task_struct *t, struct rusage *r)
+{
+	r->ru_nvcsw += (long)t->nvcsw;
+	r->ru_nivcsw += (long)t->nivcsw;
+	r->ru_minflt += (long)t->min_flt;
+	r->ru_majflt += (long)t->maj_flt;
+}
+
 /*
- * RUSAGE_SELF, RUSAGE_CHILDREN (reaped children and their reaped
- * children), or both. ru_maxrss is the peak RSS in KiB. Linux: getrusage()
+ * RUSAGE_SELF (every thread of p's process, those gone too),
+ * RUSAGE_THREAD (p alone), RUSAGE_CHILDREN (reaped children and their
+ * reaped children), or RUSAGE_BOTH. ru_maxrss is the peak RSS in KiB.
+ * Linux: getrusage()
  */
 void getrusage(struct task_struct *p, int who, struct rusage *r)
 {
 	struct signal_struct *sig = p->signal;
 	unsigned long maxrss = 0;
-	u64 utime = 0, stime = 0;
+	u64 utime = 0, stime = 0, tgutime, tgstime;
+	struct task_struct *t;
 
 	memset(r, 0, sizeof(*r));
 	if (who != RUSAGE_SELF) {
@@ -251,17 +263,25 @@ void getrusage(struct task_struct *p, int who, struct rusage *r)
 		r->ru_majflt = (long)sig->cmaj_flt;
 		maxrss = sig->cmaxrss;
 	}
-	if (who != RUSAGE_CHILDREN) {
-		utime += p->utime;
-		stime += p->stime;
-		r->ru_nvcsw += (long)p->nvcsw;
-		r->ru_nivcsw += (long)p->nivcsw;
-		r->ru_minflt += (long)p->min_flt;
-		r->ru_majflt += (long)p->maj_flt;
+	if (who == RUSAGE_THREAD) {
+		utime = p->utime;
+		stime = p->stime;
+		accumulate_thread_rusage(p, r);
+		maxrss = sig->maxrss;
+	} else if (who != RUSAGE_CHILDREN) {
+		thread_group_cputime(p, &tgutime, &tgstime);
+		utime += tgutime;
+		stime += tgstime;
+		r->ru_nvcsw += (long)sig->nvcsw;
+		r->ru_nivcsw += (long)sig->nivcsw;
+		r->ru_minflt += (long)sig->min_flt;
+		r->ru_majflt += (long)sig->maj_flt;
+		for_each_thread(p, t)
+			accumulate_thread_rusage(t, r);
 		maxrss = max(maxrss, sig->maxrss);
-		if (p->mm)
-			maxrss = max(maxrss, get_mm_hiwater_rss(p->mm));
 	}
+	if (who != RUSAGE_CHILDREN && p->mm)
+		maxrss = max(maxrss, get_mm_hiwater_rss(p->mm));
 	r->ru_utime = ns_to_timeval(utime);
 	r->ru_stime = ns_to_timeval(stime);
 	r->ru_maxrss = (long)(maxrss * (PAGE_SIZE / 1024));
@@ -271,9 +291,9 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 {
 	struct rusage r;
 
-	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != 1 /* RUSAGE_THREAD */)
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
-	getrusage(current, who == 1 ? RUSAGE_SELF : who, &r);
+	getrusage(current, who, &r);
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
@@ -288,13 +308,16 @@ static long ns_to_clock_t(u64 ns)
 	return (long)(ns / (NSEC_PER_SEC / USER_HZ));
 }
 
-/* Clock ticks (USER_HZ) of CPU time, and since boot. Linux: sys_times() */
+/* Clock ticks (USER_HZ) of the process's CPU time, and since boot. Linux: sys_times() */
 SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
+	u64 utime, stime;
+
+	thread_group_cputime(current, &utime, &stime);
 	if (tbuf) {
 		struct tms tmp = {
-			.tms_utime = ns_to_clock_t(current->utime),
-			.tms_stime = ns_to_clock_t(current->stime),
+			.tms_utime = ns_to_clock_t(utime),
+			.tms_stime = ns_to_clock_t(stime),
 			.tms_cutime = ns_to_clock_t(current->signal->cutime),
 			.tms_cstime = ns_to_clock_t(current->signal->cstime),
 		};

@@ -6,7 +6,8 @@
  *
  *   CLOCK_MONOTONIC   the TSC since the kernel started (nanoseconds)
  *   CLOCK_REALTIME    the CMOS clock read at boot, plus the monotonic time
- *   CLOCK_*_CPUTIME_ID the task's user + system time, sampled each tick
+ *   CLOCK_*_CPUTIME_ID user + system time of the process (all its threads)
+ *                      or of the thread, sampled each tick
  *
  * A sleep ends at the first tick (HZ=250) at or after its deadline, so
  * it lasts up to 4 ms longer than asked; Linux's high-resolution timers
@@ -67,7 +68,13 @@ static int clock_get_ns(clockid_t which, u64 *ns)
 	case CLOCK_BOOTTIME:
 		*ns = ktime_get_ns();
 		return 0;
-	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_PROCESS_CPUTIME_ID: {
+		u64 utime, stime;
+
+		thread_group_cputime(current, &utime, &stime);
+		*ns = utime + stime;
+		return 0;
+	}
 	case CLOCK_THREAD_CPUTIME_ID:
 		*ns = current->utime + current->stime;
 		return 0;
@@ -83,7 +90,7 @@ static int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec 
 	return copy_to_user(uts, &kts, sizeof(kts)) ? -EFAULT : 0;
 }
 
-static int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts)
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts)
 {
 	struct __kernel_timespec kts;
 

@@ -41,12 +41,14 @@
 # pidfd: newer Linux's pidfs gives a pidfd mode 0700 and POLLHUP once
 # reaped, and pidfd_send_signal takes flags (PIDFD_SIGNAL_*).
 # process_madvise: newer Linux takes any advice for the caller itself.
+# thread_exit: when a leader exits before its threads, 6.1's SIGCHLD
+# carries the leader's own status; later Linux carries the process's.
 # uffd_api, uffd_register, uffd_copy, uffd_events, uffd_fault: newer
 # Linux offers more userfaultfd features and ioctls (UFFDIO_POISON ...),
 # merges registered ranges that 6.1 keeps apart, reports a fill refused
 # during an event in its copy field, and this machine's /tmp is not tmpfs
 # (MINOR faults need shmem).
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs uffd_api uffd_copy uffd_events uffd_fault uffd_register"
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -3,9 +3,12 @@
  * /proc/<pid>/status, stat and statm. Linux: fs/proc/array.c
  *
  * Every line in 6.1's order and format. What Faultline does not have
- * prints what Linux prints for a process that does not use it: one
- * thread, no groups, no seccomp, root's full capabilities (Faultline
- * runs everything as root), one CPU and one memory node.
+ * prints what Linux prints for a process that does not use it: no
+ * groups, no seccomp, root's full capabilities (Faultline runs
+ * everything as root), one CPU and one memory node. status is one
+ * thread's (with its process's Tgid, Threads and ShdPnd); stat is the
+ * whole process's in /proc/<pid> (times and faults of all its threads)
+ * and one thread's in /proc/<pid>/task/<tid>.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -108,6 +111,8 @@ static void task_sig(struct seq_file *m, struct task_struct *p)
 	sigset_t ign, catch, shared;
 
 	sigemptyset(&shared);
+	if (p->signal)
+		shared = p->signal->shared_pending.signal;
 	collect_sigign_sigcatch(p, &ign, &catch);
 	seq_put_decimal_ull(m, "Threads:\t", p->signal ? p->signal->nr_threads : 0);
 	seq_put_decimal_ull(m, "\nSigQ:\t", queued_signals(p));
@@ -212,20 +217,47 @@ static void stat_ids(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ull(m, " ", task->flags & PF_SHOWN);
 }
 
+/* Faults and CPU time of one thread, or (whole) of its whole process. */
+struct task_usage {
+	unsigned long min_flt, maj_flt;
+	u64 utime, stime;
+};
+
+static void task_usage(struct task_struct *task, bool whole, struct task_usage *u)
+{
+	struct task_struct *t;
+
+	u->min_flt = task->min_flt;
+	u->maj_flt = task->maj_flt;
+	u->utime = task->utime;
+	u->stime = task->stime;
+	if (!whole || !task->signal)
+		return;
+	u->min_flt = task->signal->min_flt;
+	u->maj_flt = task->signal->maj_flt;
+	for_each_thread(task, t) {
+		u->min_flt += t->min_flt;
+		u->maj_flt += t->maj_flt;
+	}
+	thread_group_cputime(task, &u->utime, &u->stime);
+}
+
 /*
  * stat fields 10-22: minflt cminflt majflt cmajflt utime stime cutime
  * cstime priority nice num_threads itrealvalue starttime
  */
-static void stat_faults_and_times(struct seq_file *m, struct task_struct *task)
+static void stat_faults_and_times(struct seq_file *m, struct task_struct *task, bool whole)
 {
 	const struct signal_struct *sig = task->signal;
+	struct task_usage u;
 
-	seq_put_decimal_ull(m, " ", task->min_flt);
+	task_usage(task, whole, &u);
+	seq_put_decimal_ull(m, " ", u.min_flt);
 	seq_put_decimal_ull(m, " ", sig ? sig->cmin_flt : 0);
-	seq_put_decimal_ull(m, " ", task->maj_flt);
+	seq_put_decimal_ull(m, " ", u.maj_flt);
 	seq_put_decimal_ull(m, " ", sig ? sig->cmaj_flt : 0);
-	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->utime));
-	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->stime));
+	seq_put_decimal_ull(m, " ", nsec_to_clock_t(u.utime));
+	seq_put_decimal_ull(m, " ", nsec_to_clock_t(u.stime));
 	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(sig ? sig->cutime : 0));
 	seq_put_decimal_ll(m, " ", (long long)nsec_to_clock_t(sig ? sig->cstime : 0));
 	seq_put_decimal_ll(m, " ", 20);		/* priority: nice 0 */
@@ -276,13 +308,22 @@ static void stat_signals_and_sched(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ll(m, " ", 0);		/* cguest_time */
 }
 
-/* The 52 fields of /proc/<pid>/stat. Linux: do_task_stat() */
-int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+/*
+ * The 52 fields of /proc/<pid>/stat (whole: the process's) or of
+ * /proc/<pid>/task/<tid>/stat (the thread's). Linux: do_task_stat()
+ */
+static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole)
 {
 	struct mm_struct *mm = proc_mm_get(task);
+	int exit_code = task->exit_state ? task->exit_code : 0;
 
+	/* Linux keeps a group stop's signal in group_exit_code too. */
+	if (whole && task->signal && (task->signal->flags & SIGNAL_GROUP_EXIT))
+		exit_code = task->signal->group_exit_code;
+	else if (whole && task->signal && (task->signal->flags & SIGNAL_STOP_STOPPED))
+		exit_code = task->signal->stop_code;
 	stat_ids(m, task);
-	stat_faults_and_times(m, task);
+	stat_faults_and_times(m, task, whole);
 	stat_memory(m, task, mm);
 	stat_signals_and_sched(m, task);
 	/* fields 45-51: start_data end_data start_brk arg_start arg_end env_start env_end */
@@ -298,10 +339,20 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	} else {
 		seq_puts(m, " 0 0 0 0 0 0 0");
 	}
-	/* field 52: the exit status, once it has exited */
-	seq_put_decimal_ll(m, " ", task->exit_state ? task->exit_code : 0);
+	/* field 52: the exit status, once it has exited (the process's, if whole) */
+	seq_put_decimal_ll(m, " ", exit_code);
 	seq_putc(m, '\n');
 	return 0;
+}
+
+int proc_tgid_stat(struct seq_file *m, struct task_struct *task)
+{
+	return do_task_stat(m, task, true);
+}
+
+int proc_tid_stat(struct seq_file *m, struct task_struct *task)
+{
+	return do_task_stat(m, task, false);
 }
 
 /* size resident shared text lib data dt, in pages. Linux: proc_pid_statm() */

@@ -342,7 +342,7 @@ static const struct proc_entry tgid_base_stuff[] = {
 	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
 	  NULL, proc_comm_write },
 	REG("cmdline", 0444, &proc_pid_cmdline_ops),
-	ONE("stat", 0444, proc_pid_stat),
+	ONE("stat", 0444, proc_tgid_stat),
 	ONE("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, &proc_pid_maps_operations),
 	REG("mem", 0600, &proc_mem_operations),
@@ -363,12 +363,33 @@ static const struct proc_entry tgid_base_stuff[] = {
 
 /*
  * /proc/<pid>/task/<tid>: the same files, of one thread (Linux:
- * tid_base_stuff). For the files Faultline has, Linux's two tables list
- * the same names in the same order but for "task" itself, so the thread's
- * table is the process's without its first entry.
+ * tid_base_stuff, which of the files Faultline has lists the same names
+ * in the same order, but for "task"; stat is the thread's own there).
  */
-#define tid_base_stuff		(&tgid_base_stuff[1])
-#define NR_TID_ENTRIES		((int)ARRAY_SIZE(tgid_base_stuff) - 1)
+static const struct proc_entry tid_base_stuff[] = {
+	REG("environ", 0400, &proc_environ_operations),
+	ONE("auxv", 0400, proc_pid_auxv),
+	ONE("status", 0444, proc_pid_status),
+	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
+	  NULL, proc_comm_write },
+	REG("cmdline", 0444, &proc_pid_cmdline_ops),
+	ONE("stat", 0444, proc_tid_stat),
+	ONE("statm", 0444, proc_pid_statm),
+	REG("maps", 0444, &proc_pid_maps_operations),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+	ONE("mounts", 0444, proc_pid_mounts),
+	REG("smaps", 0444, &proc_pid_smaps_operations),
+	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
+	REG("pagemap", 0400, &proc_pagemap_operations),
+	REG("fail-nth", 0644, &proc_fail_nth_operations),
+	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
+	  NULL, faulttrace_write },
+	ONE("pagetable", 0400, proc_pid_pagetable),
+};
+
+#define NR_TID_ENTRIES		((int)ARRAY_SIZE(tid_base_stuff))
 
 /* The entry of ents dentry names, made for dir's task. Linux: proc_pident_lookup() */
 int proc_pident_lookup(struct inode *dir, struct dentry *dentry,

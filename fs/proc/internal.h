@@ -113,7 +113,8 @@ loff_t mem_lseek(struct file *file, loff_t offset, int whence);
 
 /* array.c */
 int proc_pid_status(struct seq_file *m, struct task_struct *task);
-int proc_pid_stat(struct seq_file *m, struct task_struct *task);
+int proc_tgid_stat(struct seq_file *m, struct task_struct *task);
+int proc_tid_stat(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
 
 /* task_mmu.c */

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/<pid>/task: a directory of the process's threads, each a
- * directory of its own files (base.c's tid_base_stuff). Faultline has
- * no threads yet (CLONE_THREAD is refused), so a process's only thread is
- * itself, named by its pid; the shape is Linux's, so that
- * /proc/thread-self/... and /proc/self/task/<tid>/... paths written for
- * Linux work here. Linux: fs/proc/base.c proc_task_lookup(),
- * proc_task_readdir()
+ * /proc/<pid>/task: a directory of the process's threads, each named by
+ * its tid and holding its own files (base.c's tid_base_stuff): status,
+ * stat, comm ... of that one thread. The threads are listed in the
+ * order of their process's thread list (the leader first, then by
+ * creation), a zombie leader among them until the process is reaped.
+ * Linux: fs/proc/base.c proc_task_lookup(), proc_task_readdir()
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -15,27 +14,24 @@
 #include "internal.h"
 
 /*
- * /proc/<pid>/task/<tid>, for a tid of the process's thread group: here
- * only the process itself, named by its pid. Linux: proc_task_lookup()
- * (find_task_by_pid_ns(), then same_thread_group())
+ * /proc/<pid>/task/<tid>, for a tid of the process's thread group.
+ * Linux: proc_task_lookup() (find_task_by_pid_ns(), then same_thread_group())
  */
 static int proc_task_lookup(struct inode *dir, struct dentry *dentry)
 {
-	struct task_struct *task = get_proc_task(dir);
+	struct task_struct *leader = get_proc_task(dir), *task;
+	int tid = name_to_int(dentry->d_name.name, dentry->d_name.len);
 	struct inode *inode;
-	char tid[12];
-	int len;
 
-	if (!task)
+	if (!leader)
 		return -ENOENT;
-	len = snprintf(tid, sizeof(tid), "%d", task->pid);
-	if (dentry->d_name.len != (unsigned int)len || memcmp(tid, dentry->d_name.name, len) ||
-	    !proc_task_alive(task)) {
-		put_task_struct(task);
+	task = tid > 0 ? find_task_by_vpid(tid) : NULL;
+	if (!task || !proc_task_alive(task) || !same_thread_group(leader, task)) {
+		put_task_struct(leader);
 		return -ENOENT;
 	}
 	inode = proc_get_inode(dentry->d_sb, S_IFDIR | 0555, task, NULL);
-	put_task_struct(task);
+	put_task_struct(leader);
 	if (!inode)
 		return -ENOMEM;
 	inode->i_op = &proc_tid_base_inode_operations;
@@ -45,24 +41,32 @@ static int proc_task_lookup(struct inode *dir, struct dentry *dentry)
 	return 0;
 }
 
-/* ".", "..", then each thread by its id (here: the one). */
+/*
+ * ".", "..", then each thread by its tid, at positions 2, 3, ...: the
+ * nth thread of the list is at n + 2 (a thread exiting between two reads
+ * shifts the rest, as in Linux). Linux: proc_task_readdir()
+ */
 static int proc_task_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct task_struct *task = get_proc_task(file_inode(file));
+	struct task_struct *task = get_proc_task(file_inode(file)), *t;
+	loff_t pos = 2;
 	char name[12];
 	int len;
 
 	if (!task)
 		return -ENOENT;
-	len = snprintf(name, sizeof(name), "%d", task->pid);
-	put_task_struct(task);
 	if (!proc_emit_dots(file, ctx))
-		return 0;
-	if (ctx->pos == 2) {
-		if (!ctx->actor(ctx, name, len, 2, 3, DT_DIR))
-			return 0;
-		ctx->pos = 3;
+		goto out;
+	for_each_thread(task, t) {
+		if (pos++ < ctx->pos)
+			continue;
+		len = snprintf(name, sizeof(name), "%d", t->pid);
+		if (!ctx->actor(ctx, name, len, ctx->pos, 1 + ctx->pos, DT_DIR))
+			break;
+		ctx->pos++;
 	}
+out:
+	put_task_struct(task);
 	return 0;
 }
 

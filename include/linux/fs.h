@@ -117,6 +117,7 @@ struct inode {
 	void *i_private;		/* the file system's (procfs: the task) */
 	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE, VM_LOCKED (Linux: shmem_inode_info.flags) */
 	unsigned int i_shmem_seals;	/* tmpfs: F_SEAL_* (Linux: shmem_inode_info.seals) */
+	u64 i_sequence;			/* a futex key's name for us: 0 until one needs it */
 };
 
 struct file {

@@ -57,6 +57,16 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/* new takes old's place in its list; old is left empty. */
+static inline void list_replace_init(struct list_head *old, struct list_head *new)
+{
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+	INIT_LIST_HEAD(old);
+}
+
 static inline void list_move(struct list_head *entry, struct list_head *head)
 {
 	list_del(entry);

@@ -26,6 +26,7 @@
 /* getrusage(2) (Linux: include/uapi/linux/resource.h). */
 #define RUSAGE_SELF		0
 #define RUSAGE_CHILDREN		(-1)
+#define RUSAGE_THREAD		1	/* the calling thread alone */
 #define RUSAGE_BOTH		(-2)	/* kernel-internal: self and children */
 
 struct __kernel_old_timeval {

@@ -43,6 +43,9 @@ struct tty_struct;
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
 
+/* task->jobctl: a group stop this thread must join. Linux: include/linux/sched/jobctl.h */
+#define JOBCTL_STOP_PENDING	(1UL << 17)	/* stop for the group at the next chance */
+
 /* thread_info flags: work to do before returning to user space. */
 #define TIF_NOTIFY_RESUME	1
 #define TIF_SIGPENDING		2	/* a signal may be deliverable */
@@ -52,12 +55,20 @@ struct thread_info {
 	unsigned long flags;
 };
 
-/* How an interrupted nanosleep goes on (Linux: struct restart_block). */
+/*
+ * How an interrupted nanosleep or futex wait goes on through
+ * restart_syscall (Linux: struct restart_block, whose members are a union).
+ */
 struct restart_block {
 	long (*fn)(struct restart_block *);
 	u64 expires;			/* ns of the monotonic clock */
 	int clockid;
 	void *rmtp;			/* struct __kernel_timespec __user * */
+	struct {			/* futex_wait_restart() */
+		u32 *uaddr;		/* user address */
+		u32 val, bitset;
+		unsigned int flags;	/* FLAGS_* of kernel/futex/futex.h */
+	} futex;
 };
 
 /* Signal handlers, shared by CLONE_SIGHAND. Linux: struct sighand_struct */
@@ -72,16 +83,39 @@ struct sighand_struct {
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: default actions don't apply */
 
 /*
- * What the tasks of one process (thread group) share: limits, the
+ * What the tasks of one process (thread group) share: the threads
+ * themselves, signals sent to the process as a whole, limits, the
  * process group and session, the controlling tty, the interval timer,
- * and the totals of reaped children for getrusage(RUSAGE_CHILDREN).
- * Linux: struct signal_struct (which also keeps pids in struct pid).
+ * the counters of threads already gone and the totals of reaped children
+ * for getrusage(RUSAGE_CHILDREN). Linux: struct signal_struct (which
+ * also keeps pids in struct pid).
+ *
+ *   signal->thread_head -> leader.thread_node <-> t2.thread_node <-> ...
+ *
+ * A thread is on the list from clone until it is released (a non-leader
+ * at its exit, the leader when the process is reaped); nr_threads counts
+ * them. live counts the ones that have not yet begun do_exit, and
+ * quick_threads the ones that have not finished its first step (6.1's
+ * synchronize_group_exit): the last makes the group's exit its own.
  */
 struct signal_struct {
-	int sigcnt;
+	int sigcnt;			/* references: the threads on the list */
 	int nr_threads;
+	int live;
+	int quick_threads;
+	struct list_head thread_head;	/* of task_struct.thread_node */
+	struct sigpending shared_pending;	/* kill(), not tkill(): any thread takes it */
+	struct task_struct *curr_target;	/* where complete_signal starts looking */
 	unsigned int flags;		/* SIGNAL_* */
 	int group_exit_code;		/* the status the group exits with */
+	/*
+	 * exec from a thread: de_thread() sleeps as group_exec_task until
+	 * notify_count other threads are released (> 0), or until the old
+	 * leader is a zombie (-1).
+	 */
+	struct task_struct *group_exec_task;
+	int notify_count;
+	int group_stop_count;		/* threads yet to stop for SIGSTOP & co */
 	int stop_code;			/* the signal that stopped us */
 	bool stop_reported;		/* wait4(WUNTRACED) has seen the stop */
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
@@ -92,6 +126,9 @@ struct signal_struct {
 	struct timer_list real_timer;	/* ITIMER_REAL (Linux: an hrtimer) */
 	u64 it_real_incr;		/* its interval, ns */
 	u64 it_real_expires;		/* when it is due, monotonic ns (it fires on the tick after) */
+	/* Threads released so far: their times (ns), switches and faults. */
+	u64 utime, stime;
+	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
 	u64 cutime, cstime;		/* reaped children's times, ns */
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;	/* peak RSS, pages */
@@ -128,17 +165,24 @@ struct task_struct {
 
 	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;			/* wait status, as wait4 reports it */
-	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
+	int exit_signal;		/* sent to the parent at exit (SIGCHLD); -1: a thread */
+	/*
+	 * pid is the thread's id (gettid), tgid the process's (getpid): the
+	 * pid of its first thread, the group leader. A thread's real_parent
+	 * is its process's parent; only group leaders are on a children list.
+	 */
 	pid_t pid, tgid;
 	struct task_struct *real_parent;	/* init after an orphaning */
-	struct list_head children;	/* our children, by sibling */
-	struct list_head sibling;	/* in real_parent->children */
+	struct list_head children;	/* the processes this thread forked, by sibling */
+	struct list_head sibling;	/* in real_parent->children (group leaders) */
 	struct task_struct *group_leader;
+	struct list_head thread_node;	/* in signal->thread_head */
+	unsigned long jobctl;		/* JOBCTL_*: group stop */
 
 	int *set_child_tid;		/* CLONE_CHILD_SETTID (user address) */
 	int *clear_child_tid;		/* CLONE_CHILD_CLEARTID (user address) */
 	struct completion *vfork_done;	/* vfork: the parent waits on it */
-	void *robust_list;		/* set_robust_list (user address) */
+	void *robust_list;		/* set_robust_list: struct robust_list_head __user * */
 
 	u64 utime, stime;		/* ns, sampled at each tick */
 	u64 start_time;			/* monotonic ns at fork */
@@ -175,8 +219,49 @@ extern struct signal_struct init_signals;
 
 #define current current_task
 
+/*
+ * Every task, threads included: Faultline keeps them all on one list
+ * (Linux puts only group leaders on init_task.tasks, and walks a
+ * process's threads with for_each_thread).
+ */
 #define for_each_process(p) \
 	list_for_each_entry(p, &init_task.tasks, tasks)
+
+/* The threads of p's process, p's own thread included. Linux: for_each_thread() */
+#define for_each_thread(p, t) \
+	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->exit_signal >= 0;
+}
+
+static inline bool same_thread_group(const struct task_struct *p1,
+				     const struct task_struct *p2)
+{
+	return p1->signal == p2->signal;
+}
+
+/* The next thread of t's process, round the list. Linux: next_thread() */
+static inline struct task_struct *next_thread(const struct task_struct *t)
+{
+	struct list_head *n = t->thread_node.next;
+
+	if (n == &t->signal->thread_head)
+		n = n->next;
+	return list_entry(n, struct task_struct, thread_node);
+}
+
+/* Is p its process's only thread? Linux: thread_group_empty() */
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return list_is_singular(&p->signal->thread_head);
+}
+
+static inline int get_nr_threads(const struct task_struct *p)
+{
+	return p->signal->nr_threads;
+}
 
 static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
 {
@@ -257,6 +342,7 @@ void schedule_tail(struct task_struct *prev);
 void yield(void);
 void __noreturn cpu_startup_entry(void);
 unsigned long nr_running(void);
+void thread_group_cputime(struct task_struct *p, u64 *utime, u64 *stime);
 unsigned long nr_context_switches(void);
 
 /* CPU time by state, ns (Linux: include/linux/kernel_stat.h). */

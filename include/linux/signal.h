@@ -81,6 +81,12 @@ static inline bool sig_kernel_stop(int sig)
 	return sig < SIGRTMIN && (sigmask(sig) & SIG_KERNEL_STOP_MASK);
 }
 
+/* Is a signal of signal not in blocked? */
+static inline bool has_pending_signals(const sigset_t *signal, const sigset_t *blocked)
+{
+	return signal->sig[0] & ~blocked->sig[0];
+}
+
 static inline bool valid_signal(unsigned long sig)
 {
 	return sig <= _NSIG;
@@ -110,6 +116,35 @@ static inline bool signal_pending_state(unsigned int state, const struct task_st
 	return (state & TASK_INTERRUPTIBLE) || __fatal_signal_pending(p);
 }
 
+/*
+ * Whom a signal is for (Linux: enum pid_type, include/linux/pid.h): one
+ * thread (PIDTYPE_PID: tkill, a fault, SIGPIPE) queues it on that
+ * thread's pending list; a process, a process group or a session queues
+ * it on the process's shared_pending, where any thread that does not
+ * block it may take it (complete_signal chooses one to wake).
+ */
+enum pid_type {
+	PIDTYPE_PID,
+	PIDTYPE_TGID,
+	PIDTYPE_PGID,
+	PIDTYPE_SID,
+	PIDTYPE_MAX,
+};
+
+/*
+ * A siginfo the sender does not spell out: from a user (SI_USER with
+ * the sender's pid, as kill() sends) or from the kernel (SI_KERNEL).
+ * Linux: include/linux/sched/signal.h
+ */
+#define SEND_SIG_NOINFO		((struct kernel_siginfo *)0)
+#define SEND_SIG_PRIV		((struct kernel_siginfo *)1)
+#define __si_special(priv)	((priv) ? SEND_SIG_PRIV : SEND_SIG_NOINFO)
+
+static inline bool is_si_special(const struct kernel_siginfo *info)
+{
+	return info <= SEND_SIG_PRIV;
+}
+
 /* kernel/signal.c */
 struct pt_regs;
 void signals_init(void);
@@ -122,7 +157,13 @@ int kill_pgrp(pid_t pgrp, int sig, int priv);
 void force_sig(int sig);
 int force_sig_fault(int sig, int code, void *addr);
 void force_fatal_sig(int sig);
-int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
+		     enum pid_type type);
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
+			enum pid_type type);
+int zap_other_threads(struct task_struct *p);
+void signal_wake_up(struct task_struct *t, bool fatal);
+void do_notify_parent_cldstop(struct task_struct *tsk, int why);
 void recalc_sigpending(void);
 void flush_signals(struct task_struct *t);
 void flush_signal_handlers(struct task_struct *t, int force_default);

@@ -50,8 +50,14 @@ static inline struct timespec64 ns_to_timespec64(u64 ns)
 	return ts;
 }
 
+#define KTIME_MAX		((s64)~((u64)1 << 63))
+#define KTIME_SEC_MAX		(KTIME_MAX / 1000000000LL)
+
+/* Nanoseconds, saturated at KTIME_MAX (a timeout of centuries is "never"). */
 static inline s64 timespec64_to_ns(const struct timespec64 *ts)
 {
+	if (ts->tv_sec >= KTIME_SEC_MAX)
+		return KTIME_MAX;
 	return ts->tv_sec * 1000000000LL + ts->tv_nsec;
 }
 
@@ -59,6 +65,9 @@ static inline bool timespec64_valid(const struct timespec64 *ts)
 {
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L;
 }
+
+/* kernel/time.c: a user timespec in, -EFAULT if unreadable. */
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec *uts);
 
 /* kernel/time.c: the wall clock, from the CMOS clock at boot plus the TSC since. */
 void ktime_get_real_ts64(struct timespec64 *ts);

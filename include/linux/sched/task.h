@@ -38,6 +38,7 @@
 				 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET)
 
 struct task_struct;
+struct mm_struct;
 
 struct kernel_clone_args {
 	u64 flags;			/* CLONE_* without the exit signal */
@@ -58,7 +59,7 @@ void ret_from_fork_fn(int (*fn)(void *), void *arg);
 
 /* kernel/exit.c */
 extern struct task_struct *child_reaper;
-void exec_mm_release(struct task_struct *tsk);
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
 struct sighand_struct *dup_sighand(const struct sighand_struct *orig);
 void __cleanup_sighand(struct sighand_struct *sighand);
 void put_signal_struct(struct signal_struct *sig);
