@@ -76,6 +76,11 @@ USER_PROGS := init sh echo cat mkdir rm ls sleep kill true ps free qrun-init pro
 USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))
+# User tests built with glibc instead (plain gcc -static -pthread), to run
+# glibc's start-up and pthreads too; they go beside the others, so every
+# suite runs them. Name them glibc_*.
+UTEST_GLIBC_SRCS := $(wildcard tests/user-glibc/*.c)
+UTEST_BINS += $(patsubst tests/user-glibc/%.c,$(BUILD)/tests/user/%,$(UTEST_GLIBC_SRCS))
 # The labs' grading programs (labs/NAME/tests/*.c), in the image at /test/labs/NAME.
 LAB_TEST_SRCS := $(wildcard labs/*/tests/*.c)
 LAB_TEST_BINS := $(patsubst labs/%.c,$(BUILD)/labs/%,$(LAB_TEST_SRCS))
@@ -147,6 +152,11 @@ $(BUILD)/tests/user/%: tests/user/%.c tests/user/tap.h tests/user/testlib.h test
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC     $<")
 	$(Q)$(UCC) $(UCFLAGS) -o $@ $<
+
+$(BUILD)/tests/user/%: tests/user-glibc/%.c tests/user/tap.h Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GLIBC   $<")
+	$(Q)$(CC) -static -pthread -O2 -Wall -Wextra -Wno-unused-parameter -Itests/user -o $@ $<
 
 $(BUILD)/labs/%: labs/%.c labs/lablib.h $(wildcard labs/*/tests/*.h) tests/user/tap.h tests/user/testlib.h tests/user/proclib.h Makefile
 	@mkdir -p $(dir $@)

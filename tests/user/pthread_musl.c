@@ -256,15 +256,14 @@ static void on_usr1(int sig)
 	usr1_tid = (pid_t)syscall(SYS_gettid);
 }
 
+/* SIGUSR1 stays blocked but inside sigsuspend: no signal lost between test and sleep. */
 static void *wait_for_usr1(void *arg)
 {
-	sigset_t set;
+	sigset_t none;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	sigemptyset(&none);
 	while (!usr1_tid)
-		pause();
+		sigsuspend(&none);
 	return (void *)(uintptr_t)gettid();
 }
 
