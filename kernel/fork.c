@@ -245,7 +245,11 @@ void put_signal_struct(struct signal_struct *sig)
 		kmem_cache_free(signal_cachep, sig);
 }
 
-/* The address space: shared (CLONE_VM, vfork), copied, or none (kernel thread). */
+/*
+ * The address space: shared (CLONE_VM: a thread, vfork; each sharer is
+ * one more mm_users, so the mm lives while any of them does), copied, or
+ * none (kernel thread). Linux: copy_mm()
+ */
 static int copy_mm(u64 clone_flags, struct task_struct *tsk, bool kthread)
 {
 	struct mm_struct *oldmm = current->mm, *mm;

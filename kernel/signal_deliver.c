@@ -33,13 +33,18 @@ static unsigned long nsec_to_clock_t(u64 ns)
 }
 
 /*
- * Tell the parent a child stopped or continued: SIGCHLD (unless it asked
- * for SA_NOCLDSTOP) and a wake-up for its wait4. Linux: do_notify_parent_cldstop()
+ * Tell the parent a child process stopped or continued (whichever of
+ * its threads noticed, the process is named by its leader): SIGCHLD
+ * (unless it asked for SA_NOCLDSTOP) and a wake-up for its wait4.
+ * Linux: do_notify_parent_cldstop()
  */
 void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
-	struct task_struct *parent = tsk->real_parent;
+	struct task_struct *parent;
 	struct kernel_siginfo info;
+
+	tsk = tsk->group_leader;
+	parent = tsk->real_parent;
 
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGCHLD;

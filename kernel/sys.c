@@ -82,8 +82,9 @@ static struct task_struct *find_process(pid_t pid)
 }
 
 /*
- * Move process pid into group pgid (0: its own pid). Only ourselves or a
- * child that has not exec'ed; not a session leader; within one session.
+ * Move process pid into group pgid (0: its own pid). Only our process or
+ * a child (of any of our threads) that has not exec'ed; not a session
+ * leader; within one session.
  * Linux: sys_setpgid()
  */
 SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
@@ -99,8 +100,10 @@ SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 	p = find_process(pid);
 	if (!p)
 		return -ESRCH;
-	if (p != current) {
-		if (p->real_parent != current)
+	if (!thread_group_leader(p))
+		return -EINVAL;		/* a thread's tid: groups are of processes */
+	if (!same_thread_group(p, current)) {
+		if (!same_thread_group(p->real_parent, current))
 			return -ESRCH;
 		if (p->signal->session != current->signal->session)
 			return -EPERM;

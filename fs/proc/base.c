@@ -331,62 +331,47 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 #define LNK(name, get)		{ name, S_IFLNK | 0777, NULL, NULL, get }
 #define DIR(name, mode, iops, fops)	{ name, S_IFDIR | (mode), fops, .iop = iops }
 
-/* In Linux's order (tgid_base_stuff), the ones Faultline has. */
+/*
+ * The files of one task, in Linux's order (tgid_base_stuff after "task",
+ * and tid_base_stuff: of the files Faultline has, the two list the same
+ * names in the same order), stat being the process's in /proc/<pid> and
+ * the thread's in /proc/<pid>/task/<tid>.
+ */
+#define TASK_FILES(stat_show)							\
+	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),	\
+	DIR("fdinfo", 0500, &proc_fdinfo_inode_operations, &proc_fdinfo_operations), \
+	REG("environ", 0400, &proc_environ_operations),				\
+	ONE("auxv", 0400, proc_pid_auxv),					\
+	ONE("status", 0444, proc_pid_status),					\
+	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,	\
+	  NULL, proc_comm_write },						\
+	REG("cmdline", 0444, &proc_pid_cmdline_ops),				\
+	ONE("stat", 0444, stat_show),						\
+	ONE("statm", 0444, proc_pid_statm),					\
+	REG("maps", 0444, &proc_pid_maps_operations),				\
+	REG("mem", 0600, &proc_mem_operations),					\
+	LNK("cwd", proc_cwd_link),						\
+	LNK("root", proc_root_link),						\
+	LNK("exe", proc_exe_link),						\
+	ONE("mounts", 0444, proc_pid_mounts),					\
+	REG("clear_refs", 0200, &proc_clear_refs_operations),			\
+	REG("smaps", 0444, &proc_pid_smaps_operations),				\
+	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),		\
+	REG("pagemap", 0400, &proc_pagemap_operations),				\
+	REG("fail-nth", 0644, &proc_fail_nth_operations),			\
+	/* Faultline's own (fs/proc/faulttrace.c, pagetable.c): not in Linux */	\
+	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show, \
+	  NULL, faulttrace_write },						\
+	ONE("pagetable", 0400, proc_pid_pagetable)
+
 static const struct proc_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
-	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
-	DIR("fdinfo", 0500, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
-	REG("environ", 0400, &proc_environ_operations),
-	ONE("auxv", 0400, proc_pid_auxv),
-	ONE("status", 0444, proc_pid_status),
-	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
-	  NULL, proc_comm_write },
-	REG("cmdline", 0444, &proc_pid_cmdline_ops),
-	ONE("stat", 0444, proc_tgid_stat),
-	ONE("statm", 0444, proc_pid_statm),
-	REG("maps", 0444, &proc_pid_maps_operations),
-	REG("mem", 0600, &proc_mem_operations),
-	LNK("cwd", proc_cwd_link),
-	LNK("root", proc_root_link),
-	LNK("exe", proc_exe_link),
-	ONE("mounts", 0444, proc_pid_mounts),
-	REG("clear_refs", 0200, &proc_clear_refs_operations),
-	REG("smaps", 0444, &proc_pid_smaps_operations),
-	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
-	REG("pagemap", 0400, &proc_pagemap_operations),
-	REG("fail-nth", 0644, &proc_fail_nth_operations),
-	/* Faultline's own (fs/proc/faulttrace.c, pagetable.c): not in Linux */
-	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
-	  NULL, faulttrace_write },
-	ONE("pagetable", 0400, proc_pid_pagetable),
+	TASK_FILES(proc_tgid_stat),
 };
 
-/*
- * /proc/<pid>/task/<tid>: the same files, of one thread (Linux:
- * tid_base_stuff, which of the files Faultline has lists the same names
- * in the same order, but for "task"; stat is the thread's own there).
- */
+/* /proc/<pid>/task/<tid>: the same files, of one thread. */
 static const struct proc_entry tid_base_stuff[] = {
-	REG("environ", 0400, &proc_environ_operations),
-	ONE("auxv", 0400, proc_pid_auxv),
-	ONE("status", 0444, proc_pid_status),
-	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,
-	  NULL, proc_comm_write },
-	REG("cmdline", 0444, &proc_pid_cmdline_ops),
-	ONE("stat", 0444, proc_tid_stat),
-	ONE("statm", 0444, proc_pid_statm),
-	REG("maps", 0444, &proc_pid_maps_operations),
-	LNK("cwd", proc_cwd_link),
-	LNK("root", proc_root_link),
-	LNK("exe", proc_exe_link),
-	ONE("mounts", 0444, proc_pid_mounts),
-	REG("smaps", 0444, &proc_pid_smaps_operations),
-	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),
-	REG("pagemap", 0400, &proc_pagemap_operations),
-	REG("fail-nth", 0644, &proc_fail_nth_operations),
-	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
-	  NULL, faulttrace_write },
-	ONE("pagetable", 0400, proc_pid_pagetable),
+	TASK_FILES(proc_tid_stat),
 };
 
 #define NR_TID_ENTRIES		((int)ARRAY_SIZE(tid_base_stuff))

@@ -113,10 +113,10 @@ static int futex_init_timeout(u32 cmd, u32 op, const struct timespec64 *ts, u64 
 	ns = (u64)timespec64_to_ns(ts);
 	now = ktime_get_ns();
 	if (cmd == FUTEX_WAIT)
-		ns = min(now + ns, (u64)KTIME_MAX);
+		ns = now + ns;
 	else if (op & FUTEX_CLOCK_REALTIME)
 		ns = now + (ns > ktime_get_real_ns() ? ns - ktime_get_real_ns() : 0);
-	*t = ns;
+	*t = min(ns, (u64)KTIME_MAX);	/* centuries away: never */
 	return 0;
 }
 

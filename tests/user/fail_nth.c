@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include "tap.h"
 #include "proclib.h"
+#include "threadlib.h"
 
 #define P	4096
 #define MAX_N	400	/* no call here makes this many allocations */
@@ -243,6 +244,35 @@ static int no_child(void)
 static void undo_fork(long pid)
 {
 	waitpid((pid_t)pid, NULL, 0);
+}
+
+static struct raw_thread fail_thread;
+
+static int thread_exits(void *arg)
+{
+	return 0;
+}
+
+static long call_clone_thread(void)
+{
+	long tid = thread_start(&fail_thread, 0, thread_exits, NULL);
+
+	return tid < 0 ? (errno = (int)-tid, -1) : tid;
+}
+
+/* Still one thread: a failed clone left no half-made thread behind. */
+static int one_thread(void)
+{
+	char *p;
+
+	return read_file("/proc/self/status") > 0 && (p = strstr(proc_buf, "Threads:\t")) &&
+	       atoi(p + 9) == 1;
+}
+
+static void undo_clone_thread(long tid)
+{
+	thread_join(&fail_thread);
+	thread_wait_gone(tid);
 }
 
 static long call_pipe(void)
@@ -573,6 +603,8 @@ static const struct call calls[] = {
 	  area_intact, undo_madvise },
 	{ "brk growing the heap by 16 pages", NULL, call_brk, { ENOMEM }, brk_intact, undo_brk },
 	{ "fork", NULL, call_fork, { ENOMEM, EAGAIN }, no_child, undo_fork },
+	{ "clone of a thread (CLONE_THREAD)", NULL, call_clone_thread, { ENOMEM, EAGAIN },
+	  one_thread, undo_clone_thread },
 	{ "pipe", NULL, call_pipe, { ENOMEM, ENFILE }, NULL, NULL },
 	/* tmpfs says ENOSPC when it cannot make the inode, as Linux's shmem_mknod */
 	{ "open with O_CREAT", NULL, call_open_creat, { ENOMEM, ENOSPC }, NULL, NULL },

@@ -78,13 +78,11 @@ static int waiter(void *arg)
 	return 0;
 }
 
-/* The owner thread starts (how), takes its locks; a waiter sleeps on word wait_on. */
-static void start_owner_and_waiter(int how, volatile int *wait_on)
+/* Once the owner has taken lock 0, a waiter of ours sleeps on wait_on. */
+static void start_waiter(volatile int *wait_on)
 {
-	long owner_tid, waiter_tid;
+	long waiter_tid;
 
-	init_page();
-	owner_tid = thread_start(&owner_thread, 0, owner, (void *)(long)how);
 	while (!rp->lock[0].word)
 		sched_yield();
 	if (wait_on == &rp->lock[0].word)
@@ -93,7 +91,14 @@ static void start_owner_and_waiter(int how, volatile int *wait_on)
 	waiter_ret = 1;
 	waiter_tid = thread_start(&waiter_thread, 0, waiter, (void *)wait_on);
 	thread_wait_sleeping(waiter_tid);
-	(void)owner_tid;
+}
+
+/* The owner thread starts (how) and takes its locks; a waiter sleeps on wait_on. */
+static void start_owner_and_waiter(int how, volatile int *wait_on)
+{
+	init_page();
+	thread_start(&owner_thread, 0, owner, (void *)(long)how);
+	start_waiter(wait_on);
 }
 
 static void test_owner_died(void)
@@ -136,7 +141,6 @@ static void test_looped_list(void)
 /* A child process dies holding a lock in MAP_SHARED memory; our thread waits on it. */
 static void test_process(void)
 {
-	long waiter_tid;
 	pid_t pid;
 	int status;
 
@@ -147,13 +151,7 @@ static void test_process(void)
 		owner((void *)0);
 		_exit(3);
 	}
-	while (!rp->lock[0].word)
-		sched_yield();
-	rp->lock[0].word |= FUTEX_WAITERS;
-	waiter_val = rp->lock[0].word;
-	waiter_ret = 1;
-	waiter_tid = thread_start(&waiter_thread, 0, waiter, (void *)&rp->lock[0].word);
-	thread_wait_sleeping(waiter_tid);
+	start_waiter(&rp->lock[0].word);
 	event_set(&rp->go, 0);
 	waitpid(pid, &status, 0);
 	thread_join(&waiter_thread);

@@ -24,23 +24,10 @@
 /* Wait until process pid sleeps ('S' in /proc/<pid>/stat), or has gone. */
 static void wait_sleeping(pid_t pid)
 {
-	char path[64], buf[256], *state;
-	int fd, n;
+	char path[64];
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	for (;;) {
-		fd = open(path, O_RDONLY);
-		n = fd < 0 ? -1 : (int)read(fd, buf, sizeof(buf) - 1);
-		if (fd >= 0)
-			close(fd);
-		if (n <= 0)
-			return;
-		buf[n] = 0;
-		state = strrchr(buf, ')');
-		if (state && (state[2] == 'S' || state[2] == 'Z'))
-			return;
-		sched_yield();
-	}
+	wait_until_sleeping(path);
 }
 
 /* The child's exit status, or -1 if it did not exit normally. */

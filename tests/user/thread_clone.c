@@ -24,6 +24,7 @@
 static struct raw_thread t1, t2;
 static volatile long seen_pid, seen_tid, seen_ppid, seen_fs, child_settid;
 static volatile int shared_word, seen_fd_ok, cwd_changed;
+static volatile long seen_setpgid;
 static int pipe_fds[2];
 
 /* rt_sigaction(sig, SIG_IGN), as the kernel takes it (no libc). */
@@ -49,6 +50,8 @@ static int report(void *arg)
 	/* CLONE_FILES: the creator's descriptors are ours */
 	seen_fd_ok = sys3(SYS_write, pipe_fds[1], &c, 1) == 1;
 	cwd_changed = sys1(SYS_chdir, "/proc") == 0;	/* CLONE_FS: for the creator too */
+	/* setpgid(0, 0) names the process (the group it leads already) */
+	seen_setpgid = sys2(SYS_setpgid, 0, 0);
 	/* CLONE_SIGHAND: ignoring SIGUSR2 ignores it for the creator too. */
 	sys4_sigaction_ignore(SIGUSR2);
 	return (int)(long)arg;
@@ -81,6 +84,9 @@ static void test_thread_ids(void)
 	   "CLONE_FS: its chdir moved us too");
 	ok(sigaction(SIGUSR2, NULL, &old) == 0 && old.sa_handler == SIG_IGN,
 	   "CLONE_SIGHAND: it made SIGUSR2 ignored for us too");
+	/* 0, or EPERM for a session leader (as a runner may start us): the same for both */
+	ok_eq(setpgid(0, 0) ? -errno : 0, seen_setpgid,
+	      "setpgid(0, 0) in a thread acts on its process, as in the leader");
 	chdir("/");
 	close(pipe_fds[0]);
 	close(pipe_fds[1]);
@@ -106,6 +112,8 @@ static void test_tid_words(void)
 	while (__atomic_load_n(&t1.tid, __ATOMIC_SEQ_CST) == -1)
 		sched_yield();
 	ok_eq(tid, t1.tid, "CLONE_CHILD_SETTID: the thread stores its tid in its word");
+	ok_errno(EINVAL, setpgid((pid_t)tid, 0), "setpgid of a thread's tid: EINVAL");
+	ok_eq(getpgid(0), getpgid((pid_t)tid), "getpgid of a thread's tid: its process's group");
 	event_set(&go, FUTEX_PRIVATE_FLAG);
 	thread_join(&t1);
 	ok_eq(0, t1.tid, "and CLONE_CHILD_CLEARTID clears the same word when it exits");

@@ -169,16 +169,15 @@ static inline void thread_join(struct raw_thread *t)
 }
 
 /*
- * Wait until thread tid of ours sleeps ('S' in /proc/self/task/<tid>/stat):
- * a waiter has entered its futex wait. From the creating thread only
- * (it uses libc).
+ * Wait until the task whose stat file is at path sleeps ('S'), or is a
+ * zombie or gone: a waiter has entered its futex wait. From a thread
+ * that may use libc.
  */
-static inline void thread_wait_sleeping(long tid)
+static inline void wait_until_sleeping(const char *path)
 {
-	char path[64], buf[256], *state;
+	char buf[256], *state;
 	int fd, n;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", tid);
 	for (;;) {
 		fd = open(path, O_RDONLY);
 		n = fd < 0 ? -1 : (int)read(fd, buf, sizeof(buf) - 1);
@@ -188,10 +187,19 @@ static inline void thread_wait_sleeping(long tid)
 			return;		/* gone already */
 		buf[n] = 0;
 		state = strrchr(buf, ')');
-		if (state && state[2] == 'S')
+		if (state && (state[2] == 'S' || state[2] == 'Z'))
 			return;
 		sched_yield();
 	}
+}
+
+/* ... thread tid of ours. */
+static inline void thread_wait_sleeping(long tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", tid);
+	wait_until_sleeping(path);
 }
 
 /*
