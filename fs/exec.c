@@ -443,6 +443,7 @@ static int de_thread(struct task_struct *tsk)
 	struct signal_struct *sig = tsk->signal;
 	struct task_struct *leader = tsk->group_leader;
 
+	/* Linux: the siglock around the counts, tasklist_lock around the pid exchange. */
 	if (thread_group_empty(tsk))
 		goto no_thread_group;
 	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)

@@ -53,7 +53,8 @@ struct task_struct *child_reaper;	/* init: orphans' new parent */
  * Take tsk off the task and thread lists, its counters added to the
  * group's; wake an exec waiting for the other threads to go.
  * Interrupt handlers walk the task list (the tty's ^C): off while it
- * changes. Linux: __exit_signal(), __unhash_process()
+ * changes. Linux: __exit_signal(), __unhash_process() (under
+ * tasklist_lock and the siglock)
  */
 static void __exit_signal(struct task_struct *tsk)
 {
@@ -258,6 +259,7 @@ static void exit_notify(struct task_struct *tsk)
 {
 	bool autoreap;
 
+	/* Linux: tasklist_lock for writing from here to the wake-up. */
 	forget_original_parent(tsk);
 	tsk->exit_state = EXIT_ZOMBIE;
 	if (thread_group_leader(tsk))

@@ -358,7 +358,8 @@ static void link_new_task(struct task_struct *p, pid_t pid, const struct kernel_
 		p->real_parent = current;
 		p->exit_signal = args->exit_signal;
 	}
-	local_irq_save(flags);	/* interrupt handlers walk the task list */
+	/* Linux: tasklist_lock and the siglock; interrupt handlers walk the task list */
+	local_irq_save(flags);
 	if (clone_flags & CLONE_THREAD) {
 		p->tgid = current->tgid;
 		p->group_leader = current->group_leader;

@@ -254,6 +254,7 @@ static bool sig_fatal(struct task_struct *p, int sig)
  */
 static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
 {
+	/* Linux: the caller holds p's siglock; here interrupts are off. */
 	struct signal_struct *signal = p->signal;
 	struct task_struct *t;
 

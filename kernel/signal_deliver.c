@@ -127,6 +127,7 @@ static void do_signal_stop(int signr)
 	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
 
+	/* Linux: the siglock, dropped just before schedule(). */
 	if (!(current->jobctl & JOBCTL_STOP_PENDING)) {
 		if (sig->flags & SIGNAL_GROUP_EXIT || sig->group_exec_task)
 			return;
