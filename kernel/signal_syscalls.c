@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/cred.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -121,28 +122,68 @@ void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
 	info->si_signo = sig;
 	info->si_code = code;
 	info->si_pid = current->tgid;
-	info->si_uid = 0;
+	info->si_uid = current_uid();
+}
+
+/*
+ * May the current task signal t? Its real or effective uid must be t's
+ * real or saved uid, or it needs CAP_KILL; SIGCONT may also go to any
+ * process of its own session. Linux: kill_ok_by_cred(),
+ * check_kill_permission() (signals from the kernel skip it: only the
+ * system calls ask)
+ */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred = __task_cred(t);
+
+	return cred->euid == tcred->suid || cred->euid == tcred->uid ||
+	       cred->uid == tcred->suid || cred->uid == tcred->uid || capable(CAP_KILL);
+}
+
+static int check_kill_permission(int sig, struct task_struct *t)
+{
+	if (t->tgid == current->tgid || kill_ok_by_cred(t))
+		return 0;
+	if (sig == SIGCONT && t->signal && t->signal->session == current->signal->session)
+		return 0;
+	return -EPERM;
+}
+
+/*
+ * Send sig to process p as a system call: the permission check, then
+ * (not for signal 0, nor to a zombie) the signal. Linux: group_send_sig_info()
+ */
+static int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	int ret = check_kill_permission(sig, p);
+
+	if (ret || !sig || p->exit_state)
+		return ret;
+	return do_send_sig_info(sig, info, p);
 }
 
 /*
  * kill(2)'s targets: pid > 0 that process; 0 our process group; -1 every
  * process but init and ourselves; < -1 the group -pid. Signal 0 only
- * checks that a target exists. Linux: kill_something_info()
+ * checks that a target exists and may be signalled. A group succeeds if
+ * one of its processes took the signal, else fails as the last one did;
+ * -1 succeeds when every refusal was EPERM. Linux: kill_something_info(),
+ * __kill_pgrp_info()
  */
 static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 {
 	struct task_struct *p;
-	int ret, count = 0;
+	int ret = -ESRCH, count = 0, success = 0;
 
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
-		if (!p || p->exit_state)
-			return p ? 0 : -ESRCH;
-		return sig ? do_send_sig_info(sig, info, p) : 0;
+		return p ? group_send_sig_info(sig, info, p) : -ESRCH;
 	}
-	ret = -ESRCH;
+	if (pid == -1)
+		ret = 0;
 	for_each_process(p) {
 		bool target;
+		int err;
 
 		if (pid == -1)
 			target = p->pid > 1 && p != current;
@@ -151,9 +192,14 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 		if (!target || (p->flags & PF_KTHREAD) || p->exit_state)
 			continue;
 		count++;
-		ret = sig ? do_send_sig_info(sig, info, p) : 0;
+		err = group_send_sig_info(sig, info, p);
+		success |= !err;
+		if (pid != -1 || err != -EPERM)
+			ret = err;
 	}
-	return count ? 0 : ret;
+	if (!count)
+		return -ESRCH;
+	return pid != -1 && success ? 0 : ret;
 }
 
 static long do_kill(pid_t pid, int sig)
@@ -185,7 +231,7 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_sig
 	p = find_task_by_vpid(pid);
 	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
 		return -ESRCH;
-	return sig ? do_send_sig_info(sig, info, p) : 0;
+	return group_send_sig_info(sig, info, p);
 }
 
 /* tkill/tgkill: one task, SI_TKILL. Linux: do_tkill() */
@@ -200,10 +246,8 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	p = find_task_by_vpid(pid);
 	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
 		return -ESRCH;
-	if (!sig)
-		return 0;
 	prepare_kill_siginfo(sig, &info, SI_TKILL);
-	return do_send_sig_info(sig, &info, p);
+	return group_send_sig_info(sig, &info, p);
 }
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
