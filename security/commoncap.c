@@ -103,7 +103,7 @@ static void cap_emulate_setxuid(struct cred *new, const struct cred *old)
 /*
  * Make the capability sets follow a set*id call's change (flags says
  * which: LSM_SETID_*). The fsuid moving off 0 drops the file system
- * capabilities (CAP_FS_MASK) from effective; back to 0 raises them
+ * capabilities (CAP_FS_SET) from effective; back to 0 raises them
  * again as far as permitted. Linux: cap_task_fix_setuid()
  */
 int cap_task_fix_setuid(struct cred *new, const struct cred *old, int flags)

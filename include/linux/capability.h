@@ -80,12 +80,15 @@ typedef struct {
 /*
  * The capabilities that follow the fsuid: dropped from the effective
  * set when the fsuid leaves 0, raised again (as far as permitted) when
- * it comes back. Linux: CAP_FS_MASK
+ * it comes back. CAP_FS_MASK is what fsuid 0 meant for file access;
+ * CAP_LINUX_IMMUTABLE goes with it for history's sake.
+ * Linux: CAP_FS_MASK_B0, CAP_FS_MASK_B1, CAP_FS_SET
  */
 #define CAP_FS_MASK	(CAP_TO_MASK(CAP_CHOWN) | CAP_TO_MASK(CAP_MKNOD) |		\
 			 CAP_TO_MASK(CAP_DAC_OVERRIDE) | CAP_TO_MASK(CAP_DAC_READ_SEARCH) | \
 			 CAP_TO_MASK(CAP_FOWNER) | CAP_TO_MASK(CAP_FSETID) |		\
 			 CAP_TO_MASK(CAP_MAC_OVERRIDE))
+#define CAP_FS_SET	(CAP_FS_MASK | CAP_TO_MASK(CAP_LINUX_IMMUTABLE))
 
 #define cap_raise(c, flag)	((c).val |= CAP_TO_MASK(flag))
 #define cap_lower(c, flag)	((c).val &= ~CAP_TO_MASK(flag))
@@ -103,13 +106,13 @@ static inline kernel_cap_t cap_intersect(kernel_cap_t a, kernel_cap_t b)
 
 static inline kernel_cap_t cap_drop_fs_set(kernel_cap_t a)
 {
-	return (kernel_cap_t){ a.val & ~CAP_FS_MASK };
+	return (kernel_cap_t){ a.val & ~CAP_FS_SET };
 }
 
 /* a's fs capabilities, raised as far as permitted allows. */
 static inline kernel_cap_t cap_raise_fs_set(kernel_cap_t a, kernel_cap_t permitted)
 {
-	return (kernel_cap_t){ a.val | (permitted.val & CAP_FS_MASK) };
+	return (kernel_cap_t){ a.val | (permitted.val & CAP_FS_SET) };
 }
 
 static inline bool cap_isclear(kernel_cap_t a)
