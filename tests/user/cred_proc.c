@@ -103,8 +103,8 @@ static void roots_files(void)
 	ok(f[0] > 1 && f[1] > f[0] && f[2] != 0, "its own stat shows them");
 }
 
-/* A nobody child that is dumpable (or not) and holds caps (or not); its pid. */
-static pid_t sibling(int dumpable, int keep_caps)
+/* A child of uid (group nogroup) that is dumpable (or not) and holds caps (or not); its pid. */
+static pid_t sibling_of(uid_t uid, int dumpable, int keep_caps)
 {
 	int fds[2];
 	pid_t pid;
@@ -114,7 +114,7 @@ static pid_t sibling(int dumpable, int keep_caps)
 	pid = fork();
 	if (pid == 0) {
 		prctl(PR_SET_KEEPCAPS, keep_caps);
-		become(NOBODY, NOGROUP);
+		become(uid, NOGROUP);
 		prctl(PR_SET_DUMPABLE, dumpable);
 		marker = 0x5678;
 		write(fds[1], "r", 1);
@@ -127,13 +127,21 @@ static pid_t sibling(int dumpable, int keep_caps)
 	return pid;
 }
 
+static pid_t sibling(int dumpable, int keep_caps)
+{
+	return sibling_of(NOBODY, dumpable, keep_caps);
+}
+
 static void same_uid(void)
 {
 	pid_t dumpable = sibling(1, 0), nondumpable = sibling(0, 0), capable = sibling(1, 1);
+	pid_t stranger = sibling_of(1000, 1, 0);
 	unsigned long value = 0;
 	int fd;
 
-	become(NOBODY, NOGROUP);
+	setgroups(0, NULL);
+	setresgid(NOGROUP, NOGROUP, NOGROUP);
+	setresuid(NOBODY, NOBODY, 0);	/* nobody, with a way back to kill the others */
 	ok_eq(0, opens(of(dumpable, "environ")), "nobody reads a dumpable nobody's environ");
 	ok_eq(0, opens(of(dumpable, "maps")), "and its maps");
 	fd = open(of(dumpable, "mem"), O_RDONLY);
@@ -147,6 +155,11 @@ static void same_uid(void)
 	ok_errno(EACCES, open(of(nondumpable, "maps"), O_RDONLY), "its maps: EACCES");
 	ok_errno(EACCES, open(of(capable, "maps"), O_RDONLY),
 		 "a nobody still holding capabilities (keepcaps): EACCES");
+	ok_eq(1000, owner(of(stranger, "maps")), "a dumpable uid 1000's maps are its own");
+	ok_errno(EACCES, open(of(stranger, "maps"), O_RDONLY),
+		 "another uid, dumpable, no capabilities: EACCES all the same");
+	setresuid(0, 0, 0);
+	kill(stranger, SIGKILL);
 	kill(dumpable, SIGKILL);
 	kill(nondumpable, SIGKILL);
 	kill(capable, SIGKILL);
