@@ -317,10 +317,13 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 	return copy_to_user(name, &init_utsname, sizeof(init_utsname)) ? -EFAULT : 0;
 }
 
+/* CAP_SYS_ADMIN only, asked first. Linux: sys_sethostname() */
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
 {
 	char tmp[sizeof(init_utsname.nodename)] = "";
 
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (len < 0 || len > 64)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, (unsigned long)len))
@@ -432,9 +435,11 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len, unsigned long 
 #define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
 #define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
 
-/* Linux: sys_reboot() */
+/* CAP_SYS_BOOT only, asked before the magic numbers. Linux: sys_reboot() */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
