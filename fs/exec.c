@@ -456,14 +456,14 @@ int begin_new_exec(struct linux_binprm *bprm)
 	set_mm_exe_file(me->mm, bprm->file);
 	would_dump(bprm, bprm->file);
 	me->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
+	me->sas_ss_sp = me->sas_ss_size = 0;
+	me->sas_ss_flags = SS_DISABLE;
 	do_close_on_exec(me->files);
 	if (bprm->secureexec)
 		me->pdeath_signal = 0;
-	me->sas_ss_sp = me->sas_ss_size = 0;
-	me->sas_ss_flags = SS_DISABLE;
 	exec_set_dumpable(bprm);
-	strlcpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
 	flush_signal_handlers(me, 0);
+	strlcpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
 	commit_creds(bprm->cred);
 	bprm->cred = NULL;
 	return 0;

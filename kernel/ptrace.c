@@ -16,12 +16,12 @@
 /*
  * Is the target still dumpable, or may we look anyway (CAP_SYS_PTRACE)?
  * A process that changed its ids is not: its old self may not look into
- * what it holds now. Linux: task_still_dumpable() (a kernel thread, with
- * no mm, asks for the capability too)
+ * what it holds now. A zombie is as its mm was when it exited; a kernel
+ * thread is not. Linux: task_still_dumpable()
  */
 static bool task_still_dumpable(struct task_struct *task)
 {
-	if (task->mm && get_dumpable(task->mm) == SUID_DUMP_USER)
+	if (task->mm ? get_dumpable(task->mm) == SUID_DUMP_USER : task->user_dumpable)
 		return true;
 	return capable(CAP_SYS_PTRACE);
 }

@@ -149,6 +149,7 @@ struct task_struct {
 	/* Credentials (include/linux/cred.h), each a reference: as others see us, as we act. */
 	const struct cred *real_cred;
 	const struct cred *cred;
+	bool user_dumpable;		/* its mm was dumpable when it exited (ptrace checks) */
 
 	char comm[TASK_COMM_LEN];
 

@@ -59,6 +59,51 @@ static void stat_fields(pid_t pid, unsigned long *f)
 	}
 }
 
+/* stat's last field, 52: the exit status of a zombie, to a reader who may inspect it. */
+static long stat_exit_code(pid_t pid)
+{
+	char *p;
+
+	read_file(of(pid, "stat"));
+	p = strrchr(proc_buf, ' ');
+	return p ? strtol(p + 1, NULL, 10) : -1;
+}
+
+/* A child that becomes nobody, dumpable or not, and exits 7; it stays a zombie. */
+static pid_t nobody_zombie(int dumpable)
+{
+	int fds[2];
+	pid_t pid;
+
+	pipe(fds);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		become(NOBODY, NOGROUP);
+		prctl(PR_SET_DUMPABLE, dumpable);
+		_exit(7);
+	}
+	close(fds[1]);
+	read(fds[0], &(char){ 0 }, 1);	/* EOF: it has exited */
+	close(fds[0]);
+	return pid;
+}
+
+static void zombies(void)
+{
+	pid_t dumpable = nobody_zombie(1), nondumpable = nobody_zombie(0);
+
+	ok_eq(7 << 8, stat_exit_code(dumpable), "root sees a zombie's exit status in stat");
+	setgroups(0, NULL);
+	setresgid(NOGROUP, NOGROUP, NOGROUP);
+	setresuid(NOBODY, NOBODY, 0);
+	ok_eq(7 << 8, stat_exit_code(dumpable), "nobody too, for a zombie that was a dumpable nobody");
+	ok_eq(0, stat_exit_code(nondumpable), "but 0 for one that was not dumpable");
+	setresuid(0, 0, 0);
+	while (wait(NULL) > 0)
+		;
+}
+
 static void own_files(void)
 {
 	become(NOBODY, NOGROUP);
@@ -183,5 +228,6 @@ int main(void)
 	in_child(roots_files, "roots_files");
 	in_child(same_uid, "same_uid");
 	in_child(root_looks, "root_looks");
+	in_child(zombies, "zombies");
 	return tap_done();
 }
