@@ -4,9 +4,12 @@
  * its order: sethostname (CAP_SYS_ADMIN, before the length), mount
  * (CAP_SYS_ADMIN, after the mount point is found), reboot (CAP_SYS_BOOT,
  * before the magic numbers), clock_settime (CAP_SYS_TIME, after the
- * time is checked). Only refusals are tried: none of these may act.
+ * time is checked); and /proc/sys, whose files are judged by their mode
+ * and the euid alone (test_perm). Only refusals and opens are tried:
+ * nothing is changed.
  */
 #include "credlib.h"
+#include <fcntl.h>
 #include <time.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -31,6 +34,24 @@ static void as_nobody(void)
 	now.tv_nsec = 2000000000;
 	ok_errno(EINVAL, clock_settime(CLOCK_REALTIME, &now), "an invalid time: EINVAL before EPERM");
 	ok_errno(EINVAL, clock_settime(CLOCK_MONOTONIC, &now), "a clock that cannot be set: EINVAL");
+	ok_errno(EACCES, open("/proc/sys/vm/swappiness", O_WRONLY), "/proc/sys/vm/swappiness for writing: EACCES");
+	ok(close(open("/proc/sys/vm/swappiness", O_RDONLY)) == 0, "for reading: allowed (0644)");
+	ok_errno(EACCES, open("/proc/sys/vm/stat_refresh", O_RDONLY), "stat_refresh (0600): EACCES");
+	ok_errno(EACCES, open("/proc/sys/vm/swappiness", O_RDONLY | O_TRUNC), "O_TRUNC asks to write: EACCES");
+}
+
+/* /proc/sys asks about the euid, not the fsuid the mode bits use elsewhere. */
+static void sysctl_by_euid(void)
+{
+	setfsuid(1000);
+	ok(close(open("/proc/sys/vm/swappiness", O_WRONLY)) == 0,
+	   "root with fsuid 1000 opens swappiness for writing: its euid is 0");
+	ok_errno(EACCES, open("/proc/sys/kernel/osrelease", O_WRONLY), "not a 0444 entry, though");
+	setfsuid(0);
+	setresgid(-1, 0, -1);
+	setresuid(-1, 1000, -1);
+	ok(close(open("/proc/sys/vm/swappiness", O_RDONLY)) == 0, "euid 1000, egid 0: group bits, read");
+	ok_errno(EACCES, open("/proc/sys/vm/swappiness", O_WRONLY), "not write");
 }
 
 static void root_without_sys_admin(void)
@@ -54,6 +75,7 @@ int main(void)
 	mkdir(MNT, 0755);
 	in_child(as_nobody, "as_nobody");
 	in_child(root_without_sys_admin, "root_without_sys_admin");
+	in_child(sysctl_by_euid, "sysctl_by_euid");
 	rmdir(MNT);
 	return tap_done();
 }
