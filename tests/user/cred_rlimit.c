@@ -4,13 +4,15 @@
  * check_prlimit_permission): anyone may lower a hard limit, only
  * CAP_SYS_RESOURCE raises one; prlimit on another process needs its
  * real, effective and saved ids all to be the caller's real ones, or
- * CAP_SYS_RESOURCE.
+ * CAP_SYS_RESOURCE. And RLIMIT_MEMLOCK, which CAP_IPC_LOCK overrides
+ * (can_do_mlock and the limit check of mlock, mlockall, MAP_LOCKED).
  */
 #include "credlib.h"
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
+#define CAP_IPC_LOCK		14
 #define CAP_SYS_RESOURCE	24
 
 static int get_limit(pid_t pid, struct rlimit *r)
@@ -104,10 +106,55 @@ static void root_without_cap(void)
 	ok_eq(0, setrlimit(RLIMIT_NOFILE, &r), "lowering it is still allowed");
 }
 
+/* Set our RLIMIT_MEMLOCK, soft and hard, in bytes. */
+static void memlock_limit(unsigned long bytes)
+{
+	struct rlimit r = { bytes, bytes };
+
+	setrlimit(RLIMIT_MEMLOCK, &r);
+}
+
+static void memlock_as_nobody(void)
+{
+	size_t len = 16 << 20;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	become(NOBODY, NOGROUP);
+	ok_eq(0, mlock(p, 4096), "nobody locks a page within RLIMIT_MEMLOCK (8 MiB)");
+	ok_errno(ENOMEM, mlock(p, len), "16 MiB, past the limit: ENOMEM");
+	ok_eq(0, munlock(p, 4096), "munlock");
+	memlock_limit(0);
+	ok_errno(EPERM, mlock(p, 4096), "RLIMIT_MEMLOCK 0: mlock is EPERM (can_do_mlock)");
+	ok_errno(EPERM, mlockall(MCL_CURRENT), "mlockall too");
+	/* The raw call: musl's mmap() turns an anonymous mapping's EPERM into ENOMEM. */
+	ok_errno(EPERM, syscall(SYS_mmap, NULL, 4096, PROT_READ,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0), "and MAP_LOCKED: EPERM");
+}
+
+static void memlock_as_root(void)
+{
+	struct {
+		unsigned int version;
+		int pid;
+	} h = { 0x20080522, 0 };
+	struct {
+		unsigned int effective, permitted, inheritable;
+	} d[2] = { { ~(1U << CAP_IPC_LOCK), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
+	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	memlock_limit(0);
+	ok_eq(0, mlock(p, 4096), "root locks a page with RLIMIT_MEMLOCK 0: CAP_IPC_LOCK");
+	munlock(p, 4096);
+	ok_eq(0, syscall(SYS_capset, &h, d), "drop CAP_IPC_LOCK from effective");
+	ok_errno(EPERM, mlock(p, 4096), "then mlock: EPERM");
+}
+
 int main(void)
 {
 	in_child(lower_and_raise, "lower_and_raise");
 	in_child(other_processes, "other_processes");
 	in_child(root_without_cap, "root_without_cap");
+	in_child(memlock_as_nobody, "memlock_as_nobody");
+	in_child(memlock_as_root, "memlock_as_root");
 	return tap_done();
 }
