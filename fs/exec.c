@@ -9,9 +9,11 @@
  *   3. the ELF loader (fs/binfmt_elf.c) checks the headers, builds a new
  *      address space holding only a stack with the strings at its top
  *      (bprm_mm_init, copy_strings), then passes the point of no return:
- *   4. begin_new_exec: the new mm replaces the old one (which is freed;
- *      a vfork parent resumes), close-on-exec files close, handled
- *      signals go back to their defaults
+ *   4. begin_new_exec: the new credentials' capability sets are worked
+ *      out (security/commoncap.c), the new mm replaces the old one (which
+ *      is freed; a vfork parent resumes), close-on-exec files close,
+ *      handled signals go back to their defaults, the credentials are
+ *      committed
  *   5. the loader maps the program, sets up brk, the auxiliary vector
  *      and the registers; the system call "returns" into the new program.
  *
@@ -180,10 +182,7 @@ static int bprm_stack_limits(struct linux_binprm *bprm)
 	return 0;
 }
 
-/*
- * Open a program for exec: a regular file the caller may execute (not
- * read: the kernel reads it). Linux: do_open_execat()
- */
+/* Open a program: a regular file we may execute (not read). Linux: do_open_execat() */
 struct file *open_exec(const char *name)
 {
 	struct file *file = do_filp_open(AT_FDCWD, name, O_RDONLY | O_LARGEFILE | __FMODE_EXEC, 0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Inodes: allocation, reference counting and the end of a file's life.
+ * Inodes: allocation, reference counting and the end of a file's life;
+ * a new inode's owner, and the set-ID rules that go with ownership.
  * Linux: fs/inode.c
  *
  * An inode lives while anything refers to it (a dentry, an open file, a
