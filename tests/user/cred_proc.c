@@ -114,6 +114,9 @@ static void own_files(void)
 	ok_errno(EACCES, open("/proc/self/environ", O_RDONLY), "so even its own environ: EACCES");
 	ok_eq(0, opens("/proc/self/maps"), "its maps (0444): readable");
 	ok(readlink("/proc/self/exe", pidpath, sizeof(pidpath)) > 0, "its exe link: its own");
+	ok_eq(0, owner("/proc/self/fd"), "its fd directory (0500): root's");
+	ok_eq(0, opens("/proc/self/fd"), "but a process may always list its own");
+	ok(readlink("/proc/self/fd/1", pidpath, sizeof(pidpath)) > 0, "and read its links");
 	ok_eq(0, prctl(PR_SET_DUMPABLE, 1), "PR_SET_DUMPABLE 1");
 	ok_eq(NOBODY, owner("/proc/self/status"), "now its files are nobody's");
 	ok_eq(0, opens("/proc/self/environ"), "and its environ opens");
@@ -140,6 +143,8 @@ static void roots_files(void)
 	ok_errno(EACCES, readlink(of(root, "exe"), pidpath, sizeof(pidpath)), "readlink exe: EACCES");
 	ok_errno(EACCES, readlink(of(root, "cwd"), pidpath, sizeof(pidpath)), "readlink cwd: EACCES");
 	ok_errno(EACCES, open(of(root, "root/"), O_RDONLY), "following root: EACCES");
+	ok_errno(EACCES, open(of(root, "fd"), O_RDONLY), "its fd directory (0500): EACCES");
+	ok_errno(EACCES, readlink(of(root, "fd/1"), pidpath, sizeof(pidpath)), "a link in it: EACCES");
 	stat_fields(root, f);
 	ok(f[0] == 1 && f[1] == 1 && f[2] == 0 && f[3] == 0,
 	   "its stat shows start and end of code as 1, stack and data as 0 (%lu %lu %lu %lu)",
@@ -196,10 +201,17 @@ static void same_uid(void)
 	ok_eq(0x5678, value, "its value, not ours");
 	ok_errno(EIO, pread(fd, &value, sizeof(value), 0), "an address it has not mapped: EIO");
 	close(fd);
+	ok(readlink(of(dumpable, "fd/1"), pidpath, sizeof(pidpath)) > 0, "and reads its fd links");
+	ok_errno(EACCES, open(of(nondumpable, "fd"), O_RDONLY), "a non-dumpable nobody's fd: EACCES");
+	ok_eq(1000, owner(of(stranger, "fd")), "uid 1000's fd directory is its own");
+	ok_errno(EACCES, open(of(stranger, "fd"), O_RDONLY), "so nobody may not list it");
 	ok_eq(0, owner(of(nondumpable, "environ")), "a non-dumpable nobody's files are root's");
 	ok_errno(EACCES, open(of(nondumpable, "maps"), O_RDONLY), "its maps: EACCES");
 	ok_errno(EACCES, open(of(capable, "maps"), O_RDONLY),
 		 "a nobody still holding capabilities (keepcaps): EACCES");
+	ok_eq(0, opens(of(capable, "fd")), "its fd directory is nobody's: it lists");
+	ok_errno(EACCES, readlink(of(capable, "fd/1"), pidpath, sizeof(pidpath)),
+		 "but its links need the ptrace check: EACCES");
 	ok_eq(1000, owner(of(stranger, "maps")), "a dumpable uid 1000's maps are its own");
 	ok_errno(EACCES, open(of(stranger, "maps"), O_RDONLY),
 		 "another uid, dumpable, no capabilities: EACCES all the same");
