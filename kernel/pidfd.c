@@ -182,7 +182,8 @@ static int pidfd_siginfo(struct task_struct *task, int sig, const void __user *i
 
 /*
  * Signal the process a pidfd names, as kill(pid, sig) would: ESRCH once
- * it is reaped, 0 for a zombie (which ignores it).
+ * it is reaped, EPERM where kill would refuse, 0 for a zombie (which
+ * ignores it).
  * Linux: SYSCALL_DEFINE4(pidfd_send_signal), kill_pid_info()
  * (Faultline differs: a file of /proc/<pid> is not taken as a pidfd: EBADF)
  */
@@ -212,7 +213,7 @@ SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const void __user *, in
 	ret = -EINVAL;
 	if (!valid_signal((unsigned long)sig) || sig < 0)
 		goto out;
-	ret = (sig && !task->exit_state) ? do_send_sig_info(sig, &kinfo, task) : 0;
+	ret = group_send_sig_info(sig, &kinfo, task);
 out:
 	fput(file);
 	return ret;

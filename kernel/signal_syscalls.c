@@ -153,7 +153,7 @@ static int check_kill_permission(int sig, struct task_struct *t)
  * Send sig to process p as a system call: the permission check, then
  * (not for signal 0, nor to a zombie) the signal. Linux: group_send_sig_info()
  */
-static int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
 	int ret = check_kill_permission(sig, p);
 

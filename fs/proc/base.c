@@ -34,26 +34,6 @@ struct mm_struct *proc_mm_get(struct task_struct *task)
 }
 
 /*
- * The task's mm with a user reference, if the current task may inspect
- * it in mode (ptrace_may_access; its own always): ERR_PTR(-ESRCH) when
- * it has none, ERR_PTR(-EACCES) when the check fails.
- * Linux: kernel/fork.c mm_access() (there under exec_update_lock, which
- * one CPU without kernel preemption does not need)
- */
-static struct mm_struct *mm_access(struct task_struct *task, unsigned int mode)
-{
-	struct mm_struct *mm = proc_mm_get(task);
-
-	if (!mm)
-		return ERR_PTR(-ESRCH);
-	if (mm != current->mm && !ptrace_may_access(task, mode)) {
-		mmput(mm);
-		return ERR_PTR(-EACCES);
-	}
-	return mm;
-}
-
-/*
  * The mm of the process an inode is about, pinned (mmgrab: the struct
  * stays, mmdrop when done) for a file that reads it later, if the opener
  * may inspect it in mode (PTRACE_MODE_READ or _ATTACH; with the file

@@ -115,6 +115,7 @@ struct pt_regs;
 void signals_init(void);
 /* kernel/signal_syscalls.c: also for pidfd_send_signal (kernel/pidfd.c) */
 void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code);
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *uinfo);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int send_sig(int sig, struct task_struct *p, int priv);

@@ -6,13 +6,15 @@
  * to make or remove a name, the sticky bit, what root's capabilities
  * override, who owns a new file, who may chmod and chown, the set-ID
  * bits that chmod, chown, write and truncate clear, access(2) by the
- * real ids, and exec of a file nobody may read. Root makes the files
- * under D; the checks run in children as nobody (65534, groups as
- * each case says), as a root with ids split, or as root.
+ * real ids, exec of a file nobody may read, and mincore's silence on
+ * files the caller could not write. Root makes the files under D; the
+ * checks run in children as nobody (65534, groups as each case says),
+ * as a root with ids split, or as root.
  */
 #include "credlib.h"
 #include <fcntl.h>
 #include <dirent.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -81,6 +83,10 @@ static void make_tree(void)
 	put(D "/open/suid", 04777, NOBODY, NOGROUP);
 	put(D "/open/sgid_nox", 02666, NOBODY, 0);
 	put(D "/open/rootsuid", 04777, 0, 0);
+	put(D "/sparse644", 0644, 0, 0);
+	truncate(D "/sparse644", 2 * 4096);	/* page 0 in the cache, page 1 a hole */
+	put(D "/sparse666", 0666, 0, 0);
+	truncate(D "/sparse666", 2 * 4096);
 }
 
 /* nobody, in the supplementary groups given (0 of them: none). */
@@ -334,6 +340,31 @@ static void exec_unreadable(void)
 	ok_eq('0', c, "an execute-only program runs, not dumpable: nobody may not read it");
 }
 
+/* mincore of a fresh read-only shared mapping of the two-page file path: "10", "11"... */
+static const char *residency(const char *path)
+{
+	static char out[3];
+	unsigned char vec[2] = { 0 };
+	int fd = open(path, O_RDONLY);
+	void *p = mmap(NULL, 2 * 4096, PROT_READ, MAP_SHARED, fd, 0);
+
+	mincore(p, 2 * 4096, vec);
+	munmap(p, 2 * 4096);
+	close(fd);
+	out[0] = (char)('0' + (vec[0] & 1));
+	out[1] = (char)('0' + (vec[1] & 1));
+	return out;
+}
+
+static void mincore_of_files(void)
+{
+	ok_str("10", residency(D "/sparse644"), "root: mincore tells a file's hole from its cached page");
+	nobody_in(0, 0);
+	ok_str("11", residency(D "/sparse644"),
+	       "nobody, who could not write root's 0644 file: every page resident, nothing told");
+	ok_str("10", residency(D "/sparse666"), "a 0666 file it could write: told");
+}
+
 static void remove_tree(const char *path)
 {
 	struct stat st;
@@ -380,6 +411,7 @@ int main(int argc, char **argv)
 	in_child(fsuid, "fsuid");
 	in_child(setgid_directory, "setgid_directory");
 	in_child(exec_unreadable, "exec_unreadable");
+	in_child(mincore_of_files, "mincore_of_files");
 	remove_tree(D);
 	return tap_done();
 }

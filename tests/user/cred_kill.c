@@ -3,12 +3,15 @@
  * Who may signal whom (6.1's check_kill_permission): a sender's real or
  * effective uid must be the target's real or saved uid, or it needs
  * CAP_KILL; SIGCONT may go anywhere in its session. The checks of kill
- * (one process, a group, -1), tkill, tgkill and rt_sigqueueinfo, the
- * sender's uid in siginfo, and root without CAP_KILL.
+ * (one process, a group, -1), tkill, tgkill, rt_sigqueueinfo and
+ * pidfd_send_signal, the sender's uid in siginfo, and root without
+ * CAP_KILL. And process_madvise through a pidfd: the ptrace check, then
+ * CAP_SYS_NICE.
  */
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include "credlib.h"
 
 #define CAP_KILL	5
@@ -48,6 +51,7 @@ static pid_t target(uid_t r, uid_t e, uid_t s, int fds[2])
 		setgroups(0, NULL);
 		setresgid(NOGROUP, NOGROUP, NOGROUP);
 		setresuid(r, e, s);
+		prctl(PR_SET_DUMPABLE, 1);	/* open to the ptrace check of its uid */
 		write(fds[1], "r", 1);
 		while (read(ctl[0], &c, 1) != 0)
 			;
@@ -132,10 +136,52 @@ static void root_without_cap_kill(void)
 	end_targets();
 }
 
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+#ifndef SYS_process_madvise
+#define SYS_process_madvise 440
+#endif
+#define MADV_COLD_	20
+
+static char some_memory[4096] __attribute__((aligned(4096)));
+
+static long advise(int pidfd)
+{
+	struct iovec iov = { some_memory, sizeof(some_memory) };
+
+	return syscall(SYS_process_madvise, pidfd, &iov, 1, MADV_COLD_, 0);
+}
+
+static void pidfds(void)
+{
+	int fds[2];
+	pid_t same = target(NOBODY, NOBODY, NOBODY, fds);
+	int root_fd = (int)syscall(SYS_pidfd_open, getppid(), 0);
+	int same_fd = (int)syscall(SYS_pidfd_open, same, 0);
+
+	some_memory[0] = 1;
+	ok_eq(sizeof(some_memory), advise(same_fd), "root: process_madvise of nobody's memory");
+	setgroups(0, NULL);
+	setresgid(NOGROUP, NOGROUP, NOGROUP);
+	setresuid(NOBODY, NOBODY, 0);	/* nobody, with a way back */
+	ok_errno(EPERM, syscall(SYS_pidfd_send_signal, root_fd, 0, NULL, 0),
+		 "pidfd_send_signal to a root process: EPERM");
+	ok_eq(0, syscall(SYS_pidfd_send_signal, same_fd, 0, NULL, 0), "to one of ours: allowed");
+	ok_errno(EACCES, advise(root_fd), "process_madvise of a root process: EACCES, the ptrace check");
+	ok_errno(EPERM, advise(same_fd), "of one of ours: EPERM, no CAP_SYS_NICE");
+	setresuid(0, 0, 0);
+	end_targets();
+}
+
 int main(void)
 {
 	in_child(as_nobody, "as_nobody");
 	in_child(effective_sender, "effective_sender");
 	in_child(root_without_cap_kill, "root_without_cap_kill");
+	in_child(pidfds, "pidfds");
 	return tap_done();
 }
