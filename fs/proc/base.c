@@ -412,7 +412,7 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 static const struct proc_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
-	DIR("fdinfo", 0500, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
+	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	REG("environ", 0400, &proc_environ_operations),
 	ONE_CHECKED("auxv", 0400, proc_pid_auxv, PTRACE_MODE_READ_FSCREDS),
 	ONE("status", 0444, proc_pid_status),

@@ -117,6 +117,7 @@ static void own_files(void)
 	ok_eq(0, owner("/proc/self/fd"), "its fd directory (0500): root's");
 	ok_eq(0, opens("/proc/self/fd"), "but a process may always list its own");
 	ok(readlink("/proc/self/fd/1", pidpath, sizeof(pidpath)) > 0, "and read its links");
+	ok_eq(0, opens("/proc/self/fdinfo/1"), "and its fdinfo");
 	ok_eq(0, prctl(PR_SET_DUMPABLE, 1), "PR_SET_DUMPABLE 1");
 	ok_eq(NOBODY, owner("/proc/self/status"), "now its files are nobody's");
 	ok_eq(0, opens("/proc/self/environ"), "and its environ opens");
@@ -145,6 +146,7 @@ static void roots_files(void)
 	ok_errno(EACCES, open(of(root, "root/"), O_RDONLY), "following root: EACCES");
 	ok_errno(EACCES, open(of(root, "fd"), O_RDONLY), "its fd directory (0500): EACCES");
 	ok_errno(EACCES, readlink(of(root, "fd/1"), pidpath, sizeof(pidpath)), "a link in it: EACCES");
+	ok_errno(EACCES, open(of(root, "fdinfo/1"), O_RDONLY), "its fdinfo (0555, 0444): EACCES");
 	stat_fields(root, f);
 	ok(f[0] == 1 && f[1] == 1 && f[2] == 0 && f[3] == 0,
 	   "its stat shows start and end of code as 1, stack and data as 0 (%lu %lu %lu %lu)",
@@ -212,6 +214,8 @@ static void same_uid(void)
 	ok_eq(0, opens(of(capable, "fd")), "its fd directory is nobody's: it lists");
 	ok_errno(EACCES, readlink(of(capable, "fd/1"), pidpath, sizeof(pidpath)),
 		 "but its links need the ptrace check: EACCES");
+	ok_errno(EACCES, open(of(capable, "fdinfo/1"), O_RDONLY), "its fdinfo too");
+	ok_eq(0, opens(of(dumpable, "fdinfo/1")), "a dumpable nobody's fdinfo: readable");
 	ok_eq(1000, owner(of(stranger, "maps")), "a dumpable uid 1000's maps are its own");
 	ok_errno(EACCES, open(of(stranger, "maps"), O_RDONLY),
 		 "another uid, dumpable, no capabilities: EACCES all the same");
