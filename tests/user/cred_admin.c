@@ -4,8 +4,9 @@
  * its order: sethostname (CAP_SYS_ADMIN, before the length), mount
  * (CAP_SYS_ADMIN, after the mount point is found), reboot (CAP_SYS_BOOT,
  * before the magic numbers), clock_settime (CAP_SYS_TIME, after the
- * time is checked); and /proc/sys, whose files are judged by their mode
- * and the euid alone (test_perm). Only refusals and opens are tried:
+ * time is checked), userfaultfd (CAP_SYS_PTRACE unless it handles user
+ * faults only); and /proc/sys, whose files are judged by their mode and
+ * the euid alone (test_perm). Only refusals and opens are tried:
  * nothing is changed.
  */
 #include "credlib.h"
@@ -38,6 +39,9 @@ static void as_nobody(void)
 	ok(close(open("/proc/sys/vm/swappiness", O_RDONLY)) == 0, "for reading: allowed (0644)");
 	ok_errno(EACCES, open("/proc/sys/vm/stat_refresh", O_RDONLY), "stat_refresh (0600): EACCES");
 	ok_errno(EACCES, open("/proc/sys/vm/swappiness", O_RDONLY | O_TRUNC), "O_TRUNC asks to write: EACCES");
+	ok_errno(EPERM, syscall(SYS_userfaultfd, O_CLOEXEC),
+		 "userfaultfd as nobody, vm.unprivileged_userfaultfd 0: EPERM (CAP_SYS_PTRACE)");
+	ok(syscall(SYS_userfaultfd, O_CLOEXEC | 1) >= 0, "with UFFD_USER_MODE_ONLY: allowed");
 }
 
 /* /proc/sys asks about the euid, not the fsuid the mode bits use elsewhere. */
