@@ -38,7 +38,7 @@
 #include <linux/pipe_fs_i.h>
 
 #define UTEST_TIMEOUT	(120 * HZ)	/* TCG on a slow machine: generous */
-#define MAX_UTESTS	64
+#define MAX_UTESTS	128	/* as user/runtests, which make difftest drives */
 #define UTEST_LINE	512
 
 static char utest_filter[256];
@@ -89,8 +89,12 @@ static bool collect_name(struct dir_context *ctx, const char *name, int len, lof
 	struct utest_names *u = container_of(ctx, struct utest_names, ctx);
 	char *copy;
 
-	if (d_type != DT_REG || u->n == MAX_UTESTS)
+	if (d_type != DT_REG)
 		return true;
+	if (u->n == MAX_UTESTS) {
+		pr_warn_once("utest: more than %d programs: the rest are not run\n", MAX_UTESTS);
+		return true;
+	}
 	copy = kmalloc((size_t)len + 1, GFP_KERNEL);
 	if (!copy)
 		return false;
