@@ -43,6 +43,7 @@
 #include <asm/fpu.h>
 #include <asm/sigframe.h>
 #include <asm/uaccess.h>
+#include <linux/cred.h>
 
 #define ELF_MIN_ALIGN		PAGE_SIZE
 #define ELF_PAGESTART(v)	((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
@@ -185,6 +186,7 @@ static int fill_auxv(struct linux_binprm *bprm, const Elf64_Ehdr *ex,
 		     unsigned long u_platform, unsigned long u_rand_bytes)
 {
 	unsigned long *elf_info = current->mm->saved_auxv;
+	const struct cred *cred = current_cred();	/* the new program's, committed */
 	int n = 0;
 
 #define NEW_AUX_ENT(id, val) do { elf_info[n++] = (id); elf_info[n++] = (val); } while (0)
@@ -198,11 +200,11 @@ static int fill_auxv(struct linux_binprm *bprm, const Elf64_Ehdr *ex,
 	NEW_AUX_ENT(AT_BASE, 0);
 	NEW_AUX_ENT(AT_FLAGS, 0);
 	NEW_AUX_ENT(AT_ENTRY, e_entry);
-	NEW_AUX_ENT(AT_UID, 0);
-	NEW_AUX_ENT(AT_EUID, 0);
-	NEW_AUX_ENT(AT_GID, 0);
-	NEW_AUX_ENT(AT_EGID, 0);
-	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_UID, cred->uid);
+	NEW_AUX_ENT(AT_EUID, cred->euid);
+	NEW_AUX_ENT(AT_GID, cred->gid);
+	NEW_AUX_ENT(AT_EGID, cred->egid);
+	NEW_AUX_ENT(AT_SECURE, bprm->secureexec);
 	NEW_AUX_ENT(AT_RANDOM, u_rand_bytes);
 	NEW_AUX_ENT(AT_HWCAP2, 0);	/* no FSGSBASE, no ring-3 MWAIT */
 	NEW_AUX_ENT(AT_EXECFN, bprm->exec);

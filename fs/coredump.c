@@ -26,6 +26,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/cred.h>
 #include <linux/signal.h>
 #include <linux/fs.h>
 #include <linux/namei.h>
@@ -382,7 +383,7 @@ static bool cn_esc_puts(char *cn, const char *str)
 
 /*
  * The core file's name from core_pattern: %% %p %P %i %I (ids) %u %g
- * (always 0: everything runs as root) %s (the signal) %t (seconds since
+ * (the real uid and gid) %s (the signal) %t (seconds since
  * 1970) %h (hostname) %e (comm) %c (RLIMIT_CORE); other specifiers print
  * nothing, as in Linux.
  * Without %p, core_uses_pid appends ".PID". A pipe ("|prog") would need
@@ -422,8 +423,10 @@ static int format_corename(char *cn, const struct kernel_siginfo *siginfo)
 			fits = cn_putnum(cn, task_pid_nr(current));
 			break;
 		case 'u':
+			fits = cn_putnum(cn, current_uid());
+			break;
 		case 'g':
-			fits = cn_putnum(cn, 0);
+			fits = cn_putnum(cn, current_gid());
 			break;
 		case 's':
 			fits = cn_putnum(cn, siginfo->si_signo);

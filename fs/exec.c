@@ -9,11 +9,12 @@
  *   3. the ELF loader (fs/binfmt_elf.c) checks the headers, builds a new
  *      address space holding only a stack with the strings at its top
  *      (bprm_mm_init, copy_strings), then passes the point of no return:
- *   4. begin_new_exec: the process's other threads are killed (the
- *      caller takes the leader's pid if it was not the leader), the new
- *      mm replaces the old one (which is freed; a vfork parent resumes),
- *      close-on-exec files close, handled signals go back to their
- *      defaults
+ *   4. begin_new_exec: the new credentials' capability sets are worked
+ *      out (security/commoncap.c), the process's other threads are killed
+ *      (the caller takes the leader's pid if it was not the leader), the
+ *      new mm replaces the old one (which is freed; a vfork parent
+ *      resumes), close-on-exec files close, handled signals go back to
+ *      their defaults, the credentials are committed
  *   5. the loader maps the program, sets up brk, the auxiliary vector
  *      and the registers; the system call "returns" into the new program.
  *
@@ -33,6 +34,9 @@
 #include <linux/namei.h>
 #include <linux/fdtable.h>
 #include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/security.h>
+#include <linux/sched/coredump.h>
 #include <linux/syscalls.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
@@ -179,10 +183,10 @@ static int bprm_stack_limits(struct linux_binprm *bprm)
 	return 0;
 }
 
-/* Open a program for exec: a regular file with an execute bit. Linux: do_open_execat() */
+/* Open a program: a regular file we may execute (not read). Linux: do_open_execat() */
 struct file *open_exec(const char *name)
 {
-	struct file *file = do_filp_open(AT_FDCWD, name, O_RDONLY | O_LARGEFILE, 0);
+	struct file *file = do_filp_open(AT_FDCWD, name, O_RDONLY | O_LARGEFILE | __FMODE_EXEC, 0);
 	int err;
 
 	if (IS_ERR(file))
@@ -190,13 +194,9 @@ struct file *open_exec(const char *name)
 	err = -EACCES;
 	if (!S_ISREG(file_inode(file)->i_mode))
 		goto fail;
-	err = inode_permission(file_inode(file), MAY_EXEC);
-	if (err)
-		goto fail;
 	err = deny_write_access(file);
 	if (err)
 		goto fail;
-	file->f_mode |= FMODE_EXEC;
 	return file;
 fail:
 	fput(file);
@@ -256,6 +256,17 @@ int bprm_prepend_arg(struct linux_binprm *bprm, const char *arg, bool replace_ar
 	return bprm_stack_limits(bprm);
 }
 
+/*
+ * A file the exec uses that the caller may not read (an execute-only
+ * program or script) makes the new process non-dumpable: no core dump
+ * or /proc/<pid>/mem shows what it could not read. Linux: would_dump()
+ */
+static void would_dump(struct linux_binprm *bprm, struct file *file)
+{
+	if (inode_permission(file_inode(file), MAY_READ) < 0)
+		bprm->interp_flags |= BINPRM_FLAGS_ENFORCE_NONDUMP;
+}
+
 /* Run interp (kmalloc'd; bprm owns it from now) instead of the current file. */
 int bprm_change_interp(const char *interp, struct linux_binprm *bprm)
 {
@@ -263,6 +274,7 @@ int bprm_change_interp(const char *interp, struct linux_binprm *bprm)
 
 	if (IS_ERR(file))
 		return (int)PTR_ERR(file);
+	would_dump(bprm, bprm->file);
 	release_file(bprm);
 	bprm->file = file;
 	if (bprm->interp != bprm->filename)
@@ -480,12 +492,32 @@ killed:
 	return -EAGAIN;
 }
 
-/* The point of no return. Linux: begin_new_exec() */
+/*
+ * Dumpable unless a file could not be read or the program runs with
+ * effective ids other than its real ones (then fs.suid_dumpable says).
+ * Linux: begin_new_exec() "Figure out dumpability"
+ */
+static void exec_set_dumpable(struct linux_binprm *bprm)
+{
+	if ((bprm->interp_flags & BINPRM_FLAGS_ENFORCE_NONDUMP) ||
+	    current_euid() != current_uid() || current_egid() != current_gid())
+		set_dumpable(current->mm, suid_dumpable);
+	else
+		set_dumpable(current->mm, SUID_DUMP_USER);
+}
+
+/*
+ * The point of no return; the new credentials (computed first, while a
+ * failure can still be returned) are committed at the end.
+ * Linux: begin_new_exec()
+ */
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct task_struct *me = current;
-	int err;
+	int err = cap_bprm_creds_from_file(bprm);
 
+	if (err)
+		return err;
 	bprm->point_of_no_return = true;
 	err = de_thread(me);
 	if (err)
@@ -496,12 +528,18 @@ int begin_new_exec(struct linux_binprm *bprm)
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	set_mm_exe_file(me->mm, bprm->file);
+	would_dump(bprm, bprm->file);
 	me->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	me->sas_ss_sp = me->sas_ss_size = 0;
 	me->sas_ss_flags = SS_DISABLE;
 	do_close_on_exec(me->files);
+	if (bprm->secureexec)
+		me->pdeath_signal = 0;
+	exec_set_dumpable(bprm);
 	flush_signal_handlers(me, 0);
 	strlcpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
+	commit_creds(bprm->cred);
+	bprm->cred = NULL;
 	return 0;
 }
 
@@ -552,6 +590,8 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int exec
 
 static void free_bprm(struct linux_binprm *bprm)
 {
+	if (bprm->cred)
+		abort_creds(bprm->cred);
 	if (bprm->mm)
 		mmput(bprm->mm);
 	release_file(bprm);
@@ -618,6 +658,10 @@ static int do_execveat_common(int fd, const char *filename, struct user_arg_ptr 
 		bprm->file = NULL;
 		goto out;
 	}
+	err = -ENOMEM;
+	bprm->cred = prepare_exec_creds();	/* Linux: prepare_bprm_creds() */
+	if (!bprm->cred)
+		goto out;
 	err = exec_binprm(bprm);
 	if (err && bprm->point_of_no_return && !fatal_signal_pending(current))
 		force_fatal_sig(SIGSEGV);

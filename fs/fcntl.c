@@ -37,8 +37,12 @@ struct flock {
 	pid_t l_pid;
 };
 
+/* O_NOATIME is for the file's owner (or CAP_FOWNER) only. Linux: setfl() */
 static long setfl(struct file *filp, unsigned long arg)
 {
+	if ((arg & O_NOATIME) && !(filp->f_flags & O_NOATIME) &&
+	    !inode_owner_or_capable(file_inode(filp)))
+		return -EPERM;
 	filp->f_flags = (filp->f_flags & ~SETFL_MASK) | ((unsigned int)arg & SETFL_MASK);
 	return 0;
 }

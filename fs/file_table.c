@@ -6,6 +6,7 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/cred.h>
 
 static struct kmem_cache *filp_cachep;
 
@@ -25,6 +26,7 @@ struct file *alloc_file(const struct path *path, int flags, const struct file_op
 	file->f_op = fop;
 	file->f_flags = flags;
 	file->f_count = 1;
+	file->f_cred = get_cred(current_cred());
 	if ((flags & O_ACCMODE) != O_WRONLY)
 		file->f_mode |= FMODE_READ;
 	if ((flags & O_ACCMODE) != O_RDONLY) {
@@ -51,5 +53,6 @@ void fput(struct file *file)
 	if (file->f_mode & FMODE_WRITE)
 		file->f_inode->i_writecount--;
 	path_put(&file->f_path);
+	put_cred(file->f_cred);
 	kmem_cache_free(filp_cachep, file);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Inodes: allocation, reference counting and the end of a file's life.
+ * Inodes: allocation, reference counting and the end of a file's life;
+ * a new inode's owner, and the set-ID rules that go with ownership.
  * Linux: fs/inode.c
  *
  * An inode lives while anything refers to it (a dentry, an open file, a
@@ -11,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
+#include <linux/cred.h>
 #include <linux/pagemap.h>
 #include <linux/pipe_fs_i.h>
 
@@ -108,33 +110,66 @@ void inode_set_ctime_current(struct inode *inode)
 }
 
 /*
- * Change attributes: mode, owner, size, times. The file system's setattr
- * does the work (size changes need it); Linux: notify_change() ->
- * simple_setattr() / setattr_copy()
+ * A new inode's owner: the creator's fsuid, and its fsgid unless the
+ * directory is set-group-ID (BSD's rule, there on request): then the
+ * directory's group, and a new directory inherits the S_ISGID bit.
+ * Linux: inode_init_owner()
  */
-int notify_change(struct dentry *dentry, struct iattr *attr)
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode)
 {
-	struct inode *inode = d_inode(dentry);
-	struct timespec64 now = current_time();
-	int err = 0;
+	inode->i_uid = current_fsuid();
+	if (dir && (dir->i_mode & S_ISGID)) {
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(mode))
+			mode |= S_ISGID;
+	} else {
+		inode->i_gid = current_fsgid();
+	}
+	inode->i_mode = mode;
+}
 
-	if ((attr->ia_valid & ATTR_SIZE) && inode->i_op && inode->i_op->setattr)
-		err = inode->i_op->setattr(dentry, attr);
-	else if (attr->ia_valid & ATTR_SIZE)
-		err = -EPERM;
-	if (err)
-		return err;
-	if (attr->ia_valid & ATTR_MODE)
-		inode->i_mode = attr->ia_mode;
-	if (attr->ia_valid & ATTR_UID)
-		inode->i_uid = attr->ia_uid;
-	if (attr->ia_valid & ATTR_GID)
-		inode->i_gid = attr->ia_gid;
-	if (attr->ia_valid & ATTR_ATIME)
-		inode->i_atime = attr->ia_atime;
-	if (attr->ia_valid & ATTR_MTIME)
-		inode->i_mtime = attr->ia_mtime;
-	if (attr->ia_valid & ATTR_CTIME)
-		inode->i_ctime = now;
-	return 0;
+/* Is the caller the owner (by fsuid), or has it CAP_FOWNER? Linux: inode_owner_or_capable() */
+bool inode_owner_or_capable(const struct inode *inode)
+{
+	return current_fsuid() == inode->i_uid || capable(CAP_FOWNER);
+}
+
+/*
+ * May the caller have a set-group-ID file of group gid: is it in the
+ * group, or has it CAP_FSETID? Linux: in_group_or_capable()
+ */
+bool in_group_or_capable(const struct inode *inode, gid_t gid)
+{
+	return in_group_p(gid) || capable_wrt_inode_uidgid(inode, CAP_FSETID);
+}
+
+/*
+ * A file created set-group-ID and group-executable in a set-group-ID
+ * directory of a group the creator is not in (and may not act for)
+ * loses S_ISGID: else anyone could make set-group-ID programs of that
+ * group. Linux: mode_strip_sgid()
+ */
+umode_t mode_strip_sgid(const struct inode *dir, umode_t mode)
+{
+	if ((mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP))
+		return mode;
+	if (S_ISDIR(mode) || !dir || !(dir->i_mode & S_ISGID))
+		return mode;
+	if (in_group_or_capable(dir, dir->i_gid))
+		return mode;
+	return mode & ~S_ISGID;
+}
+
+/*
+ * A write to a set-ID file by a task without CAP_FSETID clears its
+ * set-ID bits, so no one can plant code in another's set-ID program.
+ * Linux: file_remove_privs()
+ */
+int file_remove_privs(struct file *file)
+{
+	struct dentry *dentry = file->f_path.dentry;
+	int kill = setattr_should_drop_suidgid(d_inode(dentry));
+	struct iattr attr = { .ia_valid = ATTR_FORCE | kill };
+
+	return kill ? notify_change(dentry, &attr) : 0;
 }

@@ -12,7 +12,8 @@
  * Errors, as Linux's: -ENOENT (a component missing, or an empty path),
  * -ENOTDIR (a non-directory in the middle, or before a trailing '/'),
  * -ELOOP (more than MAXSYMLINKS links in one lookup), -ENAMETOOLONG,
- * -EBADF (a bad dirfd).
+ * -EBADF (a bad dirfd), -EACCES (a directory on the way that the task
+ * may not search: may_lookup).
  *
  * Linux walks with RCU and a hashed dcache; here it is one directory list
  * per step and no locks (one CPU, no kernel preemption). The operations
@@ -27,6 +28,7 @@
 #include <linux/namei.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
+#include <linux/cred.h>
 #include <asm/uaccess.h>
 
 struct nameidata {
@@ -173,6 +175,15 @@ static int step(struct nameidata *nd, const struct qstr *comp, bool follow)
 }
 
 /*
+ * Search permission on the directory the walk is in, before each
+ * component, the last one too. Linux: may_lookup()
+ */
+static int may_lookup(struct nameidata *nd)
+{
+	return inode_permission(d_inode(nd->path.dentry), MAY_EXEC);
+}
+
+/*
  * Walk every component but the last; return the last in *last (empty for
  * "/" or a path of only slashes) and whether slashes followed it.
  */
@@ -190,8 +201,10 @@ static int walk_parents(struct nameidata *nd, const char *name, struct qstr *las
 	while (*name) {
 		const char *end = name;
 		struct qstr comp;
-		int err;
+		int err = may_lookup(nd);
 
+		if (err)
+			return err;
 		while (*end && *end != '/')
 			end++;
 		if (end - name > NAME_MAX)
@@ -435,13 +448,76 @@ struct dentry *kern_path_locked(const char *name, struct path *parent)
 }
 
 /*
- * Permission to access an inode. Faultline runs everything as root, and
- * root may read and write anything; it may execute a file only if some
- * execute bit is set. Linux: inode_permission() -> generic_permission()
+ * The mode bits a task meets on inode: the owner's if its fsuid owns it,
+ * else the group's if it is in the inode's group (in_group_p: fsgid or
+ * a supplementary group), else the others'. Only MAY_READ, MAY_WRITE
+ * and MAY_EXEC count. 0 or -EACCES. Linux: acl_permission_check()
+ * (POSIX ACLs left out: Faultline has no xattrs to keep them in)
+ *
+ *   i_mode:  ... | r w x | r w x | r w x |
+ *                  owner   group   other    (>> 6, >> 3, >> 0)
+ */
+static int acl_permission_check(const struct inode *inode, int mask)
+{
+	unsigned int mode = inode->i_mode;
+
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	if (current_fsuid() == inode->i_uid)
+		mode >>= 6;
+	else if ((mask & (mode ^ (mode >> 3))) && in_group_p(inode->i_gid))
+		mode >>= 3;
+	return (mask & ~mode) ? -EACCES : 0;
+}
+
+/*
+ * The mode bits, then the capabilities that override them: on a
+ * directory, CAP_DAC_READ_SEARCH for reading and searching and
+ * CAP_DAC_OVERRIDE for anything; on a file, CAP_DAC_READ_SEARCH for
+ * reading and CAP_DAC_OVERRIDE for reading and writing, and for
+ * executing only when some execute bit is set (root cannot run a file
+ * no one may run). Linux: generic_permission()
+ */
+int generic_permission(struct inode *inode, int mask)
+{
+	int ret = acl_permission_check(inode, mask);
+
+	if (ret != -EACCES)
+		return ret;
+	if (S_ISDIR(inode->i_mode)) {
+		if (!(mask & MAY_WRITE) && capable_wrt_inode_uidgid(inode, CAP_DAC_READ_SEARCH))
+			return 0;
+		if (capable_wrt_inode_uidgid(inode, CAP_DAC_OVERRIDE))
+			return 0;
+		return -EACCES;
+	}
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	if (mask == MAY_READ && capable_wrt_inode_uidgid(inode, CAP_DAC_READ_SEARCH))
+		return 0;
+	if ((!(mask & MAY_EXEC) || (inode->i_mode & S_IXUGO)) &&
+	    capable_wrt_inode_uidgid(inode, CAP_DAC_OVERRIDE))
+		return 0;
+	return -EACCES;
+}
+
+/*
+ * May the current task do mask (MAY_*) to inode? 0 or -EACCES. The file
+ * system may decide (->permission); else the mode bits and capabilities.
+ * Linux: inode_permission() (less read-only and immutable files: there
+ * are none here)
  */
 int inode_permission(struct inode *inode, int mask)
 {
-	if ((mask & MAY_EXEC) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & 0111))
-		return -EACCES;
-	return 0;
+	if (inode->i_op && inode->i_op->permission)
+		return inode->i_op->permission(inode, mask);
+	return generic_permission(inode, mask);
+}
+
+int path_permission(const struct path *path, int mask)
+{
+	return inode_permission(d_inode(path->dentry), mask);
+}
+
+int file_permission(struct file *file, int mask)
+{
+	return inode_permission(file_inode(file), mask);
 }

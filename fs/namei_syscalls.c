@@ -5,20 +5,64 @@
  * the older ones that musl still uses). Linux: fs/namei.c (vfs_mkdir,
  * do_mkdirat, do_unlinkat, do_renameat2, ...)
  *
- * The VFS checks what holds for every file system (the kinds of files,
- * emptiness, loops); the file system (tmpfs, mm/shmem.c) does the rest.
+ * The VFS checks what holds for every file system (permission to change
+ * the directory, the sticky bit, the kinds of files, emptiness, loops);
+ * the file system (tmpfs, mm/shmem.c) does the rest.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/namei.h>
 #include <linux/fs_struct.h>
+#include <linux/cred.h>
 #include <linux/syscalls.h>
 
-/* Nothing is made in a removed directory. Linux: may_create() */
+/*
+ * May the caller make a name in dir? Write and search permission on it;
+ * nothing is made in a removed directory. Linux: may_create()
+ */
 static int may_create(struct inode *dir)
 {
-	return IS_DEADDIR(dir) ? -ENOENT : 0;
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+/*
+ * In a sticky directory (S_ISVTX: /tmp) a name may be removed or
+ * renamed only by the owner of the file or of the directory, or with
+ * CAP_FOWNER. True when the caller may not. Linux: check_sticky()
+ */
+static bool check_sticky(const struct inode *dir, const struct inode *inode)
+{
+	uid_t fsuid = current_fsuid();
+
+	if (!(dir->i_mode & S_ISVTX))
+		return false;
+	if (inode->i_uid == fsuid || dir->i_uid == fsuid)
+		return false;
+	return !capable_wrt_inode_uidgid(inode, CAP_FOWNER);
+}
+
+/*
+ * May the caller remove (or rename away) victim from dir, a directory
+ * if isdir? Write and search permission on dir, the sticky rule, and
+ * the kind of file. Linux: may_delete()
+ */
+static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
+{
+	struct inode *inode = d_inode(victim);
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	if (check_sticky(dir, inode))
+		return -EPERM;
+	if (isdir && !S_ISDIR(inode->i_mode))
+		return -ENOTDIR;
+	if (!isdir && S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	return 0;
 }
 
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
@@ -43,12 +87,15 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 	return dir->i_op->mkdir(dir, dentry, mode);
 }
 
+/* A device node takes CAP_MKNOD; a FIFO or socket does not. Linux: vfs_mknod() */
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
 	int err = may_create(dir);
 
 	if (err)
 		return err;
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op || !dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -67,8 +114,10 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 
 int vfs_unlink(struct inode *dir, struct dentry *dentry)
 {
-	if (S_ISDIR(d_inode(dentry)->i_mode))
-		return -EISDIR;
+	int err = may_delete(dir, dentry, false);
+
+	if (err)
+		return err;
 	if (d_mountpoint(dentry))
 		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->unlink)
@@ -78,8 +127,10 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 
 int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 {
-	if (!S_ISDIR(d_inode(dentry)->i_mode))
-		return -ENOTDIR;
+	int err = may_delete(dir, dentry, true);
+
+	if (err)
+		return err;
 	if (dentry == dentry->d_sb->s_root || d_mountpoint(dentry))
 		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->rmdir)
@@ -100,6 +151,34 @@ static bool is_subdir(const struct dentry *dentry, const struct dentry *a)
 }
 
 /*
+ * May the caller rename old_dentry to new_dentry? Remove the one, make
+ * or replace the other; and move a directory to another parent only if
+ * it may write the directory itself (its ".." changes). Linux: vfs_rename()
+ */
+static int may_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
+		      struct dentry *new_dentry, unsigned int flags)
+{
+	struct inode *source = d_inode(old_dentry), *target = d_inode(new_dentry);
+	bool is_dir = S_ISDIR(source->i_mode);
+	bool new_is_dir = target && S_ISDIR(target->i_mode);
+	int err = may_delete(old_dir, old_dentry, is_dir);
+
+	if (err)
+		return err;
+	if (!target)
+		err = may_create(new_dir);
+	else
+		err = may_delete(new_dir, new_dentry, (flags & RENAME_EXCHANGE) ? new_is_dir : is_dir);
+	if (err || new_dir == old_dir)
+		return err;
+	if (is_dir)
+		err = inode_permission(source, MAY_WRITE);
+	if (!err && (flags & RENAME_EXCHANGE) && new_is_dir)
+		err = inode_permission(target, MAY_WRITE);
+	return err;
+}
+
+/*
  * Rename old_dentry to new_dentry, which may exist (it is then replaced,
  * if the kinds agree) or be negative. Linux: vfs_rename()
  */
@@ -108,6 +187,7 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *n
 {
 	struct inode *source = d_inode(old_dentry), *target = d_inode(new_dentry);
 	bool is_dir = S_ISDIR(source->i_mode);
+	int err;
 
 	if (source == target)
 		return 0;
@@ -117,14 +197,11 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *n
 		return -EBUSY;
 	if (target && (flags & RENAME_NOREPLACE))
 		return -EEXIST;
-	if (target && !(flags & RENAME_EXCHANGE)) {
-		if (is_dir && !S_ISDIR(target->i_mode))
-			return -ENOTDIR;
-		if (!is_dir && S_ISDIR(target->i_mode))
-			return -EISDIR;
-		if (is_dir && !simple_empty(new_dentry))
-			return -ENOTEMPTY;
-	}
+	err = may_rename(old_dir, old_dentry, new_dir, new_dentry, flags);
+	if (err)
+		return err;
+	if (target && !(flags & RENAME_EXCHANGE) && is_dir && !simple_empty(new_dentry))
+		return -ENOTEMPTY;
 	if ((flags & RENAME_EXCHANGE) && !target)
 		return -ENOENT;
 	if (is_dir && is_subdir(new_dentry->d_parent, old_dentry))
@@ -163,7 +240,7 @@ static long do_mknodat(int dfd, const char __user *filename, umode_t mode, unsig
 	putname(name);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	mode &= ~current->fs->umask;
+	mode = mode_strip_sgid(d_inode(parent.dentry), mode) & ~current->fs->umask;
 	if (!(mode & S_IFMT) || S_ISREG(mode))
 		err = vfs_create(d_inode(parent.dentry), dentry, (mode & S_IALLUGO));
 	else

@@ -22,6 +22,7 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/namei.h>
+#include <linux/cred.h>
 #include <linux/shmem_fs.h>
 #include <linux/anon_inodes.h>
 #include <linux/proc_fs.h>
@@ -178,10 +179,17 @@ int init_mount(const char *dev_name, const char *dir_name, const char *type)
 #define MS_MGC_VAL	0xC0ED0000UL
 #define MS_PLAIN	(MS_SILENT | MS_RELATIME)
 
+/* Mounting takes CAP_SYS_ADMIN. Linux: may_mount() */
+static bool may_mount(void)
+{
+	return capable(CAP_SYS_ADMIN);
+}
+
 /*
  * mount(2) of a new file system: "proc", "tmpfs" or "sysfs". Anything else Linux
  * does (MS_BIND, MS_MOVE, MS_REMOUNT, propagation flags) is -EINVAL here,
- * an unknown type -ENODEV. Linux: do_mount() -> path_mount()
+ * an unknown type -ENODEV; without CAP_SYS_ADMIN, -EPERM once the mount
+ * point is found. Linux: do_mount() -> path_mount()
  */
 SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
 		char __user *, type, unsigned long, flags, void __user *, data)
@@ -214,7 +222,9 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
 	err = filename_lookup(AT_FDCWD, kdir, LOOKUP_FOLLOW, &path);
 	if (err)
 		goto out;
-	if (flags & ~MS_PLAIN) {
+	if (!may_mount()) {
+		err = -EPERM;
+	} else if (flags & ~MS_PLAIN) {
 		err = -EINVAL;
 	} else {
 		sb = new_super(ktype);

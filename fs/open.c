@@ -12,6 +12,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/falloc.h>
+#include <linux/cred.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -19,28 +20,46 @@
 #define W_OK	2
 #define X_OK	1
 
+/*
+ * Set the size; a truncate by a task without CAP_FSETID clears set-ID
+ * bits as a write does. The caller has checked write permission (or
+ * holds the file open for writing). Linux: do_truncate()
+ */
 int do_truncate(struct dentry *dentry, loff_t length)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = length };
+	int kill;
 
 	if (length < 0)
 		return -EINVAL;
+	kill = setattr_should_drop_suidgid(d_inode(dentry));
+	if (kill)
+		attr.ia_valid |= kill | ATTR_FORCE;
 	attr.ia_mtime = current_time();
 	return notify_change(dentry, &attr);
 }
 
+/* truncate(2): a regular file the caller may write. Linux: vfs_truncate() */
 int vfs_truncate(const struct path *path, loff_t length)
 {
 	struct inode *inode = d_inode(path->dentry);
+	int err;
 
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode))
 		return -EINVAL;
+	err = inode_permission(inode, MAY_WRITE);
+	if (err)
+		return err;
 	return do_truncate(path->dentry, length);
 }
 
-/* O_CREAT: make the file unless it exists (then O_EXCL fails). 1: it exists. */
+/*
+ * O_CREAT: make the file unless it exists (then O_EXCL fails). 1: it
+ * exists. Its mode loses S_ISGID as mode_strip_sgid says, then the
+ * umask's bits. Linux: lookup_open(), vfs_prepare_mode()
+ */
 static int open_create(int dfd, const char *filename, int flags, umode_t mode,
 		       struct path *path)
 {
@@ -56,6 +75,7 @@ static int open_create(int dfd, const char *filename, int flags, umode_t mode,
 			return err;
 		return 1;
 	}
+	mode = mode_strip_sgid(d_inode(parent.dentry), mode);
 	err = vfs_create(d_inode(parent.dentry), dentry, mode & ~current->fs->umask & S_IALLUGO);
 	if (!err)
 		path->dentry = dget(dentry);
@@ -63,24 +83,54 @@ static int open_create(int dfd, const char *filename, int flags, umode_t mode,
 	return err;
 }
 
-/* What open(2)'s flags may not do to this inode. Linux: may_open() */
-static int may_open(struct dentry *dentry, int flags)
+/*
+ * What open(2)'s flags ask of the file, as MAY_* bits: reading and/or
+ * writing by O_ACCMODE (3, which Linux takes for both), writing for
+ * O_TRUNC; exec's open asks to execute only. Linux: build_open_flags()
+ */
+static int open_acc_mode(int flags)
+{
+	int acc_mode;
+
+	if (flags & __FMODE_EXEC)
+		return MAY_EXEC;
+	acc_mode = "\004\002\006\006"[flags & O_ACCMODE];
+	if (flags & O_TRUNC)
+		acc_mode |= MAY_WRITE;
+	if (flags & O_APPEND)
+		acc_mode |= MAY_APPEND;
+	return acc_mode;
+}
+
+/*
+ * What open(2)'s flags may not do to this inode, and the permission to
+ * do the rest (none needed for a file the open itself created). O_TRUNC
+ * truncates even a file opened O_RDONLY, as Linux does. Linux: may_open()
+ */
+static int may_open(struct dentry *dentry, int flags, bool created)
 {
 	struct inode *inode = d_inode(dentry);
-	int acc = flags & O_ACCMODE;
+	int acc_mode = created ? 0 : open_acc_mode(flags);
+	int err;
 
 	if (flags & O_PATH)
 		return 0;
 	if (S_ISLNK(inode->i_mode))
 		return -ELOOP;		/* O_NOFOLLOW on a symlink */
-	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & (O_CREAT | O_TRUNC))))
+	if (S_ISDIR(inode->i_mode) && ((acc_mode & MAY_WRITE) || (flags & O_CREAT)))
 		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) && (acc_mode & MAY_EXEC))
+		return -EACCES;
+	err = inode_permission(inode, MAY_OPEN | acc_mode);
+	if (err)
+		return err;
+	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
+		return -EPERM;
 	if (S_ISBLK(inode->i_mode) || S_ISSOCK(inode->i_mode))
 		return -ENXIO;
-	if ((acc != O_RDONLY || (flags & O_TRUNC)) && inode->i_writecount < 0)
+	if ((acc_mode & MAY_WRITE) && inode->i_writecount < 0)
 		return -ETXTBSY;	/* a program being run */
-	/* O_TRUNC truncates even a file opened O_RDONLY, as Linux does. */
-	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode))
+	if ((flags & O_TRUNC) && !created && S_ISREG(inode->i_mode))
 		return do_truncate(dentry, 0);
 	return 0;
 }
@@ -102,6 +152,7 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 	struct path path;
 	struct file *file;
+	bool created;
 	int err = 1;
 
 	if (flags & O_DIRECTORY)
@@ -110,12 +161,13 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 		err = open_create(dfd, filename, flags, mode, &path);
 	if (err < 0)
 		return ERR_PTR(err);
-	if (err > 0) {
+	created = !err;
+	if (!created) {
 		err = filename_lookup(dfd, filename, lookup, &path);
 		if (err)
 			return ERR_PTR(err);
 	}
-	err = may_open(path.dentry, flags);
+	err = may_open(path.dentry, flags, created);
 	if (err) {
 		path_put(&path);
 		return ERR_PTR(err);
@@ -130,11 +182,14 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 		return file;
 	}
 	/* What F_GETFL shows: not the flags that only acted at open or on the fd. */
-	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC),
+	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC |
+					   __FMODE_EXEC),
 			  d_inode(path.dentry)->i_fop);
 	path_put(&path);
 	if (IS_ERR(file))
 		return file;
+	if (flags & __FMODE_EXEC)
+		file->f_mode |= FMODE_EXEC;
 	err = vfs_open(file);
 	if (err) {
 		file->f_op = NULL;	/* the open failed: no release */
@@ -162,6 +217,7 @@ static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t
 	char *name;
 	int fd;
 
+	flags &= ~__FMODE_EXEC;		/* exec's own: not an open(2) flag */
 	if (flags & O_PATH)
 		flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
 	name = getname(filename);
@@ -208,12 +264,40 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 }
 
 /*
- * access(2) for root: the file must exist; X_OK needs an execute bit on
- * a non-directory. Linux: do_faccessat()
+ * access(2) asks as the real uid and gid: credentials with the fs ids
+ * set to the real ones, and with the capabilities root's real uid would
+ * have (all permitted ones for uid 0, none for others). Linux:
+ * access_override_creds()
+ */
+static const struct cred *access_override_creds(void)
+{
+	struct cred *override_cred = prepare_creds();
+	const struct cred *old_cred;
+
+	if (!override_cred)
+		return NULL;
+	override_cred->fsuid = override_cred->uid;
+	override_cred->fsgid = override_cred->gid;
+	if (!issecure(SECURE_NO_SETUID_FIXUP)) {
+		if (override_cred->uid != GLOBAL_ROOT_UID)
+			cap_clear(&override_cred->cap_effective);
+		else
+			override_cred->cap_effective = override_cred->cap_permitted;
+	}
+	old_cred = override_creds(override_cred);
+	put_cred(override_cred);	/* override_creds took its own */
+	return old_cred;
+}
+
+/*
+ * May the caller read, write or execute (R_OK, W_OK, X_OK; F_OK: 0,
+ * does it exist) the file? As the real ids, the path walk too, unless
+ * AT_EACCESS asks as the effective ones. Linux: do_faccessat()
  */
 static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 {
 	unsigned int lookup_flags = LOOKUP_FOLLOW;
+	const struct cred *old_cred = NULL;
 	struct path path;
 	long res;
 
@@ -225,11 +309,18 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		lookup_flags &= ~LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
 		lookup_flags |= LOOKUP_EMPTY;
+	if (!(flags & AT_EACCESS)) {
+		old_cred = access_override_creds();
+		if (!old_cred)
+			return -ENOMEM;
+	}
 	res = user_path_at(dfd, filename, lookup_flags, &path);
-	if (res)
-		return res;
-	res = inode_permission(d_inode(path.dentry), (mode & X_OK) ? MAY_EXEC : 0);
-	path_put(&path);
+	if (!res) {
+		res = inode_permission(d_inode(path.dentry), mode | MAY_ACCESS);
+		path_put(&path);
+	}
+	if (old_cred)
+		revert_creds(old_cred);
 	return res;
 }
 
@@ -248,6 +339,7 @@ SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 	return do_faccessat(AT_FDCWD, filename, mode, 0);
 }
 
+/* A directory we may search becomes the working directory. Linux: sys_chdir() */
 SYSCALL_DEFINE1(chdir, const char __user *, filename)
 {
 	struct path path;
@@ -255,9 +347,11 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 
 	if (error)
 		return error;
-	set_fs_pwd(current->fs, &path);
+	error = path_permission(&path, MAY_EXEC | MAY_CHDIR);
+	if (!error)
+		set_fs_pwd(current->fs, &path);
 	path_put(&path);
-	return 0;
+	return error;
 }
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
@@ -269,13 +363,15 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 		return error;
 	error = -ENOTDIR;
 	if (S_ISDIR(file_inode(file)->i_mode)) {
-		set_fs_pwd(current->fs, &file->f_path);
-		error = 0;
+		error = file_permission(file, MAY_EXEC | MAY_CHDIR);
+		if (!error)
+			set_fs_pwd(current->fs, &file->f_path);
 	}
 	fput(file);
 	return error;
 }
 
+/* The owner (or CAP_FOWNER) may; notify_change checks. Linux: chmod_common() */
 static long chmod_common(const struct path *path, umode_t mode)
 {
 	struct inode *inode = d_inode(path->dentry);
@@ -321,7 +417,13 @@ SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
 	return do_fchmodat(AT_FDCWD, filename, mode);
 }
 
-/* uid or gid -1 leaves it as it is. Linux: chown_common() */
+/*
+ * uid or gid -1 leaves it as it is; notify_change checks who may
+ * (CAP_CHOWN, or the owner to a group of its own). A non-directory
+ * changing hands loses set-user-ID (even by root), and set-group-ID
+ * when it is group-executable or the caller could not set it.
+ * Linux: chown_common()
+ */
 static long chown_common(const struct path *path, uid_t user, gid_t group)
 {
 	struct iattr newattrs = { .ia_valid = ATTR_CTIME };
@@ -335,17 +437,8 @@ static long chown_common(const struct path *path, uid_t user, gid_t group)
 		newattrs.ia_valid |= ATTR_GID;
 		newattrs.ia_gid = group;
 	}
-	/*
-	 * A file changing hands loses set-user-ID, and set-group-ID when it is
-	 * group-executable (without it, the bit means mandatory locking).
-	 * Linux: ATTR_KILL_SUID/SGID, should_remove_suid()
-	 */
-	if (!S_ISDIR(inode->i_mode) && (inode->i_mode & (S_ISUID | S_ISGID))) {
-		newattrs.ia_valid |= ATTR_MODE;
-		newattrs.ia_mode = inode->i_mode & ~S_ISUID;
-		if (inode->i_mode & S_IXGRP)
-			newattrs.ia_mode &= ~S_ISGID;
-	}
+	if (!S_ISDIR(inode->i_mode))
+		newattrs.ia_valid |= ATTR_KILL_SUID | setattr_should_drop_sgid(inode);
 	return notify_change(path->dentry, &newattrs);
 }
 

@@ -22,6 +22,7 @@
 #include <linux/ipc_namespace.h>
 #include <linux/radix-tree.h>
 #include <linux/seq_file.h>
+#include <linux/cred.h>
 
 #define IPCMNI_SHIFT		15
 #define IPCMNI			(1 << IPCMNI_SHIFT)	/* ipc_mni: the most ids of a kind */
@@ -45,14 +46,6 @@ struct ipc_ops {
 	int (*more_checks)(struct kern_ipc_perm *ipcp, struct ipc_params *params);
 };
 
-/*
- * Faultline differs: this branch has no credentials yet, so every task
- * acts as root (uid 0, gid 0). MERGE: the credentials work brings
- * current_euid(), current_egid() and in_group_p() (linux/cred.h).
- */
-#define current_euid()		((uid_t)0)
-#define current_egid()		((gid_t)0)
-#define in_group_p(gid)		((gid) == 0)
 
 void ipc_init_ids(struct ipc_ids *ids);
 int ipcget(struct ipc_namespace *ns, struct ipc_ids *ids, const struct ipc_ops *ops,

@@ -34,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/coredump.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
 #include <linux/completion.h>
@@ -165,6 +166,7 @@ static void exit_mm(struct task_struct *tsk)
 	if (!mm)
 		return;
 	setmax_mm_hiwater_rss(&tsk->signal->maxrss, mm);
+	tsk->user_dumpable = get_dumpable(mm) == SUID_DUMP_USER;
 	mmgrab(mm);
 	tsk->mm = NULL;
 	mmput(mm);

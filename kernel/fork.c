@@ -6,6 +6,7 @@
  * piece either shared (a CLONE_* flag: one more reference) or copied:
  *
  *   task_struct + kernel stack   always new (dup_task_struct)
+ *   creds                        shared (copy_creds: never written once used)
  *   files    CLONE_FILES         the descriptor table (dup_fd)
  *   fs       CLONE_FS            root, cwd, umask
  *   sighand  CLONE_SIGHAND       signal handlers
@@ -38,6 +39,7 @@
 #include <linux/completion.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/cred.h>
 #include <linux/timekeeping.h>
 #include <linux/vmstat.h>
 #include <linux/itimer.h>
@@ -127,6 +129,7 @@ void put_task_struct(struct task_struct *t)
 	if (--t->usage)
 		return;
 	BUG_ON(t == current || t == &init_task);
+	exit_creds(t);
 	free_thread_stack(t->stack);
 	kmem_cache_free(task_struct_cachep, t);
 }
@@ -392,6 +395,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
+	copy_creds(p);
 	init_child_fields(p, args);
 	sched_fork(p);
 	retval = copy_files(clone_flags, p);

@@ -12,6 +12,7 @@
 #include <linux/userfaultfd_k.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/ptrace.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 
@@ -131,6 +132,26 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 
 	if (!mm || (task->flags & PF_KTHREAD) || !mmget_not_zero(mm))
 		return NULL;
+	return mm;
+}
+
+/*
+ * The task's mm with a user reference, if the current task may inspect
+ * it in mode (ptrace_may_access; its own always): ERR_PTR(-ESRCH) when
+ * it has none, ERR_PTR(-EACCES) when the check fails. Linux: mm_access()
+ * (there under exec_update_lock, which one CPU without kernel
+ * preemption does not need)
+ */
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (!mm)
+		return ERR_PTR(-ESRCH);
+	if (mm != current->mm && !ptrace_may_access(task, mode)) {
+		mmput(mm);
+		return ERR_PTR(-EACCES);
+	}
 	return mm;
 }
 

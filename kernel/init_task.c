@@ -10,6 +10,7 @@
 #include <linux/mm_types.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/cred.h>
 
 extern char init_stack[];
 
@@ -54,6 +55,8 @@ struct task_struct init_task = {
 	.flags = PF_KTHREAD,
 	.usage = 2,
 	.pid = 0,
+	.real_cred = &init_cred,
+	.cred = &init_cred,
 	.comm = "swapper/0",
 	.stack = init_stack,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),

@@ -185,7 +185,8 @@ static int pidfd_siginfo(struct task_struct *task, int sig, const void __user *i
 
 /*
  * Signal the process a pidfd names, as kill(pid, sig) would: ESRCH once
- * it is reaped, 0 for a zombie (which ignores it).
+ * it is reaped, EPERM where kill would refuse, 0 for a zombie (which
+ * ignores it).
  * Linux: SYSCALL_DEFINE4(pidfd_send_signal), kill_pid_info()
  * (Faultline differs: a file of /proc/<pid> is not taken as a pidfd: EBADF)
  */
@@ -216,7 +217,7 @@ SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, const void __user *, in
 	if (!valid_signal((unsigned long)sig) || sig < 0)
 		goto out;
 	/* For the whole process; an exited one drops it (prepare_signal). */
-	ret = sig ? group_send_sig_info(sig, &kinfo, task, PIDTYPE_TGID) : 0;
+	ret = group_send_sig_info(sig, &kinfo, task, PIDTYPE_TGID);
 out:
 	fput(file);
 	return ret;

@@ -34,6 +34,8 @@
 #include <linux/signal.h>
 #include <linux/wait.h>
 #include <linux/coredump.h>
+#include <linux/cred.h>
+#include <linux/capability.h>
 #include <asm/irqflags.h>
 
 #define SYNCHRONOUS_MASK \
@@ -354,14 +356,52 @@ int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p
 	return ret;
 }
 
+/* Sent by a system call (kill, sigqueue, ...), not by the kernel. Linux: si_fromuser() */
+static bool si_fromuser(const struct kernel_siginfo *info)
+{
+	return info == SEND_SIG_NOINFO || (!is_si_special(info) && info->si_code <= 0);
+}
+
+/*
+ * The sender's real or effective uid is t's real or saved uid, or it
+ * has CAP_KILL. Linux: kill_ok_by_cred()
+ */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred = __task_cred(t);
+
+	return cred->euid == tcred->suid || cred->euid == tcred->uid ||
+	       cred->uid == tcred->suid || cred->uid == tcred->uid || capable(CAP_KILL);
+}
+
+/*
+ * May the current task send sig to t? Always from the kernel and within
+ * a process; else by the ids (kill_ok_by_cred), and SIGCONT also to any
+ * process of the sender's session. Linux: check_kill_permission(), without
+ * the audit and LSM hooks
+ */
+static int check_kill_permission(int sig, struct kernel_siginfo *info, struct task_struct *t)
+{
+	if (!si_fromuser(info) || same_thread_group(current, t) || kill_ok_by_cred(t))
+		return 0;
+	if (sig == SIGCONT && t->signal && t->signal->session == current->signal->session)
+		return 0;
+	return -EPERM;
+}
+
 /*
  * A signal for p's whole process (type PIDTYPE_TGID, or the group or
- * session it was sent to). Linux: group_send_sig_info(), without the
- * permission check (everyone is root here)
+ * session it was sent to), or for one thread (PIDTYPE_PID, tgkill's).
+ * Signal 0 only asks whether it could be sent. Linux: group_send_sig_info(),
+ * do_send_specific()
  */
 int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
 			enum pid_type type)
 {
+	int ret = check_kill_permission(sig, info, p);
+
+	if (ret || !sig)
+		return ret;
 	return do_send_sig_info(sig, info, p, type);
 }
 

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/cred.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -123,7 +124,7 @@ void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
 	info->si_signo = sig;
 	info->si_code = code;
 	info->si_pid = current->tgid;
-	info->si_uid = 0;
+	info->si_uid = current_uid();
 }
 
 /* A process all of whose threads have exited: only its zombie is left. */
@@ -136,24 +137,26 @@ static bool process_exited(const struct task_struct *p)
  * kill(2)'s targets: pid > 0 that process (any of its thread ids names
  * it); 0 our process group; -1 every process but init and ours; < -1
  * the group -pid. The signal is for the whole process: any thread that
- * does not block it takes it. Signal 0 only checks that a target exists.
- * Linux: kill_something_info()
+ * does not block it takes it. Signal 0 only checks that a target exists
+ * and may be signalled. A group succeeds if one of its processes took
+ * the signal, else fails as the last one did; -1 succeeds when every
+ * refusal was EPERM. Linux: kill_something_info(), __kill_pgrp_info()
  */
 static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 {
 	enum pid_type type = pid == -1 ? PIDTYPE_MAX : PIDTYPE_PGID;
 	struct task_struct *p;
-	int ret, count = 0;
+	int ret = -ESRCH, count = 0, success = 0;
 
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
-		if (!p || process_exited(p))
-			return p ? 0 : -ESRCH;
-		return sig ? group_send_sig_info(sig, info, p, PIDTYPE_TGID) : 0;
+		return p ? group_send_sig_info(sig, info, p, PIDTYPE_TGID) : -ESRCH;
 	}
-	ret = -ESRCH;
+	if (pid == -1)
+		ret = 0;
 	for_each_process(p) {
 		bool target;
+		int err;
 
 		if (!thread_group_leader(p))
 			continue;
@@ -164,9 +167,14 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 		if (!target || (p->flags & PF_KTHREAD) || process_exited(p))
 			continue;
 		count++;
-		ret = sig ? group_send_sig_info(sig, info, p, type) : 0;
+		err = group_send_sig_info(sig, info, p, type);
+		success |= !err;
+		if (pid != -1 || err != -EPERM)
+			ret = err;
 	}
-	return count ? 0 : ret;
+	if (!count)
+		return -ESRCH;
+	return pid != -1 && success ? 0 : ret;
 }
 
 static long do_kill(pid_t pid, int sig)
@@ -199,10 +207,7 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_sig
 	p = find_task_by_vpid(pid);
 	if (!p || (tgid > 0 && p->tgid != tgid) || process_exited(p))
 		return -ESRCH;
-	if (!sig)
-		return 0;
-	return tgid > 0 ? do_send_sig_info(sig, info, p, PIDTYPE_PID) :
-			  group_send_sig_info(sig, info, p, PIDTYPE_TGID);
+	return group_send_sig_info(sig, info, p, tgid > 0 ? PIDTYPE_PID : PIDTYPE_TGID);
 }
 
 /*
@@ -220,10 +225,8 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	p = find_task_by_vpid(pid);
 	if (!p || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
-	if (!sig)
-		return 0;
 	prepare_kill_siginfo(sig, &info, SI_TKILL);
-	return do_send_sig_info(sig, &info, p, PIDTYPE_PID);
+	return group_send_sig_info(sig, &info, p, PIDTYPE_PID);
 }
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)

@@ -4,8 +4,8 @@
  * sessions, resource limits and usage, uname, sysinfo, prctl, reboot.
  * Linux: kernel/sys.c, kernel/reboot.c, kernel/sched/core.c (sched_yield)
  *
- * Everything runs as root (uid and gid 0); the set*id calls accept only
- * that.
+ * The uid and gid calls are in kernel/cred_syscalls.c, the groups in
+ * kernel/groups.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -18,6 +18,9 @@
 #include <linux/utsname.h>
 #include <linux/timekeeping.h>
 #include <linux/fdtable.h>
+#include <linux/cred.h>
+#include <linux/security.h>
+#include <linux/prctl.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 #include <asm/reboot.h>
@@ -36,42 +39,6 @@ SYSCALL_DEFINE0(gettid)
 SYSCALL_DEFINE0(getppid)
 {
 	return current->real_parent->tgid;
-}
-
-SYSCALL_DEFINE0(getuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(geteuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getgid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getegid)
-{
-	return 0;
-}
-
-/* Root may become root: the only id there is. */
-SYSCALL_DEFINE1(setuid, uid_t, uid)
-{
-	return uid == 0 ? 0 : -EPERM;
-}
-
-SYSCALL_DEFINE1(setgid, gid_t, gid)
-{
-	return gid == 0 ? 0 : -EPERM;
-}
-
-SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t __user *, grouplist)
-{
-	return gidsetsize < 0 ? -EINVAL : 0;
 }
 
 static struct task_struct *find_process(pid_t pid)
@@ -164,6 +131,11 @@ SYSCALL_DEFINE0(setsid)
 
 /* --- limits --- */
 
+/*
+ * Read and/or set one limit of tsk's process. Raising a hard limit
+ * takes CAP_SYS_RESOURCE; lowering one is for anyone, and cannot be
+ * undone without it. Linux: do_prlimit()
+ */
 static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 		      const struct rlimit *new_rlim, struct rlimit *old_rlim)
 {
@@ -178,11 +150,31 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 			return -EPERM;
 	}
 	rlim = tsk->signal->rlim + resource;
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
 	if (old_rlim)
 		*old_rlim = *rlim;
 	if (new_rlim)
-		*rlim = *new_rlim;	/* root may raise hard limits too */
+		*rlim = *new_rlim;
 	return 0;
+}
+
+/*
+ * May we read or set another process's limits? Only one whose real,
+ * effective and saved ids all equal our real ids, or with
+ * CAP_SYS_RESOURCE. Linux: check_prlimit_permission()
+ */
+static int check_prlimit_permission(struct task_struct *task)
+{
+	const struct cred *cred = current_cred(), *tcred;
+
+	if (task == current)
+		return 0;
+	tcred = __task_cred(task);
+	if (cred->uid == tcred->euid && cred->uid == tcred->suid && cred->uid == tcred->uid &&
+	    cred->gid == tcred->egid && cred->gid == tcred->sgid && cred->gid == tcred->gid)
+		return 0;
+	return capable(CAP_SYS_RESOURCE) ? 0 : -EPERM;
 }
 
 SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
@@ -216,6 +208,9 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	tsk = find_process(pid);
 	if (!tsk)
 		return -ESRCH;
+	ret = check_prlimit_permission(tsk);
+	if (ret)
+		return ret;
 	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
 	if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
 		ret = -EFAULT;
@@ -348,10 +343,13 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 	return copy_to_user(name, &init_utsname, sizeof(init_utsname)) ? -EFAULT : 0;
 }
 
+/* CAP_SYS_ADMIN only, asked first. Linux: sys_sethostname() */
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
 {
 	char tmp[sizeof(init_utsname.nodename)] = "";
 
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (len < 0 || len > 64)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, (unsigned long)len))
@@ -388,20 +386,14 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }
 
-#define PR_SET_PDEATHSIG	1
-#define PR_GET_PDEATHSIG	2
-#define PR_GET_DUMPABLE		3
-#define PR_SET_DUMPABLE		4
-#define PR_SET_NAME		15
-#define PR_GET_NAME		16
-#define PR_SET_CHILD_SUBREAPER	36
-#define PR_GET_CHILD_SUBREAPER	37
-
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
 {
 	char comm[TASK_COMM_LEN];
+	int error = cap_task_prctl(option, arg2, arg3, arg4, arg5);
 
+	if (error != -ENOSYS)
+		return error;
 	switch (option) {
 	case PR_SET_NAME:
 		memset(comm, 0, sizeof(comm));
@@ -469,9 +461,11 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len, unsigned long 
 #define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
 #define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
 
-/* Linux: sys_reboot() */
+/* CAP_SYS_BOOT only, asked before the magic numbers. Linux: sys_reboot() */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))

@@ -19,6 +19,7 @@
 #include <linux/signal.h>
 #include <linux/timer.h>
 #include <linux/time64.h>
+#include <linux/cred.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -138,6 +139,8 @@ SYSCALL_DEFINE2(clock_settime, clockid_t, which_clock,
 		return -EFAULT;
 	if (!timespec64_valid(&ts))
 		return -EINVAL;
+	if (!capable(CAP_SYS_TIME))
+		return -EPERM;		/* Linux: security_settime64() -> cap_settime() */
 	boot_realtime_ns = timespec64_to_ns(&ts) - (s64)ktime_get_ns();
 	return 0;
 }

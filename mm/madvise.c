@@ -40,6 +40,7 @@
 #include <linux/userfaultfd_k.h>
 #include <linux/capability.h>
 #include <linux/vmstat.h>
+#include <linux/ptrace.h>
 #include <linux/syscalls.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
@@ -438,10 +439,10 @@ SYSCALL_DEFINE5(process_madvise, int, pidfd, const struct iovec __user *, vec, s
 	ret = -EINVAL;
 	if (!process_madvise_behavior_valid(behavior))
 		goto release_task;
-	/* Linux: mm_access(), PTRACE_MODE_READ: root may. */
-	ret = -ESRCH;
-	mm = get_task_mm(task);
-	if (!mm)
+	/* PTRACE_MODE_READ: else the layout of another's memory would leak */
+	mm = mm_access(task, PTRACE_MODE_READ_FSCREDS);
+	ret = PTR_ERR_OR_ZERO(mm);
+	if (ret)
 		goto release_task;
 	ret = -EPERM;
 	if (!capable(CAP_SYS_NICE))

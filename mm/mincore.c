@@ -83,13 +83,17 @@ static const struct mm_walk_ops mincore_walk_ops = {
 
 /*
  * May the caller learn what of vma's file is cached? Anonymous memory
- * yes; a file only if the caller could open it for writing (else it is
- * a side channel on what others read). Linux: can_do_mincore()
- * Faultline differs: everything runs as root, who always may.
+ * yes; a file only if the caller owns it or could open it for writing
+ * (else it is a side channel on what others read). Linux: can_do_mincore()
  */
 static bool can_do_mincore(struct vm_area_struct *vma)
 {
-	return vma_is_anonymous(vma) || vma->vm_file;
+	if (vma_is_anonymous(vma))
+		return true;
+	if (!vma->vm_file)
+		return false;
+	return inode_owner_or_capable(file_inode(vma->vm_file)) ||
+	       file_permission(vma->vm_file, MAY_WRITE) == 0;
 }
 
 /*

@@ -64,11 +64,14 @@ static void shmem_free_inode(struct super_block *sb)
 }
 
 /*
- * A new inode. Files of a mounted tmpfs are VM_NORESERVE: each page is
- * committed (Committed_AS) when it is allocated, not the size up front.
- * Linux: shmem_get_inode() as shmem_mknod() calls it
+ * A new inode in directory dir (NULL for a root or a nameless file),
+ * owned by its creator (inode_init_owner). Files of a mounted tmpfs are
+ * VM_NORESERVE: each page is committed (Committed_AS) when it is
+ * allocated, not the size up front. Linux: shmem_get_inode() as
+ * shmem_mknod() calls it
  */
-struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
+struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
+			      dev_t dev)
 {
 	struct inode *inode;
 
@@ -82,7 +85,8 @@ struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 	inode->i_shmem_flags = VM_NORESERVE;
 	inode->i_shmem_seals = F_SEAL_SEAL;	/* only memfd_create() may unseal */
 	inode->i_ino = get_next_ino();
-	inode->i_mode = mode;
+	inode_init_owner(inode, dir, mode);
+	mode = inode->i_mode;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	switch (mode & S_IFMT) {
 	case S_IFDIR:
@@ -241,9 +245,15 @@ static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
 	ssize_t done = 0;
+	int err;
 
 	if (iocb->ki_flags & IOCB_APPEND)
 		iocb->ki_pos = i_size_read(inode);
+	if (!iov_iter_count(from))
+		return 0;
+	err = file_remove_privs(iocb->ki_filp);
+	if (err)
+		return err;
 	while (iov_iter_count(from)) {
 		size_t offset = iocb->ki_pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(from));
@@ -482,7 +492,7 @@ static void dir_changed(struct inode *dir)
 /* Linux: shmem_mknod() */
 static int shmem_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
-	struct inode *inode = shmem_get_inode(dir->i_sb, mode, dev);
+	struct inode *inode = shmem_get_inode(dir->i_sb, dir, mode, dev);
 
 	if (!inode)
 		return -ENOSPC;
@@ -518,7 +528,7 @@ static int shmem_symlink(struct inode *dir, struct dentry *dentry, const char *t
 	if (!link)
 		return -ENOMEM;
 	memcpy(link, target, len + 1);
-	inode = shmem_get_inode(dir->i_sb, S_IFLNK | S_IRWXUGO, 0);
+	inode = shmem_get_inode(dir->i_sb, dir, S_IFLNK | S_IRWXUGO, 0);
 	if (!inode) {
 		kfree(link);
 		return -ENOSPC;
@@ -690,7 +700,7 @@ struct super_block *shmem_fill_super(dev_t dev, unsigned long sb_flags)
 	sb->s_dev = dev;
 	sb->s_magic = TMPFS_MAGIC;
 	sb->s_type = "tmpfs";
-	root = shmem_get_inode(sb, S_IFDIR | 0755, 0);
+	root = shmem_get_inode(sb, NULL, S_IFDIR | 01777, 0);	/* Linux's default mode= */
 	if (!root)
 		goto fail;
 	sb->s_root = d_make_root(root);
@@ -736,7 +746,7 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_fl
 		return ERR_PTR(-EINVAL);
 	if (!(vm_flags & VM_NORESERVE) && __vm_enough_memory(current->mm, pages))
 		return ERR_PTR(-ENOMEM);
-	inode = shmem_get_inode(shm_sb, S_IFREG | S_IRWXUGO, 0);
+	inode = shmem_get_inode(shm_sb, NULL, S_IFREG | S_IRWXUGO, 0);
 	if (!inode) {
 		if (!(vm_flags & VM_NORESERVE))
 			vm_unacct_memory(pages);

@@ -15,6 +15,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/slab.h>
+#include <linux/cred.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
@@ -90,11 +91,11 @@ unsigned long vm_memory_committed(void)
 
 /*
  * Charge pages to the commit count, or -ENOMEM (and no charge) when the
- * overcommit mode says they do not fit. In mode 2 the caller's address
- * space keeps a reserve back (a 32nd of its size, at most
- * user_reserve_kbytes) so that a user can still run a shell to recover;
- * the admin reserve applies only without CAP_SYS_ADMIN, and everything
- * here runs as root. Linux: __vm_enough_memory()
+ * overcommit mode says they do not fit. In mode 2 admin_reserve_kbytes
+ * are kept back from a task without CAP_SYS_ADMIN, so that root can
+ * still log in, and the caller's address space keeps a reserve back (a
+ * 32nd of its size, at most user_reserve_kbytes) so that a user can
+ * still run a shell to recover. Linux: __vm_enough_memory()
  */
 int __vm_enough_memory(struct mm_struct *mm, long pages)
 {
@@ -109,6 +110,8 @@ int __vm_enough_memory(struct mm_struct *mm, long pages)
 		return 0;
 	}
 	allowed = (long)vm_commit_limit();
+	if (!capable(CAP_SYS_ADMIN))
+		allowed -= (long)(sysctl_admin_reserve_kbytes >> (PAGE_SHIFT - 10));
 	if (mm)
 		allowed -= min_t(long, (long)(mm->total_vm / 32),
 				 (long)(sysctl_user_reserve_kbytes >> (PAGE_SHIFT - 10)));

@@ -4,17 +4,18 @@
  *
  * Every line in 6.1's order and format. What Faultline does not have
  * prints what Linux prints for a process that does not use it: no
- * groups, no seccomp, root's full capabilities (Faultline runs
- * everything as root), one CPU and one memory node. status is one
- * thread's (with its process's Tgid, Threads and ShdPnd); stat is the
- * whole process's in /proc/<pid> (times and faults of all its threads)
- * and one thread's in /proc/<pid>/task/<tid>.
+ * seccomp, one CPU and one memory node. status is one thread's (with
+ * its process's Tgid, Threads and ShdPnd); stat is the whole process's
+ * in /proc/<pid> (times and faults of all its threads) and one thread's
+ * in /proc/<pid>/task/<tid>.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/signal.h>
+#include <linux/cred.h>
+#include <linux/ptrace.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
 #include <linux/tty.h>
@@ -79,6 +80,28 @@ static unsigned int queued_signals(const struct task_struct *p)
 	return n;
 }
 
+/* The Uid and Gid lines: real, effective, saved, file system. */
+static void task_ids(struct seq_file *m, const struct cred *cred)
+{
+	seq_put_decimal_ull(m, "\nUid:\t", cred->uid);
+	seq_put_decimal_ull(m, "\t", cred->euid);
+	seq_put_decimal_ull(m, "\t", cred->suid);
+	seq_put_decimal_ull(m, "\t", cred->fsuid);
+	seq_put_decimal_ull(m, "\nGid:\t", cred->gid);
+	seq_put_decimal_ull(m, "\t", cred->egid);
+	seq_put_decimal_ull(m, "\t", cred->sgid);
+	seq_put_decimal_ull(m, "\t", cred->fsgid);
+}
+
+/* The groups, space-separated, and the trailing space 6.1 prints even for none. */
+static void task_groups(struct seq_file *m, const struct group_info *gi)
+{
+	seq_puts(m, "\nGroups:\t");
+	for (int g = 0; g < gi->ngroups; g++)
+		seq_put_decimal_ull(m, g ? " " : "", gi->gid[g]);
+	seq_putc(m, ' ');
+}
+
 /* Linux: task_state() */
 static void task_state_lines(struct seq_file *m, struct task_struct *p)
 {
@@ -93,11 +116,9 @@ static void task_state_lines(struct seq_file *m, struct task_struct *p)
 	seq_put_decimal_ull(m, "\nPid:\t", p->pid);
 	seq_put_decimal_ull(m, "\nPPid:\t", task_ppid(p));
 	seq_put_decimal_ull(m, "\nTracerPid:\t", 0);
-	seq_puts(m, "\nUid:\t0\t0\t0\t0");
-	seq_puts(m, "\nGid:\t0\t0\t0\t0");
+	task_ids(m, __task_cred(p));
 	seq_put_decimal_ull(m, "\nFDSize:\t", max_fds);
-	seq_puts(m, "\nGroups:\t");
-	seq_putc(m, ' ');
+	task_groups(m, __task_cred(p)->group_info);
 	seq_put_decimal_ull(m, "\nNStgid:\t", p->tgid);
 	seq_put_decimal_ull(m, "\nNSpid:\t", p->pid);
 	seq_put_decimal_ull(m, "\nNSpgid:\t", p->signal ? p->signal->pgrp : 0);
@@ -125,14 +146,20 @@ static void task_sig(struct seq_file *m, struct task_struct *p)
 	render_sigset_t(m, "SigCgt:\t", &catch);
 }
 
-/* Root's capabilities: all 41 of 6.1 (CAP_LAST_CAP 40). Linux: task_cap() */
-static void task_cap(struct seq_file *m)
+/* 16 hex digits, capability 0 in the lowest bit. Linux: render_cap_t() */
+static void render_cap_t(struct seq_file *m, const char *header, kernel_cap_t cap)
 {
-	seq_puts(m, "CapInh:\t0000000000000000\n"
-		    "CapPrm:\t000001ffffffffff\n"
-		    "CapEff:\t000001ffffffffff\n"
-		    "CapBnd:\t000001ffffffffff\n"
-		    "CapAmb:\t0000000000000000\n");
+	seq_printf(m, "%s%016llx\n", header, cap.val);
+}
+
+/* Linux: task_cap() */
+static void task_cap(struct seq_file *m, const struct cred *cred)
+{
+	render_cap_t(m, "CapInh:\t", cred->cap_inheritable);
+	render_cap_t(m, "CapPrm:\t", cred->cap_permitted);
+	render_cap_t(m, "CapEff:\t", cred->cap_effective);
+	render_cap_t(m, "CapBnd:\t", cred->cap_bset);
+	render_cap_t(m, "CapAmb:\t", cred->cap_ambient);
 }
 
 /*
@@ -172,7 +199,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 		mmput(mm);
 	}
 	task_sig(m, task);
-	task_cap(m);
+	task_cap(m, __task_cred(task));
 	task_seccomp(m);
 	task_cpus_allowed(m);
 	seq_put_decimal_ull(m, "voluntary_ctxt_switches:\t", task->nvcsw);
@@ -267,17 +294,22 @@ static void stat_faults_and_times(struct seq_file *m, struct task_struct *task, 
 	seq_put_decimal_ull(m, " ", nsec_to_clock_t(task->start_time));
 }
 
-/* stat fields 23-29: vsize rss rsslim startcode endcode startstack kstkesp kstkeip */
-static void stat_memory(struct seq_file *m, struct task_struct *task, struct mm_struct *mm)
+/*
+ * stat fields 23-29: vsize rss rsslim startcode endcode startstack
+ * kstkesp kstkeip. A reader that may not inspect the process (permitted:
+ * ptrace_may_access) sees 1 for the code addresses and 0 for the stack.
+ */
+static void stat_memory(struct seq_file *m, struct task_struct *task, struct mm_struct *mm,
+			bool permitted)
 {
 	const struct signal_struct *sig = task->signal;
 
 	seq_put_decimal_ull(m, " ", mm ? mm->total_vm << PAGE_SHIFT : 0);
 	seq_put_decimal_ull(m, " ", mm ? get_mm_rss(mm) : 0);
 	seq_put_decimal_ull(m, " ", sig ? sig->rlim[RLIMIT_RSS].rlim_cur : 0);
-	seq_put_decimal_ull(m, " ", mm ? mm->start_code : 0);
-	seq_put_decimal_ull(m, " ", mm ? mm->end_code : 0);
-	seq_put_decimal_ull(m, " ", mm ? mm->start_stack : 0);
+	seq_put_decimal_ull(m, " ", mm ? (permitted ? mm->start_code : 1) : 0);
+	seq_put_decimal_ull(m, " ", mm ? (permitted ? mm->end_code : 1) : 0);
+	seq_put_decimal_ull(m, " ", mm && permitted ? mm->start_stack : 0);
 	seq_put_decimal_ull(m, " ", 0);		/* kstkesp: only while dumping core */
 	seq_put_decimal_ull(m, " ", 0);		/* kstkeip */
 }
@@ -315,6 +347,7 @@ static void stat_signals_and_sched(struct seq_file *m, struct task_struct *task)
 static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole)
 {
 	struct mm_struct *mm = proc_mm_get(task);
+	bool permitted = ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS | PTRACE_MODE_NOAUDIT);
 	int exit_code = task->exit_state ? task->exit_code : 0;
 
 	/* Linux keeps a group stop's signal in group_exit_code too. */
@@ -324,10 +357,10 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 		exit_code = task->signal->stop_code;
 	stat_ids(m, task);
 	stat_faults_and_times(m, task, whole);
-	stat_memory(m, task, mm);
+	stat_memory(m, task, mm, permitted);
 	stat_signals_and_sched(m, task);
 	/* fields 45-51: start_data end_data start_brk arg_start arg_end env_start env_end */
-	if (mm) {
+	if (mm && permitted) {
 		seq_put_decimal_ull(m, " ", mm->start_data);
 		seq_put_decimal_ull(m, " ", mm->end_data);
 		seq_put_decimal_ull(m, " ", mm->start_brk);
@@ -335,12 +368,13 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 		seq_put_decimal_ull(m, " ", mm->arg_end);
 		seq_put_decimal_ull(m, " ", mm->env_start);
 		seq_put_decimal_ull(m, " ", mm->env_end);
-		mmput(mm);
 	} else {
 		seq_puts(m, " 0 0 0 0 0 0 0");
 	}
+	if (mm)
+		mmput(mm);
 	/* field 52: the exit status, once it has exited (the process's, if whole) */
-	seq_put_decimal_ll(m, " ", exit_code);
+	seq_put_decimal_ll(m, " ", permitted ? exit_code : 0);
 	seq_putc(m, '\n');
 	return 0;
 }

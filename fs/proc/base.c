@@ -18,6 +18,9 @@
 #include <linux/mm.h>
 #include <linux/fs_struct.h>
 #include <linux/fcntl.h>
+#include <linux/cred.h>
+#include <linux/ptrace.h>
+#include <linux/sched/coredump.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 
@@ -32,24 +35,62 @@ struct mm_struct *proc_mm_get(struct task_struct *task)
 
 /*
  * The mm of the process an inode is about, pinned (mmgrab: the struct
- * stays, mmdrop when done) for a file that reads it later: NULL for a
- * process without one (a zombie), ERR_PTR(-ESRCH) once it is reaped.
- * Linux: proc_mem_open()
+ * stays, mmdrop when done) for a file that reads it later, if the opener
+ * may inspect it in mode (PTRACE_MODE_READ or _ATTACH; with the file
+ * system ids, as a file is being opened): NULL for a process without
+ * one (a zombie), ERR_PTR(-ESRCH) once it is reaped, ERR_PTR(-EACCES)
+ * when the opener may not look. Linux: proc_mem_open()
  */
-struct mm_struct *proc_mem_open(struct inode *inode)
+struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode)
 {
 	struct task_struct *task = get_proc_task(inode);
 	struct mm_struct *mm;
 
 	if (!task)
 		return ERR_PTR(-ESRCH);
-	mm = proc_mm_get(task);
+	mm = mm_access(task, mode | PTRACE_MODE_FSCREDS);
 	put_task_struct(task);
-	if (mm) {
-		mmgrab(mm);
-		mmput(mm);
-	}
+	if (IS_ERR(mm))
+		return mm == ERR_PTR(-ESRCH) ? NULL : mm;
+	mmgrab(mm);
+	mmput(mm);
 	return mm;
+}
+
+/*
+ * Who owns a /proc/<pid> file: the task's effective ids, or root when
+ * the process is not dumpable (it changed ids), except the directories
+ * (mode 0555), which always show the euid for ps. Kernel threads are
+ * root's. Linux: task_dump_owner()
+ */
+void task_dump_owner(struct task_struct *task, umode_t mode, uid_t *ruid, gid_t *rgid)
+{
+	const struct cred *cred = __task_cred(task);
+
+	*ruid = GLOBAL_ROOT_UID;
+	*rgid = GLOBAL_ROOT_GID;
+	if (task->flags & PF_KTHREAD)
+		return;
+	if (mode != (S_IFDIR | S_IRUGO | S_IXUGO) && task->mm &&
+	    get_dumpable(task->mm) != SUID_DUMP_USER)
+		return;
+	*ruid = cred->euid;
+	*rgid = cred->egid;
+}
+
+/*
+ * May the opener see this file's process's secrets (the links, auxv)?
+ * Linux: proc_fd_access_allowed() and the *_open()s that call __mem_open()
+ */
+int proc_task_access(struct inode *inode, unsigned int mode)
+{
+	struct mm_struct *mm = proc_mem_open(inode, mode);
+
+	if (IS_ERR(mm))
+		return (int)PTR_ERR(mm);
+	if (mm)
+		mmdrop(mm);
+	return 0;
 }
 
 /*
@@ -129,33 +170,24 @@ static ssize_t proc_comm_write(struct task_struct *task, const char *buf, size_t
 	return (ssize_t)count;
 }
 
-/* --- cmdline, environ, auxv: the process's memory --- */
+/* --- cmdline, environ, auxv, mem: the process's memory --- */
 
 /*
- * Read [start, end) of the process's memory at *ppos; end is cut at the
- * first NUL past it when the area's last byte was overwritten (as
- * setproctitle() does: cmdline only). Linux: get_mm_cmdline(), environ_read()
+ * Read [start, end) of the process's memory (mm, which the caller holds
+ * a user reference on) at *ppos; end is cut at the first NUL past it
+ * when the area's last byte was overwritten (as setproctitle() does:
+ * cmdline only). Linux: get_mm_cmdline(), environ_read()
  */
-static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, bool cmdline)
+static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, struct mm_struct *mm,
+			    bool cmdline)
 {
-	struct task_struct *task = get_proc_task(file_inode(iocb->ki_filp));
 	unsigned long start, end, pos;
-	struct mm_struct *mm;
 	size_t count = iov_iter_count(to);
 	ssize_t done = 0;
-	char *page;
+	char *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 
-	if (!task)
-		return -ESRCH;
-	mm = proc_mm_get(task);
-	put_task_struct(task);
-	if (!mm)
-		return 0;
-	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!page) {
-		mmput(mm);
+	if (!page)
 		return -ENOMEM;
-	}
 	start = cmdline ? mm->arg_start : mm->env_start;
 	end = cmdline ? mm->arg_end : mm->env_end;
 	if (cmdline && start < end) {
@@ -189,18 +221,25 @@ static ssize_t read_mm_area(struct kiocb *iocb, struct iov_iter *to, bool cmdlin
 	if (done > 0)
 		iocb->ki_pos += done;
 	kfree(page);
-	mmput(mm);
 	return done;
 }
 
+/* Anyone may read a process's command line (no access check). */
 static ssize_t proc_cmdline_read(struct kiocb *iocb, struct iov_iter *to)
 {
-	return read_mm_area(iocb, to, true);
-}
+	struct task_struct *task = get_proc_task(file_inode(iocb->ki_filp));
+	struct mm_struct *mm;
+	ssize_t ret;
 
-static ssize_t proc_environ_read(struct kiocb *iocb, struct iov_iter *to)
-{
-	return read_mm_area(iocb, to, false);
+	if (!task)
+		return -ESRCH;
+	mm = proc_mm_get(task);
+	put_task_struct(task);
+	if (!mm)
+		return 0;
+	ret = read_mm_area(iocb, to, mm, true);
+	mmput(mm);
+	return ret;
 }
 
 static const struct file_operations proc_pid_cmdline_ops = {
@@ -208,21 +247,66 @@ static const struct file_operations proc_pid_cmdline_ops = {
 	.llseek = generic_file_llseek,
 };
 
+/*
+ * environ, mem and pagemap keep the mm they were opened on (pinned),
+ * checked then: PTRACE_MODE_READ for environ and pagemap, _ATTACH for
+ * mem. Linux: __mem_open()
+ */
+int __mem_open(struct inode *inode, struct file *file, unsigned int mode)
+{
+	struct mm_struct *mm = proc_mem_open(inode, mode);
+
+	if (IS_ERR(mm))
+		return (int)PTR_ERR(mm);
+	file->private_data = mm;
+	return 0;
+}
+
+int mem_release(struct inode *inode, struct file *file)
+{
+	struct mm_struct *mm = file->private_data;
+
+	if (mm)
+		mmdrop(mm);
+	return 0;
+}
+
+static int environ_open(struct inode *inode, struct file *file)
+{
+	return __mem_open(inode, file, PTRACE_MODE_READ);
+}
+
+static ssize_t proc_environ_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct mm_struct *mm = iocb->ki_filp->private_data;
+	ssize_t ret;
+
+	if (!mm || !mm->env_end || !mmget_not_zero(mm))
+		return 0;
+	ret = read_mm_area(iocb, to, mm, false);
+	mmput(mm);
+	return ret;
+}
+
 static const struct file_operations proc_environ_operations = {
+	.open = environ_open,
 	.read_iter = proc_environ_read,
 	.llseek = generic_file_llseek,
+	.release = mem_release,
 };
 
 /* --- mem: the process's memory at its addresses --- */
 
-/* The mm, held (mmgrab) while the file is open. Linux: mem_open() */
+/*
+ * The mm, held (mmgrab) while the file is open, if the opener may
+ * change the process's memory (PTRACE_MODE_ATTACH). Linux: mem_open()
+ */
 static int mem_open(struct inode *inode, struct file *file)
 {
-	struct mm_struct *mm = proc_mem_open(inode);
+	int err = __mem_open(inode, file, PTRACE_MODE_ATTACH);
 
-	if (IS_ERR(mm))
-		return PTR_ERR(mm);
-	file->private_data = mm;
+	if (err)
+		return err;
 	/* Addresses: offsets up to 2^64 - 1. */
 	file->f_mode |= FMODE_UNSIGNED_OFFSET;
 	return 0;
@@ -288,15 +372,6 @@ static ssize_t mem_write(struct kiocb *iocb, struct iov_iter *from)
 	return mem_rw(iocb, from, true);
 }
 
-static int mem_release(struct inode *inode, struct file *file)
-{
-	struct mm_struct *mm = file->private_data;
-
-	if (mm)
-		mmdrop(mm);
-	return 0;
-}
-
 static const struct file_operations proc_mem_operations = {
 	.open = mem_open,
 	.read_iter = mem_read,
@@ -328,6 +403,8 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 
 #define REG(name, mode, fops)	{ name, S_IFREG | (mode), fops }
 #define ONE(name, mode, show)	{ name, S_IFREG | (mode), &proc_single_file_operations, show }
+#define ONE_CHECKED(name, mode, show, check)	\
+	{ name, S_IFREG | (mode), &proc_single_file_operations, show, .ptrace_mode = (check) }
 #define LNK(name, get)		{ name, S_IFLNK | 0777, NULL, NULL, get }
 #define DIR(name, mode, iops, fops)	{ name, S_IFDIR | (mode), fops, .iop = iops }
 
@@ -339,9 +416,9 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
  */
 #define TASK_FILES(stat_show)							\
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),	\
-	DIR("fdinfo", 0500, &proc_fdinfo_inode_operations, &proc_fdinfo_operations), \
+	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations), \
 	REG("environ", 0400, &proc_environ_operations),				\
-	ONE("auxv", 0400, proc_pid_auxv),					\
+	ONE_CHECKED("auxv", 0400, proc_pid_auxv, PTRACE_MODE_READ_FSCREDS),	\
 	ONE("status", 0444, proc_pid_status),					\
 	{ "comm", S_IFREG | 0644, &proc_single_file_operations, proc_comm_show,	\
 	  NULL, proc_comm_write },						\
@@ -362,7 +439,7 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 	/* Faultline's own (fs/proc/faulttrace.c, pagetable.c): not in Linux */	\
 	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show, \
 	  NULL, faulttrace_write },						\
-	ONE("pagetable", 0400, proc_pid_pagetable)
+	ONE_CHECKED("pagetable", 0400, proc_pid_pagetable, PTRACE_MODE_READ_FSCREDS)
 
 static const struct proc_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),

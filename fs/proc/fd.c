@@ -11,8 +11,13 @@
  *             descriptor), the mount and inode, and what the kind of file
  *             adds (a pidfd's Pid:)
  *
+ * fd/ is its process's (0500, root's while the process is not dumpable),
+ * and the process itself may always look into it; a link may be
+ * followed or read only by those who may inspect the process
+ * (ptrace_may_access), and fdinfo/ and its files only by them too.
+ *
  * Faultline differs: mounts have no ids, so mnt_id is 0 for every file.
- * Left out: file locks in fdinfo, and the ptrace access check.
+ * Left out: file locks in fdinfo.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -21,6 +26,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/seq_file.h>
+#include <linux/ptrace.h>
 #include "internal.h"
 
 /*
@@ -85,7 +91,10 @@ static umode_t proc_fd_mode(const struct file *file)
 	return mode;
 }
 
-/* Where the link goes: the open file's own path. Linux: proc_fd_link() */
+/*
+ * Where the link goes: the open file's own path, for those who may
+ * inspect the process. Linux: proc_pid_get_link() -> proc_fd_link()
+ */
 static int proc_fd_get_link(struct dentry *dentry, char *buf, int buflen, struct path *jump)
 {
 	struct inode *inode = d_inode(dentry);
@@ -94,6 +103,10 @@ static int proc_fd_get_link(struct dentry *dentry, char *buf, int buflen, struct
 
 	if (!task)
 		return -ENOENT;
+	if (!ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)) {
+		put_task_struct(task);
+		return -EACCES;
+	}
 	file = proc_task_file(task, (unsigned int)PROC_I(inode)->fd, NULL);
 	put_task_struct(task);
 	if (!file)
@@ -111,7 +124,8 @@ static const struct inode_operations proc_fd_link_inode_operations = {
 
 /*
  * A /proc/<pid>/fd/N dentry stays valid while the task lives and N is
- * still open. Linux: tid_fd_revalidate()
+ * still open; its mode follows the file's, its owner the task's.
+ * Linux: tid_fd_revalidate(), tid_fd_update_inode()
  */
 static int tid_fd_revalidate(struct dentry *dentry, unsigned int flags)
 {
@@ -122,12 +136,13 @@ static int tid_fd_revalidate(struct dentry *dentry, unsigned int flags)
 	if (!task)
 		return 0;
 	file = proc_task_file(task, (unsigned int)PROC_I(inode)->fd, NULL);
+	if (file) {
+		inode->i_mode = proc_fd_mode(file);
+		task_dump_owner(task, 0, &inode->i_uid, &inode->i_gid);
+		fput(file);
+	}
 	put_task_struct(task);
-	if (!file)
-		return 0;
-	inode->i_mode = proc_fd_mode(file);
-	fput(file);
-	return 1;
+	return file != NULL;
 }
 
 static const struct dentry_operations tid_fd_dentry_operations = {
@@ -165,9 +180,29 @@ static int proc_readfd(struct file *file, struct dir_context *ctx)
 	return proc_readfd_common(file, ctx, DT_LNK);
 }
 
+/*
+ * The fd directory by its mode bits, but a process may always look into
+ * its own, even while not dumpable (root's). Linux: proc_fd_permission()
+ */
+static int proc_fd_permission(struct inode *inode, int mask)
+{
+	struct task_struct *task;
+	int rv = generic_permission(inode, mask);
+
+	if (rv == 0)
+		return rv;
+	task = get_proc_task(inode);
+	if (task && task->tgid == current->tgid)
+		rv = 0;
+	if (task)
+		put_task_struct(task);
+	return rv;
+}
+
 const struct inode_operations proc_fd_inode_operations = {
 	.lookup = proc_lookupfd,
 	.setattr = proc_setattr,
+	.permission = proc_fd_permission,
 };
 
 const struct file_operations proc_fd_operations = {
@@ -176,6 +211,27 @@ const struct file_operations proc_fd_operations = {
 };
 
 /* --- fdinfo/ --- */
+
+/*
+ * fdinfo/ and its files: for those who may inspect the process, then by
+ * the mode bits. Linux: proc_fdinfo_permission()
+ */
+static int proc_fdinfo_permission(struct inode *inode, int mask)
+{
+	struct task_struct *task = get_proc_task(inode);
+	bool allowed;
+
+	if (!task)
+		return -ESRCH;
+	allowed = ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS);
+	put_task_struct(task);
+	return allowed ? generic_permission(inode, mask) : -EACCES;
+}
+
+static const struct inode_operations proc_fdinfo_file_inode_operations = {
+	.permission = proc_fdinfo_permission,
+	.setattr = proc_setattr,
+};
 
 /* Linux: seq_show() of fs/proc/fd.c */
 static int proc_fdinfo_show(struct seq_file *m, void *v)
@@ -231,6 +287,7 @@ static int proc_fdinfo_lookup(struct inode *dir, struct dentry *dentry)
 	if (!inode)
 		goto out;
 	PROC_I(inode)->fd = (unsigned int)fd;
+	inode->i_op = &proc_fdinfo_file_inode_operations;
 	inode->i_fop = &proc_fdinfo_file_operations;
 	dentry->d_op = &pid_dentry_operations;
 	d_instantiate(dentry, inode);
@@ -248,6 +305,7 @@ static int proc_fdinfo_readdir(struct file *file, struct dir_context *ctx)
 const struct inode_operations proc_fdinfo_inode_operations = {
 	.lookup = proc_fdinfo_lookup,
 	.setattr = proc_setattr,
+	.permission = proc_fdinfo_permission,
 };
 
 const struct file_operations proc_fdinfo_operations = {

@@ -12,6 +12,7 @@
 #include <linux/time64.h>
 #include <linux/proc_fs.h>
 #include <linux/statfs.h>
+#include <linux/ptrace.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 
@@ -76,8 +77,9 @@ static const struct inode_operations proc_file_inode_operations = {
 
 /*
  * A new inode for an entry (or a directory when entry is NULL) about
- * task (NULL for the system files), which it holds a reference to. Owner
- * root, times now, as Linux's proc_pid_make_inode() makes them.
+ * task (NULL for the system files), which it holds a reference to.
+ * Owned by the task's euid (task_dump_owner) or root, times now, as
+ * Linux's proc_pid_make_inode() makes them.
  */
 struct inode *proc_get_inode(struct super_block *sb, umode_t mode, struct task_struct *task,
 			     const struct proc_entry *entry)
@@ -92,8 +94,10 @@ struct inode *proc_get_inode(struct super_block *sb, umode_t mode, struct task_s
 	}
 	ei->task = task;
 	ei->entry = entry;
-	if (task)
+	if (task) {
 		get_task_struct(task);
+		task_dump_owner(task, mode, &inode->i_uid, &inode->i_gid);
+	}
 	inode->i_private = ei;
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
@@ -106,29 +110,41 @@ struct inode *proc_get_inode(struct super_block *sb, umode_t mode, struct task_s
 }
 
 /*
- * A /proc/<pid> dentry stays valid while its task is not reaped.
- * Linux: pid_revalidate()
+ * A /proc/<pid> dentry stays valid while its task is not reaped; its
+ * owner follows the task's credentials and dumpability.
+ * Linux: pid_revalidate(), pid_update_inode()
  */
 static int pid_revalidate(struct dentry *dentry, unsigned int flags)
 {
 	struct inode *inode = d_inode(dentry);
+	struct task_struct *task = inode ? PROC_I(inode)->task : NULL;
 
-	return inode && PROC_I(inode)->task && proc_task_alive(PROC_I(inode)->task);
+	if (!task || !proc_task_alive(task))
+		return 0;
+	task_dump_owner(task, inode->i_mode, &inode->i_uid, &inode->i_gid);
+	inode->i_mode &= ~(S_ISUID | S_ISGID);
+	return 1;
 }
 
 const struct dentry_operations pid_dentry_operations = {
 	.d_revalidate = pid_revalidate,
 };
 
+/*
+ * Follow (or read) exe, cwd or root: only for those who may inspect the
+ * process. Linux: proc_pid_get_link(), proc_pid_readlink(),
+ * proc_fd_access_allowed()
+ */
 static int proc_entry_get_link(struct dentry *dentry, char *buf, int buflen, struct path *jump)
 {
 	const struct proc_inode *ei = PROC_I(d_inode(dentry));
 	struct task_struct *task = get_proc_task(d_inode(dentry));
-	int err;
+	int err = -EACCES;
 
 	if (!task)
 		return -ENOENT;
-	err = ei->entry->get_link(task, jump);
+	if (ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS))
+		err = ei->entry->get_link(task, jump);
 	put_task_struct(task);
 	return err;
 }
@@ -235,6 +251,14 @@ static int proc_single_show(struct seq_file *m, void *v)
 
 static int proc_single_open(struct inode *inode, struct file *file)
 {
+	unsigned int mode = PROC_I(inode)->entry->ptrace_mode;
+
+	if (mode) {
+		int err = proc_task_access(inode, mode);
+
+		if (err)
+			return err;
+	}
 	return single_open(file, proc_single_show, inode);
 }
 

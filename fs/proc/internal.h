@@ -33,6 +33,8 @@ struct proc_entry {
 	const char *target;
 	/* a directory (S_IFDIR): its inode operations, fop its readdir */
 	const struct inode_operations *iop;
+	/* a file of one record only the process's inspectors may open (PTRACE_MODE_*) */
+	unsigned int ptrace_mode;
 };
 
 /* What a procfs inode is: in inode->i_private. Linux: struct proc_inode */
@@ -108,7 +110,11 @@ extern const struct file_operations proc_task_operations;
 extern const struct inode_operations proc_tid_base_inode_operations;
 extern const struct file_operations proc_tid_base_operations;
 struct mm_struct *proc_mm_get(struct task_struct *task);
-struct mm_struct *proc_mem_open(struct inode *inode);
+struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode);
+int proc_task_access(struct inode *inode, unsigned int mode);
+int __mem_open(struct inode *inode, struct file *file, unsigned int mode);
+int mem_release(struct inode *inode, struct file *file);
+void task_dump_owner(struct task_struct *task, umode_t mode, uid_t *ruid, gid_t *rgid);
 loff_t mem_lseek(struct file *file, loff_t offset, int whence);
 
 /* array.c */

@@ -13,6 +13,8 @@
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
 #include <asm/pgtable.h>
+#include <linux/ptrace.h>
+#include <linux/cred.h>
 #include "internal.h"
 
 #define PM_ENTRY_BYTES		8
@@ -25,14 +27,26 @@
 #define PM_PRESENT		(1ULL << 63)
 #define PAGEMAP_WALK_SIZE	PMD_SIZE
 
-/* The entry of one PTE of vma. Linux: pte_to_pagemap_entry() */
-static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+struct pagemapread {
+	u64 *buf;
+	int pos;		/* entries filled */
+	bool show_pfn;		/* the opener had CAP_SYS_ADMIN: frames shown */
+};
+
+/*
+ * The entry of one PTE of vma; the frame number only for an opener with
+ * CAP_SYS_ADMIN (since 4.2: frames help Rowhammer attacks), else 0 with
+ * the flags intact. Linux: pte_to_pagemap_entry()
+ */
+static u64 pte_to_pagemap_entry(const struct pagemapread *pm, const struct vm_area_struct *vma,
+				unsigned long addr, pte_t pte)
 {
 	struct page *page = NULL;
 	u64 frame = 0, flags = 0;
 
 	if (pte_present(pte)) {
-		frame = pte_pfn(pte);
+		if (pm->show_pfn)
+			frame = pte_pfn(pte);
 		flags |= PM_PRESENT;
 		page = vm_normal_page((struct vm_area_struct *)vma, addr, pte);
 		if (pte_soft_dirty(pte))
@@ -48,11 +62,6 @@ static u64 pte_to_pagemap_entry(const struct vm_area_struct *vma, unsigned long 
 		flags |= PM_SOFT_DIRTY;
 	return (frame & PM_PFRAME_MASK) | flags;
 }
-
-struct pagemapread {
-	u64 *buf;
-	int pos;		/* entries filled */
-};
 
 /*
  * A stretch with no PTE table (or in no VMA, depth -1): entries of 0,
@@ -77,7 +86,7 @@ static int pagemap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 {
 	struct pagemapread *pm = walk->private;
 
-	pm->buf[pm->pos++] = pte_to_pagemap_entry(walk->vma, addr, *pte);
+	pm->buf[pm->pos++] = pte_to_pagemap_entry(pm, walk->vma, addr, *pte);
 	return 0;
 }
 
@@ -87,9 +96,10 @@ static const struct mm_walk_ops pagemap_ops = {
 };
 
 /* The entries for [addr, end) into buf; returns how many. */
-static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long end, u64 *buf)
+static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long end, u64 *buf,
+			bool show_pfn)
 {
-	struct pagemapread pm = { .buf = buf };
+	struct pagemapread pm = { .buf = buf, .show_pfn = show_pfn };
 
 	walk_page_range(mm, addr, end, &pagemap_ops, &pm);
 	return pm.pos;
@@ -99,6 +109,7 @@ static int pagemap_fill(struct mm_struct *mm, unsigned long addr, unsigned long 
 static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct mm_struct *mm = iocb->ki_filp->private_data;
+	bool show_pfn = file_ns_capable(iocb->ki_filp, CAP_SYS_ADMIN);
 	size_t count = iov_iter_count(to), copied = 0;
 	unsigned long start_vaddr, end_vaddr, svpfn;
 	loff_t pos = iocb->ki_pos;
@@ -133,7 +144,7 @@ static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)
 
 		if (end < start_vaddr || end > end_vaddr)
 			end = end_vaddr;
-		n = pagemap_fill(mm, start_vaddr, end, buf);
+		n = pagemap_fill(mm, start_vaddr, end, buf, show_pfn);
 		start_vaddr = end;
 		len = min(count, (size_t)n * PM_ENTRY_BYTES);
 		if (copy_to_iter(buf, len, to) != len) {
@@ -153,29 +164,18 @@ out_mm:
 	return ret;
 }
 
-/* The mm, held (mmgrab) while the file is open. Linux: pagemap_open() */
+/*
+ * The mm, held (mmgrab) while the file is open, if the opener may
+ * inspect the process. Linux: pagemap_open(), pagemap_release()
+ */
 static int pagemap_open(struct inode *inode, struct file *file)
 {
-	struct mm_struct *mm = proc_mem_open(inode);
-
-	if (IS_ERR(mm))
-		return -ESRCH;
-	file->private_data = mm;
-	return 0;
-}
-
-static int pagemap_release(struct inode *inode, struct file *file)
-{
-	struct mm_struct *mm = file->private_data;
-
-	if (mm)
-		mmdrop(mm);
-	return 0;
+	return __mem_open(inode, file, PTRACE_MODE_READ);
 }
 
 const struct file_operations proc_pagemap_operations = {
 	.open = pagemap_open,
 	.read_iter = pagemap_read,
 	.llseek = mem_lseek,
-	.release = pagemap_release,
+	.release = mem_release,
 };

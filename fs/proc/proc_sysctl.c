@@ -20,10 +20,8 @@
 #include <linux/mm.h>
 #include <linux/uio.h>
 #include <linux/sysctl.h>
+#include <linux/cred.h>
 #include "internal.h"
-
-#define MAY_WRITE_BIT	2
-#define MAY_READ_BIT	4
 
 /* The entries of the directory inode dir shows. */
 static struct ctl_table *sysctl_dir_table(const struct inode *dir)
@@ -34,16 +32,38 @@ static struct ctl_table *sysctl_dir_table(const struct inode *dir)
 }
 
 /*
- * May the caller read or write (op: MAY_READ_BIT, MAY_WRITE_BIT) this
- * entry? Root uses the owner's bits, so even root may not write a 0444
- * file or read a 0200 one. Linux: sysctl_perm() -> test_perm();
- * Faultline runs everything as root.
+ * May the caller do mask (MAY_READ, MAY_WRITE, MAY_EXEC) to this entry?
+ * By the entry's mode alone: the owner's bits for euid 0, the group's
+ * for a member of group 0, else the others'; no capability overrides
+ * them, so even root may not write a 0444 file or read a 0200 one.
+ * Linux: sysctl_perm() -> test_perm()
  */
-static int sysctl_perm(const struct ctl_table *table, int op)
+static int sysctl_perm(const struct ctl_table *table, int mask)
 {
-	int mode = (table->mode >> 6) & 7;
+	int mode = table->mode;
 
-	return (op & ~mode) ? -EACCES : 0;
+	if (current_euid() == GLOBAL_ROOT_UID)
+		mode >>= 6;
+	else if (in_egroup_p(GLOBAL_ROOT_GID))
+		mode >>= 3;
+	return (mask & ~mode & (MAY_READ | MAY_WRITE | MAY_EXEC)) ? -EACCES : 0;
+}
+
+/*
+ * The inode permission of /proc/sys and everything in it, in place of
+ * the mode bits (inode_permission): no file is executable, /proc/sys
+ * itself is r-xr-xr-x, and an entry is as sysctl_perm says.
+ * Linux: proc_sys_permission()
+ */
+static int proc_sys_permission(struct inode *inode, int mask)
+{
+	const struct ctl_table *table = PROC_I(inode)->sysctl;
+
+	if ((mask & MAY_EXEC) && S_ISREG(inode->i_mode))
+		return -EACCES;
+	if (!table)
+		return (mask & MAY_WRITE) ? -EACCES : 0;
+	return sysctl_perm(table, mask);
 }
 
 /* An inode for entry. Linux: proc_sys_make_inode() */
@@ -86,16 +106,6 @@ static int proc_sys_readdir(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-/* Linux: proc_sys_open(): the permission Linux checks on the walk (proc_sys_permission) */
-static int proc_sys_open(struct inode *inode, struct file *file)
-{
-	const struct ctl_table *table = PROC_I(inode)->sysctl;
-	int op = (file->f_mode & FMODE_READ ? MAY_READ_BIT : 0) |
-		 (file->f_mode & FMODE_WRITE ? MAY_WRITE_BIT : 0);
-
-	return sysctl_perm(table, op);
-}
-
 /*
  * A read or write of the whole request through the handler. Linux:
  * proc_sys_call_handler()
@@ -107,7 +117,7 @@ static ssize_t proc_sys_call_handler(struct kiocb *iocb, struct iov_iter *iter, 
 	ssize_t error;
 	char *kbuf;
 
-	if (sysctl_perm(table, write ? MAY_WRITE_BIT : MAY_READ_BIT))
+	if (sysctl_perm(table, write ? MAY_WRITE : MAY_READ))
 		return -EPERM;
 	if (!table->proc_handler)
 		return -EINVAL;
@@ -142,7 +152,6 @@ static ssize_t proc_sys_write(struct kiocb *iocb, struct iov_iter *iter)
 }
 
 static const struct file_operations proc_sys_file_operations = {
-	.open = proc_sys_open,
 	.read_iter = proc_sys_read,
 	.write_iter = proc_sys_write,
 	.llseek = generic_file_llseek,
@@ -150,6 +159,7 @@ static const struct file_operations proc_sys_file_operations = {
 
 static const struct inode_operations proc_sys_inode_operations = {
 	.setattr = proc_setattr,
+	.permission = proc_sys_permission,
 };
 
 const struct file_operations proc_sys_dir_file_operations = {
@@ -160,6 +170,7 @@ const struct file_operations proc_sys_dir_file_operations = {
 const struct inode_operations proc_sys_dir_operations = {
 	.lookup = proc_sys_lookup,
 	.setattr = proc_setattr,
+	.permission = proc_sys_permission,
 };
 
 /* Directories are dr-xr-xr-x with one link, files their table mode. */

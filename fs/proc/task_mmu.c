@@ -22,6 +22,7 @@
 #include <linux/pagewalk.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
+#include <linux/ptrace.h>
 #include "internal.h"
 
 /* --- status and statm: the counters --- */
@@ -208,10 +209,12 @@ static int proc_maps_open(struct inode *inode, struct file *file,
 	if (!priv)
 		return -ENOMEM;
 	priv->inode = inode;
-	priv->mm = proc_mem_open(inode);
+	priv->mm = proc_mem_open(inode, PTRACE_MODE_READ);
 	if (IS_ERR(priv->mm)) {
+		int err = (int)PTR_ERR(priv->mm);
+
 		seq_release_private(inode, file);
-		return -ESRCH;
+		return err;
 	}
 	return 0;
 }
@@ -476,11 +479,12 @@ static int smaps_rollup_open(struct inode *inode, struct file *file)
 		return ret;
 	}
 	priv->inode = inode;
-	priv->mm = proc_mem_open(inode);
+	priv->mm = proc_mem_open(inode, PTRACE_MODE_READ);
 	if (IS_ERR(priv->mm)) {
+		ret = (int)PTR_ERR(priv->mm);
 		single_release(inode, file);
 		kfree(priv);
-		return -ESRCH;
+		return ret;
 	}
 	return 0;
 }

@@ -10,6 +10,7 @@
  * the new address space being built for it. Linux: include/linux/binfmts.h
  */
 struct file;
+struct cred;
 struct mm_struct;
 struct vm_area_struct;
 
@@ -32,8 +33,14 @@ struct linux_binprm {
 	unsigned long exec;		/* user address of filename: AT_EXECFN */
 	bool point_of_no_return;	/* the old mm is gone: failure now kills */
 	int interp_depth;		/* #! scripts nested so far */
+	struct cred *cred;		/* the new credentials, committed at begin_new_exec */
+	bool secureexec;		/* AT_SECURE: capabilities gained by a non-root task */
+	unsigned int interp_flags;	/* BINPRM_FLAGS_* */
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 };
+
+/* A file of the exec could not be read: the process will not be dumpable. */
+#define BINPRM_FLAGS_ENFORCE_NONDUMP	0x1
 
 struct linux_binfmt {
 	const char *name;

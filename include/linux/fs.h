@@ -26,6 +26,7 @@ struct poll_table_struct;
 struct pipe_inode_info;
 struct task_struct;
 struct seq_file;
+struct cred;
 typedef unsigned int __poll_t;
 
 #define FMODE_READ	0x1
@@ -34,6 +35,8 @@ typedef unsigned int __poll_t;
 #define FMODE_PREAD	0x8
 #define FMODE_PWRITE	0x10
 #define FMODE_EXEC	0x20
+/* In open flags, from exec only: open to execute (MAY_EXEC), not to read. */
+#define __FMODE_EXEC	((int)FMODE_EXEC)
 #define FMODE_UNSIGNED_OFFSET	0x2000	/* offsets past LLONG_MAX (/proc/<pid>/mem) */
 #define FMODE_PATH	0x4000	/* O_PATH: a handle, not for I/O */
 
@@ -129,6 +132,7 @@ struct file {
 	loff_t f_pos;
 	long f_count;
 	struct address_space *f_mapping;
+	const struct cred *f_cred;	/* the opener's credentials, referenced */
 	void *private_data;		/* the driver's (a pipe, a tty) */
 };
 
@@ -147,6 +151,9 @@ struct iattr {
 #define ATTR_ATIME	0x10
 #define ATTR_MTIME	0x20
 #define ATTR_CTIME	0x40
+#define ATTR_FORCE	0x200	/* not a change the caller asked for: no permission check */
+#define ATTR_KILL_SUID	0x800	/* clear S_ISUID (chown, write, truncate) */
+#define ATTR_KILL_SGID	0x1000	/* clear S_ISGID */
 
 /* What getdents fills, one entry at a time (Linux: struct dir_context). */
 struct dir_context;
@@ -198,6 +205,8 @@ struct inode_operations {
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
 		      struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+	/* Whether the current task may do MAY_* to the inode, if not by its mode bits. */
+	int (*permission)(struct inode *inode, int mask);
 };
 
 struct file_operations {
@@ -278,7 +287,7 @@ void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 void address_space_init_once(struct address_space *mapping);
 
-/* fs/inode.c */
+/* fs/inode.c, fs/attr.c */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int notify_change(struct dentry *dentry, struct iattr *attr);
 void inode_set_ctime_current(struct inode *inode);
@@ -360,9 +369,27 @@ struct kstat {
 void generic_fillattr(struct inode *inode, struct kstat *stat);
 int vfs_getattr(const struct path *path, struct kstat *stat);
 
+/* What a permission check asks for (inode_permission's mask). Linux's values. */
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2
 #define MAY_READ	0x4
+#define MAY_APPEND	0x8
+#define MAY_ACCESS	0x10	/* access(2) */
+#define MAY_OPEN	0x20
+#define MAY_CHDIR	0x40
+
+/* fs/namei.c: permission by the mode bits, owner and group (fs/attr.c, fs/inode.c: changes) */
+int generic_permission(struct inode *inode, int mask);
+int path_permission(const struct path *path, int mask);
+int file_permission(struct file *file, int mask);
+bool inode_owner_or_capable(const struct inode *inode);
+bool in_group_or_capable(const struct inode *inode, gid_t gid);
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+umode_t mode_strip_sgid(const struct inode *dir, umode_t mode);
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+int setattr_should_drop_sgid(const struct inode *inode);
+int setattr_should_drop_suidgid(const struct inode *inode);
+int file_remove_privs(struct file *file);
 
 /* fs/namespace.c: the root file system, the mount table, the first task's fs_struct */
 void vfs_caches_init(void);

@@ -484,6 +484,7 @@ void mmdrop(struct mm_struct *mm);
 struct task_struct;
 struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
 struct mm_struct *get_task_mm(struct task_struct *task);
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode);
 static inline void mmgrab(struct mm_struct *mm)
 {
 	atomic_inc(&mm->mm_count);

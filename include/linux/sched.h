@@ -15,6 +15,7 @@ struct fs_struct;
 struct files_struct;
 struct completion;
 struct tty_struct;
+struct cred;
 
 #define TASK_COMM_LEN	16
 
@@ -188,6 +189,11 @@ struct task_struct {
 	u64 start_time;			/* monotonic ns at fork */
 	unsigned long nvcsw, nivcsw;	/* voluntary / forced switches */
 	unsigned long min_flt, maj_flt;	/* faults served without / with I/O */
+
+	/* Credentials (include/linux/cred.h), each a reference: as others see us, as we act. */
+	const struct cred *real_cred;
+	const struct cred *cred;
+	bool user_dumpable;		/* its mm was dumpable when it exited (ptrace checks) */
 
 	char comm[TASK_COMM_LEN];
 

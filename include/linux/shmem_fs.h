@@ -40,7 +40,8 @@ enum sgp_type {
 
 struct super_block *shmem_fill_super(dev_t dev, unsigned long sb_flags);
 void shmem_init(void);
-struct inode *shmem_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
+struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
+			      dev_t dev);
 bool shmem_file(struct file *file);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);

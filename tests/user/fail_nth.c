@@ -2,14 +2,14 @@
 /*
  * Out of memory at every allocation of every memory-management call (and
  * of the other calls that allocate: files, pipes, polls, exec, System V
- * shared memory, pidfds, a userfaultfd fill), the
- * way Linux's fault-injection documentation tests a system call: write N
- * to /proc/thread-self/fail-nth, make the call, read the file back (0:
- * the Nth allocation failed; more: the call made fewer than N), for N =
- * 1, 2, 3 ... until the call no longer meets a failure. Each failure
- * must give Linux's errno (or, past exec's point of no return and in a
- * page fault, a kill) and leave the process as it was; the runner then
- * checks that no page leaked and that the mm audit stayed clean.
+ * shared memory, pidfds, a userfaultfd fill, credentials), the way
+ * Linux's fault-injection documentation tests a system call: write N to
+ * /proc/thread-self/fail-nth, make the call, read the file back (0: the
+ * Nth allocation failed; more: the call made fewer than N), for N = 1,
+ * 2, 3 ... until the call no longer meets a failure. Each failure must
+ * give Linux's errno (or, past exec's point of no return and in a page
+ * fault, a kill) and leave the process as it was; the runner then checks
+ * that no page leaked and that the mm audit stayed clean.
  *
  * Faultline only: Debian's Linux 6.1 is built without
  * CONFIG_FAULT_INJECTION, so it has no fail-nth (tests/difftest.sh).
@@ -368,6 +368,42 @@ static long call_poll(void)
 	return poll(fds, 300, 0);
 }
 
+/* Credentials: each change copies them (prepare_creds), setgroups its list too. */
+static long call_setresuid(void)
+{
+	return syscall(SYS_setresuid, 0, 1000, 0);
+}
+
+static int uids_unchanged(void)
+{
+	uid_t r, e, s;
+
+	syscall(SYS_getresuid, &r, &e, &s);
+	return r == 0 && e == 0 && s == 0;
+}
+
+static void undo_setresuid(long ret)
+{
+	syscall(SYS_setresuid, 0, 0, 0);
+}
+
+static long call_setgroups(void)
+{
+	gid_t groups[3] = { 30, 10, 20 };
+
+	return syscall(SYS_setgroups, 3, groups);
+}
+
+static int no_groups(void)
+{
+	return syscall(SYS_getgroups, 0, NULL) == 0;
+}
+
+static void undo_setgroups(long ret)
+{
+	syscall(SYS_setgroups, 0, NULL);
+}
+
 static void *one_page;
 
 static void map_one_page(void)
@@ -625,6 +661,8 @@ static const struct call calls[] = {
 	{ "pidfd_open", NULL, call_pidfd_open, { ENOMEM }, NULL, undo_close },
 	{ "UFFDIO_COPY into a page alone", prepare_uffd, call_uffd_copy, { ENOMEM },
 	  uffd_page_missing, undo_uffd_copy },
+	{ "setresuid", NULL, call_setresuid, { ENOMEM }, uids_unchanged, undo_setresuid },
+	{ "setgroups of three groups", NULL, call_setgroups, { ENOMEM }, no_groups, undo_setgroups },
 };
 
 /*
