@@ -78,11 +78,10 @@ static int vmstat_refresh(struct ctl_table *table, int write, void *buffer, size
 /*
  * vm.mmap_min_addr: the lowest address mmap hands out. Debian's kernel
  * has CONFIG_LSM_MMAP_MIN_ADDR=65536, so writing less keeps 65536 in
- * force; MAP_FIXED below it is allowed to CAP_SYS_RAWIO (root).
+ * force; MAP_FIXED below what was written is allowed to CAP_SYS_RAWIO
+ * (cap_mmap_addr).
  * Linux: security/min_addr.c mmap_min_addr_handler(), update_mmap_min_addr()
  */
-static unsigned long dac_mmap_min_addr = 65536;
-
 static int mmap_min_addr_handler(struct ctl_table *table, int write, void *buffer, size_t *lenp,
 				 loff_t *ppos)
 {

@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/security.h>
 #include <linux/mman.h>
 #include <linux/fs.h>
 #include <linux/rmap.h>
@@ -22,8 +23,14 @@
 
 /* 256 pages between a stack and the area below it (Linux's default). */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
-/* Debian's CONFIG_DEFAULT_MMAP_MIN_ADDR: nothing maps below 64 KiB. */
+/*
+ * Debian's CONFIG_DEFAULT_MMAP_MIN_ADDR: nothing maps below 64 KiB.
+ * dac_mmap_min_addr is vm.mmap_min_addr as written, the bound MAP_FIXED
+ * may cross with CAP_SYS_RAWIO (cap_mmap_addr); mmap_min_addr is the one
+ * in force for hints and stacks (Linux: security/min_addr.c).
+ */
 unsigned long mmap_min_addr = 65536;
+unsigned long dac_mmap_min_addr = 65536;
 /* vm.max_map_count: at most this many VMAs per address space. */
 int sysctl_max_map_count = 65530;
 
@@ -267,7 +274,7 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned 
 		return -ENOMEM;
 	if (addr & ~PAGE_MASK)
 		return -EINVAL;
-	return addr;
+	return cap_mmap_addr(addr) ?: addr;	/* Linux: security_mmap_addr() */
 }
 
 /* --- mmap --- */
@@ -343,6 +350,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 
 	if (!len)
 		return -EINVAL;
+	/* NOREPLACE places exactly as MAP_FIXED does, but refuses to replace. */
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	/* A hint below mmap_min_addr is raised to it (Linux: round_hint_to_min). */
 	if (!(flags & MAP_FIXED) && (addr & PAGE_MASK) && (addr & PAGE_MASK) < mmap_min_addr)
 		addr = PAGE_ALIGN(mmap_min_addr);
@@ -354,9 +364,6 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM;
 
-	/* NOREPLACE places exactly as MAP_FIXED does, but refuses to replace. */
-	if (flags & MAP_FIXED_NOREPLACE)
-		flags |= MAP_FIXED;
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;

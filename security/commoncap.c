@@ -23,6 +23,19 @@
 #include <linux/ptrace.h>
 #include <linux/binfmts.h>
 #include <linux/prctl.h>
+#include <linux/mm.h>
+
+/*
+ * Mapping below vm.mmap_min_addr (only MAP_FIXED, mremap's new_addr or
+ * brk get there) needs CAP_SYS_RAWIO. 0 or -EPERM. Linux: cap_mmap_addr(),
+ * without PF_SUPERPRIV (process accounting's flag)
+ */
+int cap_mmap_addr(unsigned long addr)
+{
+	if (addr < dac_mmap_min_addr)
+		return cap_capable(current_cred(), CAP_SYS_RAWIO);
+	return 0;
+}
 
 /*
  * Does cred have cap in effect? 0 or -EPERM. With one user namespace

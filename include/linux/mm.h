@@ -468,6 +468,7 @@ void exit_mmap(struct mm_struct *mm);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
 extern unsigned long mmap_min_addr;
+extern unsigned long dac_mmap_min_addr;
 extern int sysctl_max_map_count;
 
 /* Overcommit accounting (mm/util.c): Committed_AS in /proc/meminfo. */

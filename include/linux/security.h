@@ -25,6 +25,7 @@ struct linux_binprm;
 #define LSM_SETID_FS	8	/* setfsuid */
 
 int cap_capable(const struct cred *cred, int cap);
+int cap_mmap_addr(unsigned long addr);
 int cap_ptrace_access_check(struct task_struct *child, unsigned int mode);
 int cap_capset(struct cred *new, const struct cred *old, const kernel_cap_t *effective,
 	       const kernel_cap_t *inheritable, const kernel_cap_t *permitted);

@@ -6,8 +6,9 @@
  * before the magic numbers), clock_settime (CAP_SYS_TIME, after the
  * time is checked), userfaultfd (CAP_SYS_PTRACE unless it handles user
  * faults only); and /proc/sys, whose files are judged by their mode and
- * the euid alone (test_perm). Only refusals and opens are tried:
- * nothing is changed.
+ * the euid alone (test_perm); mapping below vm.mmap_min_addr
+ * (CAP_SYS_RAWIO, cap_mmap_addr). Only refusals, opens and mappings are
+ * tried: nothing system-wide is changed.
  */
 #include "credlib.h"
 #include <fcntl.h>
@@ -17,7 +18,9 @@
 #include <sys/syscall.h>
 
 #define MNT		"/tmp/faultline-cred-mnt"
+#define CAP_SYS_RAWIO	17
 #define CAP_SYS_ADMIN	21
+#define LOW		((void *)0x1000)	/* below Debian's vm.mmap_min_addr, 65536 */
 
 static void as_nobody(void)
 {
@@ -74,12 +77,44 @@ static void root_without_sys_admin(void)
 	ok_errno(EPERM, mount("none", MNT, "tmpfs", 0, NULL), "and mount: EPERM");
 }
 
+static void *map_low(int flags)
+{
+	return mmap(LOW, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+}
+
+/* MAP_FIXED below vm.mmap_min_addr needs CAP_SYS_RAWIO; a hint is raised instead. */
+static void low_mappings(void)
+{
+	struct {
+		unsigned int version;
+		int pid;
+	} h = { 0x20080522, 0 };
+	struct {
+		unsigned int effective, permitted, inheritable;
+	} d[2] = { { ~(1U << CAP_SYS_RAWIO), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
+	char *p;
+
+	ok(map_low(MAP_FIXED) == LOW, "root maps page 1 with MAP_FIXED: CAP_SYS_RAWIO");
+	munmap(LOW, 4096);
+	ok_eq(0, syscall(SYS_capset, &h, d), "root drops CAP_SYS_RAWIO from effective");
+	ok_errno(EPERM, (long)map_low(MAP_FIXED), "then MAP_FIXED at page 1: EPERM");
+	ok_errno(EPERM, (long)map_low(MAP_FIXED_NOREPLACE), "MAP_FIXED_NOREPLACE too");
+	p = map_low(0);
+	ok(p != MAP_FAILED && p >= (char *)0x10000, "a hint there is raised to mmap_min_addr: %p", p);
+	ok_errno(EPERM, (long)mremap(p, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, LOW),
+		 "mremap to page 1: EPERM");
+	munmap(p, 4096);
+	ok_eq(0, setuid(NOBODY), "then nobody");
+	ok_errno(EPERM, (long)map_low(MAP_FIXED), "nobody's MAP_FIXED at page 1: EPERM");
+}
+
 int main(void)
 {
 	mkdir(MNT, 0755);
 	in_child(as_nobody, "as_nobody");
 	in_child(root_without_sys_admin, "root_without_sys_admin");
 	in_child(sysctl_by_euid, "sysctl_by_euid");
+	in_child(low_mappings, "low_mappings");
 	rmdir(MNT);
 	return tap_done();
 }
