@@ -33,6 +33,7 @@
 #include <linux/signal.h>
 #include <linux/namei.h>
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/security.h>
@@ -507,6 +508,38 @@ static void exec_set_dumpable(struct linux_binprm *bprm)
 }
 
 /*
+ * Does a process other than ours share our fs_struct (clone CLONE_FS
+ * without CLONE_THREAD)? It could move our cwd or root under a set-ID
+ * exec, which may then not gain privilege (LSM_UNSAFE_SHARE).
+ * Linux: check_unsafe_exec() (less ptrace and no_new_privs: Faultline
+ * has neither, and fs->in_exec: one CPU, no clone can race the exec)
+ */
+static void check_unsafe_exec(struct linux_binprm *bprm)
+{
+	struct task_struct *p = current, *t;
+	int n_fs = 0;
+
+	for_each_thread(p, t)
+		if (t->fs == p->fs)
+			n_fs++;
+	if (p->fs->users > n_fs)
+		bprm->unsafe |= LSM_UNSAFE_SHARE;
+}
+
+/*
+ * A secure exec (AT_SECURE) does not inherit a soft stack limit over
+ * _STK_LIM: the old one could steer the new program's layout.
+ * Linux: begin_new_exec(), bprm->rlim_stack
+ */
+static void exec_secure_stack_limit(struct linux_binprm *bprm)
+{
+	struct rlimit *rlim = current->signal->rlim + RLIMIT_STACK;
+
+	if (bprm->secureexec && rlim->rlim_cur > _STK_LIM)
+		rlim->rlim_cur = _STK_LIM;
+}
+
+/*
  * The point of no return; the new credentials (computed first, while a
  * failure can still be returned) are committed at the end.
  * Linux: begin_new_exec()
@@ -535,6 +568,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	do_close_on_exec(me->files);
 	if (bprm->secureexec)
 		me->pdeath_signal = 0;
+	exec_secure_stack_limit(bprm);
 	exec_set_dumpable(bprm);
 	flush_signal_handlers(me, 0);
 	strlcpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
@@ -662,6 +696,7 @@ static int do_execveat_common(int fd, const char *filename, struct user_arg_ptr 
 	bprm->cred = prepare_exec_creds();	/* Linux: prepare_bprm_creds() */
 	if (!bprm->cred)
 		goto out;
+	check_unsafe_exec(bprm);
 	err = exec_binprm(bprm);
 	if (err && bprm->point_of_no_return && !fatal_signal_pending(current))
 		force_fatal_sig(SIGSEGV);

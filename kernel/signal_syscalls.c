@@ -127,12 +127,6 @@ void prepare_kill_siginfo(int sig, struct kernel_siginfo *info, int code)
 	info->si_uid = current_uid();
 }
 
-/* A process all of whose threads have exited: only its zombie is left. */
-static bool process_exited(const struct task_struct *p)
-{
-	return p->exit_state && thread_group_empty(p);
-}
-
 /*
  * kill(2)'s targets: pid > 0 that process (any of its thread ids names
  * it); 0 our process group; -1 every process but init and ours; < -1
@@ -140,7 +134,9 @@ static bool process_exited(const struct task_struct *p)
  * does not block it takes it. Signal 0 only checks that a target exists
  * and may be signalled. A group succeeds if one of its processes took
  * the signal, else fails as the last one did; -1 succeeds when every
- * refusal was EPERM. Linux: kill_something_info(), __kill_pgrp_info()
+ * refusal was EPERM. A zombie is a target until it is reaped: checked,
+ * and "signalled" to no effect. Linux: kill_something_info(),
+ * __kill_pgrp_info()
  */
 static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 {
@@ -164,7 +160,7 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
 			target = p->pid > 1 && !same_thread_group(p, current);
 		else
 			target = p->signal && p->signal->pgrp == (pid ? -pid : current->signal->pgrp);
-		if (!target || (p->flags & PF_KTHREAD) || process_exited(p))
+		if (!target || (p->flags & PF_KTHREAD))
 			continue;
 		count++;
 		err = group_send_sig_info(sig, info, p, type);
@@ -205,7 +201,7 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, struct kernel_sig
 	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && pid != current->tgid)
 		return -EPERM;
 	p = find_task_by_vpid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || process_exited(p))
+	if (!p || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
 	return group_send_sig_info(sig, info, p, tgid > 0 ? PIDTYPE_PID : PIDTYPE_TGID);
 }

@@ -12,8 +12,9 @@
  *
  * Left out: file capabilities (the security.capability xattr: Faultline
  * has no xattrs) and set-user-ID and set-group-ID programs (an exec
- * never changes the ids, so never "gains" privilege; the secure-exec
- * and ptrace downgrades that follow from them do not arise).
+ * never changes the ids itself; it is "set-ID" only when the task's
+ * effective ids already differ from its real ones), no_new_privs and
+ * ptrace (Faultline has neither).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -143,37 +144,66 @@ int cap_task_fix_setuid(struct cred *new, const struct cred *old, int flags)
 }
 
 /*
+ * Root's exec: with uid or euid 0 the new permitted set is the bounding
+ * set and the inheritable one; with euid 0 it is effective too. Nothing
+ * under SECURE_NOROOT. Linux: handle_privileged_root()
+ */
+static void handle_privileged_root(struct linux_binprm *bprm, bool *effective)
+{
+	const struct cred *old = current_cred();
+	struct cred *new = bprm->cred;
+
+	if (issecure(SECURE_NOROOT))
+		return;
+	if (new->euid == 0 || new->uid == 0)
+		new->cap_permitted = cap_combine(old->cap_bset, old->cap_inheritable);
+	if (new->euid == 0)
+		*effective = true;
+}
+
+/*
  * The capability sets after exec, in bprm->cred (a copy of ours):
  *
  *   pP' = (bounding | pI, if uid or euid is 0) | pA
  *   pE' = euid 0 ? pP' : pA
- *   pA' = pA, pI' = pI
+ *   pA' = pA, or empty for a set-ID exec; pI' = pI
  *
- * (with no file capabilities, Linux's fP and fI are empty). KEEP_CAPS
- * does not survive an exec. AT_SECURE is set when a task that is not
- * root gains effective capabilities (real uid not 0, euid 0).
- * Linux: cap_bprm_creds_from_file(), handle_privileged_root()
+ * (with no file capabilities, Linux's fP and fI are empty). The exec is
+ * set-ID when the effective uid or gid differs from the real one (as
+ * after setreuid; Faultline has no set-ID files to make it so). A
+ * set-ID or capability-gaining exec while another process shares our
+ * fs_struct (LSM_UNSAFE_SHARE) keeps only the old permitted set and,
+ * without CAP_SETUID, falls back to the real ids. KEEP_CAPS does not
+ * survive an exec. AT_SECURE for a set-ID exec, and for a task that is
+ * not root gaining effective or non-ambient permitted capabilities.
+ * Linux: cap_bprm_creds_from_file()
  */
 int cap_bprm_creds_from_file(struct linux_binprm *bprm)
 {
+	const struct cred *old = current_cred();
 	struct cred *new = bprm->cred;
-	bool effective = false;
+	bool effective = false, is_setid;
 
 	cap_clear(&new->cap_permitted);
-	if (!issecure(SECURE_NOROOT)) {
-		if (new->euid == 0 || new->uid == 0)
-			new->cap_permitted = cap_combine(current_cred()->cap_bset,
-							 current_cred()->cap_inheritable);
-		if (new->euid == 0)
-			effective = true;
+	handle_privileged_root(bprm, &effective);
+	is_setid = new->euid != old->uid || new->egid != old->gid;
+	if ((is_setid || !cap_issubset(new->cap_permitted, old->cap_permitted)) &&
+	    (bprm->unsafe & LSM_UNSAFE_SHARE)) {
+		if (!capable(CAP_SETUID)) {
+			new->euid = new->uid;
+			new->egid = new->gid;
+		}
+		new->cap_permitted = cap_intersect(new->cap_permitted, old->cap_permitted);
 	}
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
+	if (is_setid)
+		cap_clear(&new->cap_ambient);
 	new->cap_permitted = cap_combine(new->cap_permitted, new->cap_ambient);
 	new->cap_effective = effective ? new->cap_permitted : new->cap_ambient;
 	new->securebits &= ~issecure_mask(SECURE_KEEP_CAPS);
-	if (new->uid != 0 &&
-	    (effective || !cap_issubset(new->cap_permitted, new->cap_ambient)))
+	if (is_setid || (new->uid != 0 &&
+			 (effective || !cap_issubset(new->cap_permitted, new->cap_ambient))))
 		bprm->secureexec = true;
 	return 0;
 }

@@ -59,9 +59,9 @@ struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode)
 
 /*
  * Who owns a /proc/<pid> file: the task's effective ids, or root when
- * the process is not dumpable (it changed ids), except the directories
- * (mode 0555), which always show the euid for ps. Kernel threads are
- * root's. Linux: task_dump_owner()
+ * the process is not dumpable (it changed ids) or has no mm (a zombie),
+ * except the directories (mode 0555), which always show the euid for
+ * ps. Kernel threads are root's. Linux: task_dump_owner()
  */
 void task_dump_owner(struct task_struct *task, umode_t mode, uid_t *ruid, gid_t *rgid)
 {
@@ -71,8 +71,8 @@ void task_dump_owner(struct task_struct *task, umode_t mode, uid_t *ruid, gid_t 
 	*rgid = GLOBAL_ROOT_GID;
 	if (task->flags & PF_KTHREAD)
 		return;
-	if (mode != (S_IFDIR | S_IRUGO | S_IXUGO) && task->mm &&
-	    get_dumpable(task->mm) != SUID_DUMP_USER)
+	if (mode != (S_IFDIR | S_IRUGO | S_IXUGO) &&
+	    (!task->mm || get_dumpable(task->mm) != SUID_DUMP_USER))
 		return;
 	*ruid = cred->euid;
 	*rgid = cred->egid;

@@ -34,10 +34,14 @@ struct linux_binprm {
 	bool point_of_no_return;	/* the old mm is gone: failure now kills */
 	int interp_depth;		/* #! scripts nested so far */
 	struct cred *cred;		/* the new credentials, committed at begin_new_exec */
-	bool secureexec;		/* AT_SECURE: capabilities gained by a non-root task */
+	bool secureexec;		/* AT_SECURE: a set-ID exec, or capabilities gained by a non-root task */
+	unsigned int unsafe;		/* LSM_UNSAFE_*: why a set-ID exec may not gain */
 	unsigned int interp_flags;	/* BINPRM_FLAGS_* */
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 };
+
+/* Another process shares our fs_struct (cwd, root). Linux: include/linux/security.h */
+#define LSM_UNSAFE_SHARE	1
 
 /* A file of the exec could not be read: the process will not be dumpable. */
 #define BINPRM_FLAGS_ENFORCE_NONDUMP	0x1

@@ -3,11 +3,18 @@
  * Capabilities: capget and capset with each header version and every
  * bad input, capset's rules, the bounding set (PR_CAPBSET_*), keepcaps
  * and the securebits, ambient capabilities, and what exec makes of the
- * sets for root, for a non-root task and for one with ambient ones
- * (the program re-executes itself as "report" to show its sets).
+ * sets for root, for a non-root task, for one with ambient ones, for
+ * one whose effective ids differ from its real ones (a "set-ID" exec)
+ * and for one sharing its fs_struct (the program re-executes itself as
+ * "report" to show its sets).
  */
+#define _GNU_SOURCE
 #include <sys/auxv.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include "credlib.h"
 
@@ -195,10 +202,28 @@ static void test_ambient(void)
 }
 
 /*
- * Execute ourselves as "report" with stdout on a pipe; the line it
- * printed (its sets as exec left them) into buf.
+ * Give ourselves a sibling process that shares our fs_struct (clone
+ * CLONE_FS), alive until our exec closes the pipe it waits on.
  */
-static const char *exec_report(void)
+static void share_fs_until_exec(void)
+{
+	int hold[2];
+
+	pipe2(hold, O_CLOEXEC);
+	if (syscall(SYS_clone, CLONE_FS | SIGCHLD, 0, 0, 0, 0) == 0) {
+		close(hold[1]);
+		read(hold[0], &(char){ 0 }, 1);
+		_exit(0);
+	}
+	close(hold[0]);
+}
+
+/*
+ * Execute ourselves as what ("report": the sets as exec left them;
+ * "stack": the stack limit; "ids": the uids) with stdout on a pipe,
+ * while sharing our fs_struct if shared_fs; the line it printed.
+ */
+static const char *exec_report_how(const char *what, int shared_fs)
 {
 	static char buf[256];
 	int fds[2], status;
@@ -208,7 +233,9 @@ static const char *exec_report(void)
 	fflush(stdout);
 	if (fork() == 0) {
 		dup2(fds[1], 1);
-		execl("/proc/self/exe", "cred_caps", "report", NULL);
+		if (shared_fs)
+			share_fs_until_exec();
+		execl("/proc/self/exe", "cred_caps", what, NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -219,13 +246,42 @@ static const char *exec_report(void)
 	return buf;
 }
 
+static const char *exec_report_arg(const char *what)
+{
+	return exec_report_how(what, 0);
+}
+
+static const char *exec_report(void)
+{
+	return exec_report_arg("report");
+}
+
+static char **start_envp;
+
+/*
+ * AT_SECURE as the kernel gave it, from the auxiliary vector past the
+ * environment: glibc's getauxval(AT_SECURE) is its own view, which also
+ * counts ids that differ.
+ */
+static unsigned long at_secure(void)
+{
+	char **p = start_envp;
+
+	while (*p)
+		p++;
+	for (unsigned long *av = (unsigned long *)(p + 1); av[0] != AT_NULL; av += 2)
+		if (av[0] == AT_SECURE)
+			return av[1];
+	return -1UL;
+}
+
 static void report(void)
 {
 	const char *names[] = { "CapInh", "CapPrm", "CapEff", "CapAmb" };
 
 	for (int i = 0; i < 4; i++)
 		printf("%s %s ", names[i], status_line(names[i]));
-	printf("keepcaps %d secure %lu", prctl(PR_GET_KEEPCAPS), getauxval(AT_SECURE));
+	printf("keepcaps %d secure %lu", prctl(PR_GET_KEEPCAPS), at_secure());
 }
 
 static void exec_as_root(void)
@@ -269,6 +325,78 @@ static void exec_setuid_root(void)
 	       "an exec with euid 0 gets every capability, and AT_SECURE");
 }
 
+/*
+ * An exec whose effective ids differ from its real ones is "set-ID" to
+ * 6.1 even with no set-ID bit on the file: it loses the ambient set and
+ * gets AT_SECURE, whatever its uid (commoncap.c: is_setid).
+ */
+static void exec_euid_differs(void)
+{
+	set_caps(FULL, FULL, BIT(CAP_NET_RAW));
+	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_NET_RAW, 0, 0);
+	ok_eq(0, setresuid(0, 1000, 0), "root takes euid 1000, keeping uid 0 and suid 0");
+	ok_str("CapInh 0000000000002000 CapPrm 000001ffffffffff CapEff 0000000000000000 "
+	       "CapAmb 0000000000000000 keepcaps 0 secure 1", exec_report(),
+	       "its exec: ambient cleared, nothing effective, AT_SECURE");
+}
+
+static void exec_egid_differs(void)
+{
+	set_caps(FULL, FULL, BIT(CAP_NET_RAW));
+	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_NET_RAW, 0, 0);
+	ok_eq(0, setresgid(0, 1000, 0), "root takes egid 1000");
+	ok_str("CapInh 0000000000002000 CapPrm 000001ffffffffff CapEff 000001ffffffffff "
+	       "CapAmb 0000000000000000 keepcaps 0 secure 1", exec_report(),
+	       "its exec: ambient cleared and AT_SECURE too");
+}
+
+static void exec_nonroot_setid(void)
+{
+	ok_eq(0, setresgid(1000, 1000, 1000), "gids 1000");
+	ok_eq(0, setresuid(1000, 1001, 1001), "uid 1000, euid and suid 1001");
+	ok_str("CapInh 0000000000000000 CapPrm 0000000000000000 CapEff 0000000000000000 "
+	       "CapAmb 0000000000000000 keepcaps 0 secure 1", exec_report(),
+	       "no capabilities, but AT_SECURE: the ids differ");
+}
+
+/* A secure exec (AT_SECURE) cuts a soft stack limit over 8 MiB to 8 MiB. */
+static void exec_secure_stack_limit(void)
+{
+	struct rlimit rl = { 64UL << 20, RLIM_INFINITY };
+
+	ok_eq(0, setrlimit(RLIMIT_STACK, &rl), "soft stack limit 64 MiB");
+	ok_str("stack 67108864 secure 0", exec_report_arg("stack"),
+	       "an ordinary exec keeps it");
+	ok_eq(0, setreuid(1000, -1), "real uid 1000, effective 0");
+	ok_str("stack 8388608 secure 1", exec_report_arg("stack"),
+	       "a secure exec cuts it to 8 MiB");
+}
+
+/*
+ * While another process shares our fs_struct, an exec that would gain
+ * capabilities keeps only the permitted ones it had, and a set-ID one
+ * without CAP_SETUID runs with the real ids (6.1: LSM_UNSAFE_SHARE).
+ */
+static void exec_shared_fs_gains_nothing(void)
+{
+	ok_eq(0, set_caps(BIT(CAP_KILL), BIT(CAP_KILL), 0), "root keeps only CAP_KILL");
+	ok_str("CapInh 0000000000000000 CapPrm 0000000000000020 CapEff 0000000000000020 "
+	       "CapAmb 0000000000000000 keepcaps 0 secure 0", exec_report_how("report", 1),
+	       "an exec sharing its fs_struct: CAP_KILL still, not the bounding set");
+	ok_str("CapInh 0000000000000000 CapPrm 000001ffffffffff CapEff 000001ffffffffff "
+	       "CapAmb 0000000000000000 keepcaps 0 secure 0", exec_report_how("report", 0),
+	       "alone: the bounding set");
+}
+
+static void exec_shared_fs_setid(void)
+{
+	ok_eq(0, setresuid(0, 1000, 0), "root takes euid 1000");
+	ok_str("ids 0 0 0 0 CapEff 0000000000000000 secure 1", exec_report_how("ids", 1),
+	       "an exec sharing its fs_struct falls back to the real uid, with nothing effective");
+	ok_str("ids 0 1000 1000 1000 CapEff 0000000000000000 secure 1", exec_report_how("ids", 0),
+	       "alone: euid 1000, and the saved uid follows it");
+}
+
 static void setuid_clears_ambient(void)
 {
 	set_caps(FULL, FULL, BIT(CAP_NET_RAW));
@@ -286,10 +414,23 @@ static void no_cap_setuid(void)
 	ok_eq(0, setuid(0), "setuid(0) is still its own uid");
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
+	start_envp = envp;
 	if (argc > 1 && !strcmp(argv[1], "report")) {
 		report();
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "ids")) {
+		printf("ids %s CapEff %s", uids(), status_line("CapEff"));
+		printf(" secure %lu", at_secure());
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "stack")) {
+		struct rlimit rl;
+
+		getrlimit(RLIMIT_STACK, &rl);
+		printf("stack %lu secure %lu", (unsigned long)rl.rlim_cur, at_secure());
 		return 0;
 	}
 	in_child(test_capget, "capget");
@@ -303,6 +444,12 @@ int main(int argc, char **argv)
 	in_child(exec_as_nobody, "exec_as_nobody");
 	in_child(exec_with_ambient, "exec_with_ambient");
 	in_child(exec_setuid_root, "exec_setuid_root");
+	in_child(exec_euid_differs, "exec_euid_differs");
+	in_child(exec_egid_differs, "exec_egid_differs");
+	in_child(exec_nonroot_setid, "exec_nonroot_setid");
+	in_child(exec_secure_stack_limit, "exec_secure_stack_limit");
+	in_child(exec_shared_fs_gains_nothing, "exec_shared_fs_gains_nothing");
+	in_child(exec_shared_fs_setid, "exec_shared_fs_setid");
 	in_child(setuid_clears_ambient, "setuid_clears_ambient");
 	in_child(no_cap_setuid, "no_cap_setuid");
 	return tap_done();

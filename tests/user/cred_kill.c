@@ -8,6 +8,7 @@
  * CAP_KILL. And process_madvise through a pidfd: the ptrace check, then
  * CAP_SYS_NICE.
  */
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -136,6 +137,35 @@ static void root_without_cap_kill(void)
 	end_targets();
 }
 
+/*
+ * A process group whose only member is a zombie still exists until the
+ * zombie is reaped: kill(-pgid) checks and "signals" it, as kill(pid)
+ * does the zombie itself.
+ */
+static void zombie_group(void)
+{
+	char path[64];
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		setpgid(0, 0);
+		_exit(0);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	do		/* until it is a zombie (state Z) */
+		sched_yield();
+	while (read_file(path) < 0 || !strstr(proc_buf, ") Z "));
+	ok_eq(0, kill(-pid, 0), "a group of one zombie: signal 0 succeeds");
+	ok_eq(0, kill(-pid, SIGTERM), "SIGTERM too");
+	ok_eq(0, sigqueue(pid, SIGUSR1, (union sigval){ 0 }), "sigqueue to the zombie itself");
+	setresuid(NOBODY, NOBODY, 0);
+	ok_errno(EPERM, kill(-pid, 0), "to nobody, a root zombie's group: EPERM");
+	ok_errno(EPERM, sigqueue(pid, SIGUSR1, (union sigval){ 0 }), "and sigqueue to it: EPERM");
+	setresuid(0, 0, 0);
+	waitpid(pid, NULL, 0);
+	ok_errno(ESRCH, kill(-pid, 0), "reaped, the group is gone: ESRCH");
+}
+
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
 #endif
@@ -182,6 +212,7 @@ int main(void)
 	in_child(as_nobody, "as_nobody");
 	in_child(effective_sender, "effective_sender");
 	in_child(root_without_cap_kill, "root_without_cap_kill");
+	in_child(zombie_group, "zombie_group");
 	in_child(pidfds, "pidfds");
 	return tap_done();
 }

@@ -94,6 +94,9 @@ static void zombies(void)
 	pid_t dumpable = nobody_zombie(1), nondumpable = nobody_zombie(0);
 
 	ok_eq(7 << 8, stat_exit_code(dumpable), "root sees a zombie's exit status in stat");
+	ok_eq(NOBODY, owner(of(dumpable, "")), "a nobody zombie's /proc/<pid>: still nobody's");
+	ok_eq(0, owner(of(dumpable, "status")), "but its files are root's: it has no mm");
+	ok_eq(0, owner(of(dumpable, "fd")), "its fd directory too");
 	setgroups(0, NULL);
 	setresgid(NOGROUP, NOGROUP, NOGROUP);
 	setresuid(NOBODY, NOBODY, 0);
