@@ -457,7 +457,10 @@ bool do_coredump(const struct kernel_siginfo *siginfo)
 	char corename[CORENAME_MAX_SIZE];
 	struct iattr size;
 
-	if (!current->mm || !current->mm->dumpable || cs.limit < PAGE_SIZE)
+	if (!current->mm || !current->mm->dumpable)
+		return false;
+	current->flags |= PF_DUMPCORE;	/* Linux: zap_threads(), before RLIMIT_CORE is asked */
+	if (cs.limit < PAGE_SIZE)
 		return false;
 	if (format_corename(corename, siginfo) || !corename[0])
 		return false;

@@ -235,6 +235,8 @@ static int copy_signal(u64 clone_flags, struct task_struct *tsk)
 	init_waitqueue_head(&sig->wait_chldexit);
 	timer_setup(&sig->real_timer, it_real_fn);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->oom_score_adj = current->signal->oom_score_adj;
+	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->tty = current->signal->tty;
@@ -244,8 +246,11 @@ static int copy_signal(u64 clone_flags, struct task_struct *tsk)
 
 void put_signal_struct(struct signal_struct *sig)
 {
-	if (--sig->sigcnt == 0)
-		kmem_cache_free(signal_cachep, sig);
+	if (--sig->sigcnt)
+		return;
+	if (sig->oom_mm)
+		mmdrop(sig->oom_mm);
+	kmem_cache_free(signal_cachep, sig);
 }
 
 /*

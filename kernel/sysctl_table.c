@@ -25,6 +25,7 @@
 #include <linux/sysctl.h>
 #include <linux/ipc_namespace.h>
 #include <linux/userfaultfd_k.h>
+#include <linux/oom.h>
 
 #define NR_FILE			8192		/* the least file-max */
 #define IPCMNI			32768
@@ -151,6 +152,10 @@ static struct ctl_table vm_table[] = {
 	  .maxlen = sizeof(unsigned long), .mode = 0644, .proc_handler = mmap_min_addr_handler },
 	{ .procname = "overcommit_kbytes", .data = &sysctl_overcommit_kbytes,
 	  .maxlen = sizeof(unsigned long), .mode = 0644, .proc_handler = overcommit_kbytes_handler },
+	{ .procname = "oom_dump_tasks", .data = &sysctl_oom_dump_tasks, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec },
+	{ .procname = "oom_kill_allocating_task", .data = &sysctl_oom_kill_allocating_task,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec },
 	{ .procname = "overcommit_memory", .data = &sysctl_overcommit_memory,
 	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = overcommit_policy_handler,
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },

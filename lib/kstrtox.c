@@ -76,6 +76,27 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 	return 0;
 }
 
+/*
+ * A signed int: an optional '-' or '+', then as kstrtoul; -ERANGE
+ * outside int's range. Linux: kstrtoint()
+ */
+int kstrtoint(const char *s, unsigned int base, int *res)
+{
+	bool neg = s[0] == '-';
+	unsigned long v;
+	int err;
+
+	if (s[0] == '-' || s[0] == '+')
+		s++;
+	err = kstrtoul(s, base, &v);
+	if (err)
+		return err;
+	if (v > (neg ? (unsigned long)INT_MAX + 1 : (unsigned long)INT_MAX))
+		return -ERANGE;
+	*res = neg ? (int)-(long)v : (int)v;
+	return 0;
+}
+
 /* "64M", "512k", "1G": a size with an optional K/M/G/T suffix. */
 unsigned long long memparse(const char *ptr, char **retptr)
 {

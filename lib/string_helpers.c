@@ -43,3 +43,20 @@ char *skip_spaces(const char *s)
 		s++;
 	return (char *)s;
 }
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* Cut the white space off both ends of s, in place. Linux: strim() (strstrip) */
+char *strstrip(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len && is_space(s[len - 1]))
+		s[--len] = '\0';
+	while (is_space(*s))
+		s++;
+	return s;
+}

@@ -138,6 +138,7 @@ void exit_mmap(struct mm_struct *mm)
 	long nr_accounted = 0;
 
 	/* Linux: mmap_lock for reading to unmap, then for writing to free the VMAs. */
+	mm->flags |= MMF_OOM_SKIP;	/* its memory is going: the OOM killer looks elsewhere */
 	if (!vma)
 		return;
 	unmap_vmas(vma, 0, TASK_SIZE);

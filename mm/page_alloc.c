@@ -27,8 +27,10 @@
 #include <linux/string.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/mm.h>
 #include <linux/fault-inject.h>
+#include <linux/oom.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
 #include "internal.h"
@@ -357,13 +359,68 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	pr_warn("%s: page allocation failure: order:%u, mode:%#x, nodemask=(null)\n",
 		current->comm, order, gfp);
 	dump_stack();
-	show_buddyinfo();
+	show_mem();
+}
+
+/*
+ * The last resort: kill a process for this allocation. Only for one
+ * that may sleep and retry, of at most PAGE_ALLOC_COSTLY_ORDER (the OOM
+ * killer frees scattered pages, not large blocks), not asked to fail
+ * early, and not from a core dump. *did_some_progress: worth retrying.
+ * Linux: __alloc_pages_may_oom() (without oom_lock: one CPU, and no
+ * preemption between the check and the kill)
+ */
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
+					  bool *did_some_progress)
+{
+	struct oom_control oc = { .gfp_mask = gfp, .order = (int)order };
+
+	*did_some_progress = false;
+	if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) ||
+	    (current->flags & PF_DUMPCORE))
+		return NULL;
+	*did_some_progress = out_of_memory(&oc);
+	return NULL;
+}
+
+/*
+ * No zone had the block at the first try. Reclaim will come first here
+ * (waking kswapd, then reclaiming directly); for now only the OOM
+ * killer: after it acts the task sleeps one tick, so that the victim
+ * runs to its exit and frees its memory, and tries again. A dying task
+ * gets nothing more (Linux lets an OOM victim dip into reserves once).
+ * Linux: __alloc_pages_slowpath()
+ */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	bool progress;
+	struct page *page;
+
+	if (!(gfp & __GFP_DIRECT_RECLAIM) || (gfp & __GFP_NORETRY))
+		goto nopage;
+	for (;;) {
+		if (fatal_signal_pending(current))
+			goto nopage;
+		page = __alloc_pages_may_oom(gfp, order, &progress);
+		if (page)
+			return page;
+		if (!progress)
+			goto nopage;
+		schedule_timeout_uninterruptible(1);
+		page = get_page_from_freelist(gfp, order);
+		if (page)
+			return page;
+	}
+nopage:
+	warn_alloc(gfp, order);
+	return NULL;
 }
 
 /*
  * Allocate 2^order contiguous frames; NULL when no zone has a free block
- * that large (there is no reclaim yet to make one), or when a test asked
- * for this allocation to fail (fault-inject.h).
+ * that large and the slow path could not make one, or when a test asked
+ * for this allocation to fail (fault-inject.h: before any of it, as in
+ * Linux's prepare_alloc_pages). Linux: __alloc_pages()
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -377,7 +434,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		return NULL;
 	page = get_page_from_freelist(gfp, order);
 	if (!page)
-		warn_alloc(gfp, order);
+		page = __alloc_pages_slowpath(gfp, order);
 	return page;
 }
 

@@ -12,7 +12,8 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 
-#define TEST_GFP	(GFP_KERNEL | __GFP_NOWARN)
+/* NORETRY: a test that empties memory must fail, not call the OOM killer. */
+#define TEST_GFP	(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY)
 
 /* Blocks a test holds, chained through page->lru, order in page->index. */
 struct held {

@@ -48,13 +48,16 @@
 # merges registered ranges that 6.1 keeps apart, reports a fill refused
 # during an event in its copy field, and this machine's /tmp is not tmpfs
 # (MINOR faults need shmem).
+# oom_kill: it fills memory until the OOM killer acts: never on this machine.
+# oom_score: it lowers oom_score_adj as root, which needs CAP_SYS_RESOURCE
+# (this machine may run it in a container without it).
 # cred_*: they start as root with every capability; this machine may run
 # them in a container whose bounding set lacks some (or as another user);
 # cred_core and cred_overcommit write /proc/sys too.
 NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 NO_DIFF="$NO_DIFF cred_admin cred_caps cred_core cred_files cred_gid cred_ipc cred_kill cred_overcommit"
 NO_DIFF="$NO_DIFF cred_pagemap cred_proc"
-NO_DIFF="$NO_DIFF cred_rlimit cred_uid"
+NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -435,6 +435,11 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 	REG("smaps", 0444, &proc_pid_smaps_operations),				\
 	REG("smaps_rollup", 0444, &proc_pid_smaps_rollup_operations),		\
 	REG("pagemap", 0400, &proc_pagemap_operations),				\
+	ONE("oom_score", 0444, proc_oom_score),					\
+	{ "oom_adj", S_IFREG | 0644, &proc_single_file_operations, proc_oom_adj_show, \
+	  NULL, proc_oom_adj_write },						\
+	{ "oom_score_adj", S_IFREG | 0644, &proc_single_file_operations,	\
+	  proc_oom_score_adj_show, NULL, proc_oom_score_adj_write },		\
 	REG("fail-nth", 0644, &proc_fail_nth_operations),			\
 	/* Faultline's own (fs/proc/faulttrace.c, pagetable.c): not in Linux */	\
 	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show, \

@@ -122,6 +122,12 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_tgid_stat(struct seq_file *m, struct task_struct *task);
 int proc_tid_stat(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
+/* oom.c */
+int proc_oom_score(struct seq_file *m, struct task_struct *task);
+int proc_oom_adj_show(struct seq_file *m, struct task_struct *task);
+int proc_oom_score_adj_show(struct seq_file *m, struct task_struct *task);
+ssize_t proc_oom_adj_write(struct task_struct *task, const char *buf, size_t count);
+ssize_t proc_oom_score_adj_write(struct task_struct *task, const char *buf, size_t count);
 
 /* task_mmu.c */
 extern const struct file_operations proc_pid_maps_operations;

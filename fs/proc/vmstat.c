@@ -91,7 +91,7 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("kswapd_low_wmark_hit_quickly"), ZERO("kswapd_high_wmark_hit_quickly"),
 	ZERO("pageoutrun"), ZERO("pgrotated"), EVENT("drop_pagecache", DROP_PAGECACHE),
 	EVENT("drop_slab", DROP_SLAB),
-	ZERO("oom_kill"), ZERO("numa_pte_updates"), ZERO("numa_huge_pte_updates"),
+	EVENT("oom_kill", OOM_KILL), ZERO("numa_pte_updates"), ZERO("numa_huge_pte_updates"),
 	ZERO("numa_hint_faults"), ZERO("numa_hint_faults_local"), ZERO("numa_pages_migrated"),
 	ZERO("pgmigrate_success"), ZERO("pgmigrate_fail"), ZERO("thp_migration_success"),
 	ZERO("thp_migration_fail"), ZERO("thp_migration_split"),

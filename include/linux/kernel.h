@@ -44,6 +44,7 @@
 #define SZ_4G			0x100000000ULL
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
+int kstrtoint(const char *s, unsigned int base, int *res);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 unsigned long long memparse(const char *ptr, char **retptr);
 

@@ -65,6 +65,7 @@ bool is_free_buddy_page(struct page *page);
 void bad_page(struct page *page, const char *reason);
 unsigned long bad_page_reports(void);
 void show_buddyinfo(void);
+void show_mem(void);		/* mm/show_mem.c */
 
 /* mm/mm_init.c */
 void free_area_init(unsigned long *max_zone_pfn);

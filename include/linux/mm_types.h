@@ -160,6 +160,9 @@ struct mm_rss_stat {
  *   total_vm  everything mapped        data_vm  private writable, not stack
  *   exec_vm   executable, not writable stack_vm growing-down areas
  */
+/* mm->flags. Linux: bit numbers for test_bit(), here masks */
+#define MMF_OOM_SKIP	(1UL << 21)	/* the OOM killer passes over this mm: it is being freed */
+
 struct mm_struct {
 	struct vm_area_struct *mmap;	/* list of VMAs, by address */
 	struct rb_root mm_rb;		/* the same VMAs in a tree */
@@ -187,6 +190,7 @@ struct mm_struct {
 	unsigned long stack_vm;
 	unsigned long def_flags;	/* VM_* added to every new VMA */
 	int dumpable;			/* PR_SET_DUMPABLE: 1 may dump core (Linux: MMF_DUMPABLE bits) */
+	unsigned long flags;		/* MMF_* */
 
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;

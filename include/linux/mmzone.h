@@ -21,6 +21,7 @@
  * One node (no NUMA), as contig_page_data.
  */
 #define MAX_ORDER		11	/* orders 0..10, as in Linux 6.1 */
+#define PAGE_ALLOC_COSTLY_ORDER	3	/* larger blocks are not worth an OOM kill */
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 
 enum zone_type {

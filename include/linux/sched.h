@@ -41,6 +41,7 @@ struct cred;
 #define PF_IDLE			0x00000002	/* the idle task */
 #define PF_EXITING		0x00000004	/* in do_exit */
 #define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
+#define PF_DUMPCORE		0x00000200	/* dumping core: the OOM killer leaves its allocations be */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
 
@@ -134,6 +135,11 @@ struct signal_struct {
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;	/* peak RSS, pages */
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* the OOM killer's (mm/oom_kill.c, /proc/<pid>/oom_score_adj) */
+	short oom_score_adj;		/* -1000 never killed ... 1000 first */
+	short oom_score_adj_min;	/* what others may lower it to without CAP_SYS_RESOURCE */
+	struct mm_struct *oom_mm;	/* set once the OOM killer chose us (mmgrab) */
+	unsigned long oom_kill_time;	/* jiffies then */
 };
 
 /*

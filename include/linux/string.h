@@ -20,6 +20,7 @@ char *strstr(const char *haystack, const char *needle);
 size_t strlcpy(char *dest, const char *src, size_t size);
 char *strsep(char **s, const char *delim);
 char *skip_spaces(const char *s);
+char *strstrip(char *s);
 char *kstrdup(const char *s, gfp_t gfp);	/* mm/util.c */
 
 /* The part of a path after its last '/'. */

@@ -24,6 +24,7 @@ enum vm_event_item {
 	UNEVICTABLE_PGMUNLOCKED,	/* PG_mlocked cleared */
 	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
 	DROP_SLAB,			/* writes of 2 */
+	OOM_KILL,			/* processes the OOM killer killed */
 	NR_VM_EVENT_ITEMS
 };
 

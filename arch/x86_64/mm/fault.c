@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/oom.h>
 #include <asm/traps.h>
 #include <asm/extable.h>
 #include <asm/pgtable.h>
@@ -29,6 +30,7 @@
 #include <linux/mm.h>
 #include <linux/fault_trace.h>
 #include <linux/signal.h>
+#include <linux/oom.h>
 #include <asm/irqflags.h>
 
 static bool fault_in_kernel_space(unsigned long address)
@@ -201,9 +203,10 @@ static void bad_area(struct pt_regs *regs, unsigned long error_code, unsigned lo
 
 /*
  * handle_mm_fault failed: SIGBUS (a file page past the end of the file)
- * or out of memory. Faultline has no OOM killer yet: the faulting process
- * is the one killed. Linux: mm_fault_error(), do_sigbus(),
- * pagefault_out_of_memory()
+ * or out of memory. Out of memory, the allocator has already had the OOM
+ * killer choose a victim (mm/oom_kill.c): if it was us, we die on the
+ * way out; else the fault is simply taken again.
+ * Linux: mm_fault_error(), do_sigbus(), pagefault_out_of_memory()
  */
 static void mm_fault_error(struct pt_regs *regs, unsigned long error_code,
 			   unsigned long address, vm_fault_t fault)
@@ -213,9 +216,7 @@ static void mm_fault_error(struct pt_regs *regs, unsigned long error_code,
 		return;
 	}
 	if (fault & VM_FAULT_OOM) {
-		pr_err("Out of memory: killed process %d (%s) at a page fault (no OOM killer yet)\n",
-		       current->pid, current->comm);
-		force_sig(SIGKILL);
+		pagefault_out_of_memory();
 		return;
 	}
 	set_signal_archinfo(address, error_code);
