@@ -61,8 +61,7 @@ static int pid_max_max = PID_MAX_LIMIT;
 
 /* vm.swappiness: kept for when page replacement comes. */
 static int vm_swappiness = 60;
-/* vm.min_free_kbytes: Faultline has no watermarks to set from it yet. */
-static int min_free_kbytes;
+static int watermark_scale_factor_max = 3000;
 static int sysctl_drop_caches;
 
 /* vm.stat_refresh: Faultline's counters are always exact; nothing to fold. Linux: vmstat_refresh() */
@@ -147,7 +146,7 @@ static struct ctl_table vm_table[] = {
 	{ .procname = "max_map_count", .data = &sysctl_max_map_count, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
 	{ .procname = "min_free_kbytes", .data = &min_free_kbytes, .maxlen = sizeof(int),
-	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
+	  .mode = 0644, .proc_handler = min_free_kbytes_sysctl_handler, .extra1 = SYSCTL_ZERO },
 	{ .procname = "mmap_min_addr", .data = &dac_mmap_min_addr,
 	  .maxlen = sizeof(unsigned long), .mode = 0644, .proc_handler = mmap_min_addr_handler },
 	{ .procname = "overcommit_kbytes", .data = &sysctl_overcommit_kbytes,
@@ -170,6 +169,9 @@ static struct ctl_table vm_table[] = {
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
 	{ .procname = "user_reserve_kbytes", .data = &sysctl_user_reserve_kbytes,
 	  .maxlen = sizeof(unsigned long), .mode = 0644, .proc_handler = proc_doulongvec_minmax },
+	{ .procname = "watermark_scale_factor", .data = &watermark_scale_factor,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = min_free_kbytes_sysctl_handler,
+	  .extra1 = SYSCTL_ONE, .extra2 = &watermark_scale_factor_max },
 	{ }
 };
 
@@ -180,22 +182,11 @@ struct ctl_table sysctl_root_table[] = {
 	{ }
 };
 
-/* Linux's integer square root, for min_free_kbytes. Linux: lib/math/int_sqrt.c */
-static unsigned long int_sqrt(unsigned long x)
-{
-	unsigned long r = 0;
-
-	while ((r + 1) * (r + 1) <= x)
-		r++;
-	return r;
-}
-
 /*
  * The values Linux computes from memory at boot: file-max a tenth of
- * RAM's KiB less the memory in use (at least NR_FILE), min_free_kbytes
- * sqrt(16 * lowmem KiB) within [128, 262144], the user and admin reserves
- * a 32nd of free memory (at most 128 MiB and 8 MiB). Linux:
- * files_maxfiles_init(), init_per_zone_wmark_min(), init_user_reserve(),
+ * RAM's KiB less the memory in use (at least NR_FILE), the user and admin reserves
+ * a 32nd of free memory (at most 128 MiB and 8 MiB); min_free_kbytes is
+ * mm/watermark.c's. Linux: files_maxfiles_init(), init_user_reserve(),
  * init_admin_reserve()
  */
 void sysctl_init_defaults(void)
@@ -208,7 +199,6 @@ void sysctl_init_defaults(void)
 	if (totalram_pages > memreserve)
 		n = (totalram_pages - memreserve) * (PAGE_SIZE / 1024) / 10;
 	files_max_files = max(n, (unsigned long)NR_FILE);
-	min_free_kbytes = (int)clamp_t(unsigned long, int_sqrt(free_kbytes * 16), 128, 262144);
 	sysctl_user_reserve_kbytes = min(free_kbytes / 32, 1UL << 17);
 	sysctl_admin_reserve_kbytes = min(free_kbytes / 32, 1UL << 13);
 }

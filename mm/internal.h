@@ -11,4 +11,26 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 /* mm_init.c: set up one struct page (Linux: __init_single_page). */
 void init_single_page(struct page *page, unsigned long pfn, enum zone_type zone);
 
+/*
+ * How hard an allocation may dig (Linux's ALLOC_* values): which
+ * watermark it must leave (the low two bits), or none, and which
+ * reserves below min it may use.
+ */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* __GFP_MEMALLOC: everything */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_OOM		0x08	/* an OOM victim: half of what is left of min */
+#define ALLOC_NON_BLOCK		0x10	/* cannot sleep: a quarter more */
+#define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min */
+#define ALLOC_RESERVES		(ALLOC_NON_BLOCK | ALLOC_MIN_RESERVE | ALLOC_OOM)
+
+/* page_alloc.c */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags);
+
+/* watermark.c */
+extern unsigned long totalreserve_pages;
+
 #endif

@@ -201,5 +201,6 @@ void mm_core_init(void)
 	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n",
 		totalram_pages);
 	mem_init_print_info();
+	init_per_zone_wmark_min();	/* Linux: a postcore initcall */
 	kmem_cache_init();
 }

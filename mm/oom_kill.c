@@ -142,11 +142,6 @@ static bool in_vfork(struct task_struct *p)
 	return p->vfork_done && p->real_parent && p->real_parent->mm == p->mm;
 }
 
-static bool tsk_is_oom_victim(struct task_struct *p)
-{
-	return p->signal->oom_mm != NULL;
-}
-
 /*
  * How much killing p would free, in pages: its resident pages, swap
  * entries and page tables, plus oom_score_adj thousandths of

@@ -20,8 +20,12 @@
  * A free block's first page is marked with the PG_buddy page type and
  * holds its order in page->private; that is how a buddy is recognised.
  *
+ * Allocation keeps each zone's watermarks (mm/watermark.c): the fast
+ * path leaves low free, the slow path digs to min and, for an allocation
+ * that may wait, calls the OOM killer.
+ *
  * Left out from Linux: per-CPU page lists (one CPU), migrate types and
- * compaction, watermarks and reclaim (they come with swap), NUMA.
+ * compaction, reclaim (it comes with swap), NUMA.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -31,6 +35,7 @@
 #include <linux/mm.h>
 #include <linux/fault-inject.h>
 #include <linux/oom.h>
+#include <linux/hardirq.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
 #include "internal.h"
@@ -331,15 +336,58 @@ static const enum vm_event_item pgalloc_event[MAX_NR_ZONES] = {
 	[ZONE_NORMAL] = PGALLOC_NORMAL,
 };
 
-/* Try the allowed zones from the highest down (Linux's zonelist order). */
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order)
+/*
+ * Is there room in z for a block of 2^order above mark, less what the
+ * allocation's flags let it dig into, and above the reserve the zone
+ * keeps from allocations that could have used a higher zone? For
+ * order > 0 a free block that large must exist too.
+ * Linux: __zone_watermark_ok() (no highatomic or CMA reserves here)
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags)
 {
-	for (int z = gfp_zone(gfp); z >= 0; z--) {
+	long min = (long)mark;
+	long free_pages = (long)zone_page_state(z, NR_FREE_PAGES) - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_RESERVES) {
+		if (alloc_flags & ALLOC_MIN_RESERVE) {
+			min -= min / 2;
+			if (alloc_flags & ALLOC_NON_BLOCK)
+				min -= min / 4;
+		}
+		if (alloc_flags & ALLOC_OOM)
+			min -= min / 2;
+	}
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+/*
+ * Try the allowed zones from the highest down (Linux's zonelist order),
+ * each only if it stays above the watermark alloc_flags names.
+ * Linux: get_page_from_freelist()
+ */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags)
+{
+	int highest_zoneidx = gfp_zone(gfp);
+
+	for (int z = highest_zoneidx; z >= 0; z--) {
 		struct zone *zone = &contig_page_data.node_zones[z];
 		struct page *page;
 		unsigned long flags;
 
 		if (!zone->managed_pages)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order, wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK),
+				       highest_zoneidx, alloc_flags))
 			continue;
 		local_irq_save(flags);
 		page = __rmqueue_smallest(zone, order);
@@ -364,9 +412,10 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 
 /*
  * The last resort: kill a process for this allocation. Only for one
- * that may sleep and retry, of at most PAGE_ALLOC_COSTLY_ORDER (the OOM
- * killer frees scattered pages, not large blocks), not asked to fail
- * early, and not from a core dump. *did_some_progress: worth retrying.
+ * of at most PAGE_ALLOC_COSTLY_ORDER (the OOM killer frees scattered
+ * pages, not large blocks), not __GFP_RETRY_MAYFAIL, and not from a
+ * core dump; one last try at the high watermark first catches memory
+ * an earlier kill freed. *did_some_progress: worth retrying.
  * Linux: __alloc_pages_may_oom() (without oom_lock: one CPU, and no
  * preemption between the check and the kill)
  */
@@ -374,8 +423,12 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
 					  bool *did_some_progress)
 {
 	struct oom_control oc = { .gfp_mask = gfp, .order = (int)order };
+	struct page *page;
 
 	*did_some_progress = false;
+	page = get_page_from_freelist(gfp & ~__GFP_DIRECT_RECLAIM, order, ALLOC_WMARK_HIGH);
+	if (page)
+		return page;
 	if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) ||
 	    (current->flags & PF_DUMPCORE))
 		return NULL;
@@ -384,32 +437,74 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
 }
 
 /*
- * No zone had the block at the first try. Reclaim will come first here
- * (waking kswapd, then reclaiming directly); for now only the OOM
- * killer: after it acts the task sleeps one tick, so that the victim
- * runs to its exit and frees its memory, and tries again. A dying task
- * gets nothing more (Linux lets an OOM victim dip into reserves once).
+ * The watermark and reserves the slow path allows: min, half of it for
+ * __GFP_HIGH, a quarter less again for one that cannot sleep (GFP_ATOMIC).
+ * Linux: gfp_to_alloc_flags() (no highatomic reserve, cpusets or CMA)
+ */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM) && !(gfp & __GFP_NOMEMALLOC))
+		alloc_flags |= ALLOC_NON_BLOCK;
+	return alloc_flags;
+}
+
+/*
+ * Who may go below min: __GFP_MEMALLOC to the last page, an OOM victim
+ * to half of what is left (so it can exit). Linux: __gfp_pfmemalloc_flags()
+ * (PF_MEMALLOC, reclaim's own allocations, comes with reclaim)
+ */
+static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return 0;
+	if (gfp & __GFP_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	if (in_task() && tsk_is_oom_victim(current))
+		return ALLOC_OOM;
+	return 0;
+}
+
+/*
+ * No zone stayed above its low watermark at the first try. Now down to
+ * min (and the reserves the flags allow); reclaim will come here, waking
+ * kswapd and then reclaiming directly; for now, for an allocation that
+ * may sleep and retry, the OOM killer. After it acts the task sleeps one
+ * tick, so that the victim runs to its exit and frees its memory, and
+ * tries again; a victim gets one more try from the reserves, then fails.
  * Linux: __alloc_pages_slowpath()
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 {
-	bool progress;
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
 	struct page *page;
+	bool progress;
 
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (page)
+		return page;
+retry:
+	reserve_flags = gfp_pfmemalloc_flags(gfp);
+	if (reserve_flags)
+		alloc_flags = reserve_flags;
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (page)
+		return page;
 	if (!(gfp & __GFP_DIRECT_RECLAIM) || (gfp & __GFP_NORETRY))
 		goto nopage;
-	for (;;) {
-		if (fatal_signal_pending(current))
-			goto nopage;
-		page = __alloc_pages_may_oom(gfp, order, &progress);
-		if (page)
-			return page;
-		if (!progress)
-			goto nopage;
+	if (order > PAGE_ALLOC_COSTLY_ORDER && !(gfp & __GFP_RETRY_MAYFAIL))
+		goto nopage;
+	page = __alloc_pages_may_oom(gfp, order, &progress);
+	if (page)
+		return page;
+	if (tsk_is_oom_victim(current) && ((alloc_flags & ALLOC_OOM) || (gfp & __GFP_NOMEMALLOC)))
+		goto nopage;
+	if (progress) {
 		schedule_timeout_uninterruptible(1);
-		page = get_page_from_freelist(gfp, order);
-		if (page)
-			return page;
+		goto retry;
 	}
 nopage:
 	warn_alloc(gfp, order);
@@ -420,7 +515,8 @@ nopage:
  * Allocate 2^order contiguous frames; NULL when no zone has a free block
  * that large and the slow path could not make one, or when a test asked
  * for this allocation to fail (fault-inject.h: before any of it, as in
- * Linux's prepare_alloc_pages). Linux: __alloc_pages()
+ * Linux's prepare_alloc_pages). The fast path leaves every zone's low
+ * watermark free. Linux: __alloc_pages()
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -432,7 +528,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	if (should_fail_alloc_page(gfp, order))
 		return NULL;
-	page = get_page_from_freelist(gfp, order);
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
 	if (!page)
 		page = __alloc_pages_slowpath(gfp, order);
 	return page;

@@ -200,7 +200,8 @@ KTEST(buddy, all_pages, "allocating every free page, then freeing them all, give
 		for (int o = 0; o < MAX_ORDER; o++)
 			nr_free_before[zone_idx(zone)][o] = zone->free_area[o].nr_free;
 
-	while ((page = alloc_page(TEST_GFP))) {
+	/* MEMALLOC: past the watermarks, to the last page */
+	while ((page = alloc_page(TEST_GFP | __GFP_MEMALLOC))) {
 		hold(&h, page, 0);
 		got++;
 	}

@@ -20,6 +20,14 @@
 
 extern unsigned long max_pfn;		/* one past the highest RAM frame */
 extern unsigned long totalram_pages;	/* frames the buddy allocator manages */
+/* mm/watermark.c: the zones' watermarks (vm.min_free_kbytes) */
+struct ctl_table;
+extern int min_free_kbytes;
+extern int watermark_scale_factor;
+void init_per_zone_wmark_min(void);
+void setup_per_zone_wmarks(void);
+int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+				   size_t *lenp, long long *ppos);
 
 static inline unsigned long page_private(const struct page *page)
 {

@@ -60,8 +60,29 @@ struct free_area {
 	unsigned long nr_free;		/* how many blocks */
 };
 
+/*
+ * A zone's free-page thresholds: below low, kswapd is woken to reclaim
+ * up to high; below min, only reserves (GFP_ATOMIC, an OOM victim) may
+ * allocate, and an allocation that may sleep reclaims directly.
+ * Linux: enum zone_watermarks
+ */
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	WMARK_PROMO,			/* NUMA memory tiering: unused here */
+	NR_WMARK
+};
+
 struct zone {
 	const char *name;		/* "DMA", "DMA32", "Normal" */
+	unsigned long _watermark[NR_WMARK];	/* mm/watermark.c */
+	/*
+	 * Pages this zone keeps back from an allocation that could have
+	 * used a higher zone (index: that allocation's highest zone), so
+	 * that GFP_KERNEL does not use up what only DMA can use.
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end pfn - start pfn, holes included */
 	unsigned long present_pages;	/* frames that exist (RAM) */
@@ -85,6 +106,11 @@ extern struct pglist_data contig_page_data;
 #define for_each_zone(zone)						\
 	for (zone = contig_page_data.node_zones;			\
 	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
+
+#define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+#define wmark_pages(z, i)	((z)->_watermark[i])
 
 static inline bool populated_zone(const struct zone *zone)
 {

@@ -3,6 +3,7 @@
 #define _LINUX_OOM_H
 
 #include <linux/types.h>
+#include <linux/sched.h>
 
 /* mm/oom_kill.c. Linux: include/linux/oom.h, include/uapi/linux/oom.h */
 struct mm_struct;
@@ -36,6 +37,12 @@ struct oom_control {
 
 extern int sysctl_oom_dump_tasks;
 extern int sysctl_oom_kill_allocating_task;
+
+/* Has the OOM killer chosen this task's process? Linux: tsk_is_oom_victim() */
+static inline bool tsk_is_oom_victim(struct task_struct *tsk)
+{
+	return tsk->signal && tsk->signal->oom_mm;
+}
 
 bool out_of_memory(struct oom_control *oc);
 unsigned long oom_totalpages(void);
