@@ -29,6 +29,7 @@ void address_space_init_once(struct address_space *mapping)
 	INIT_RADIX_TREE(&mapping->i_pages);
 	INIT_LIST_HEAD(&mapping->i_mmap);
 	mapping->nrpages = 0;
+	mapping->flags = 0;
 	mapping->i_mmap_writable = 0;
 }
 

@@ -16,6 +16,7 @@
 #include <linux/fs.h>
 #include <linux/shmem_fs.h>
 #include <linux/shm.h>
+#include <linux/swap.h>
 #include <linux/capability.h>
 #include <linux/seq_file.h>
 #include <linux/syscalls.h>
@@ -103,8 +104,9 @@ static int shmctl_stat(struct ipc_namespace *ns, int shmid, int cmd, struct shmi
  * SHM_LOCK, SHM_UNLOCK: keep the segment's pages from eviction, shown
  * as SHM_LOCKED in its mode. Without CAP_IPC_LOCK only the owner or
  * creator may, and SHM_LOCK needs a RLIMIT_MEMLOCK above 0.
- * Linux: shmctl_do_lock() (Faultline has no LRU lists yet, so nothing
- * is moved to or from the unevictable list: the flag is recorded)
+ * Locking makes the pages the segment gets from now on unevictable;
+ * unlocking moves its unevictable pages back (shmem_unlock_mapping).
+ * Linux: shmctl_do_lock()
  */
 static int shmctl_do_lock(struct ipc_namespace *ns, int shmid, int cmd)
 {
@@ -131,6 +133,7 @@ static int shmctl_do_lock(struct ipc_namespace *ns, int shmid, int cmd)
 	if (shp->shm_perm.mode & SHM_LOCKED) {
 		shmem_lock(shp->shm_file, 0);
 		shp->shm_perm.mode &= ~SHM_LOCKED;
+		shmem_unlock_mapping(shp->shm_file->f_mapping);
 	}
 	return 0;
 }

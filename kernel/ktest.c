@@ -99,6 +99,7 @@ static bool run_one(const struct ktest *k, int n)
 	unsigned long audit_before = mm_audit_errors();
 
 	k->run(&t);
+	mm_audit_lru();
 	free_after = mm_settled_free_pages();
 	if (free_after != free_before)
 		ktest_check(&t, false, __FILE__, __LINE__, "free pages after the test",

@@ -253,6 +253,7 @@ static bool run_utest(const char *name)
 	else
 		pr_info("utest: end %s signal %d%s\n", name, status & 0x7f,
 			status & 0x80 ? " (core dumped)" : "");
+	mm_audit_lru();
 	audit = mm_audit_errors() - audit_before;
 	pr_info("utest: %s mm audit errors %lu\n", name, audit);
 	after = mm_settled_free_pages();

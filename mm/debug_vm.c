@@ -8,7 +8,8 @@
  * broken anon_vma chain is caught close to where it happened, and it
  * names the page and its mappings. Its cost follows the pages the
  * address space maps (one walk of its page tables, one rmap walk per
- * page), never the size of RAM. No Linux counterpart: Linux has
+ * page), never the size of RAM; the LRU audit, which scans every frame,
+ * runs between tests instead (mm_audit_lru). No Linux counterpart: Linux has
  * scattered VM_BUG_ON_PAGE checks and the debug_vm_pgtable self-test.
  */
 #include <linux/kernel.h>
@@ -93,6 +94,8 @@ static void audit_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte,
 		if ((*bad)++ < 3)
 			report(page, vma, addr, &ar);
 	}
+	if (!mm_audit_page_lru(page, vma, addr))
+		(*bad)++;
 }
 
 /* A PTE table at a time, as smaps does (the audit runs at every exit). */
@@ -125,7 +128,16 @@ int mm_audit_mm(struct mm_struct *mm)
 	return bad;
 }
 
-/* Every address space there is. */
+/* The LRU lists and their counters (mm/debug_lru.c), counted as audit errors. */
+int mm_audit_lru(void)
+{
+	int bad = lru_audit();
+
+	nr_mm_audit_errors += bad;
+	return bad;
+}
+
+/* Every address space there is, and the LRU lists. */
 int mm_audit(void)
 {
 	struct mm_struct *mm;
@@ -133,7 +145,7 @@ int mm_audit(void)
 
 	list_for_each_entry(mm, &mm_list, mmlist)
 		bad += mm_audit_mm(mm);
-	return bad;
+	return bad + mm_audit_lru();
 }
 
 /*

@@ -23,7 +23,8 @@ static void account_cache_page(struct page *page, int sign)
 
 /*
  * Insert a locked page at index. The cache takes its own reference; the
- * caller's stays the caller's. Linux: __filemap_add_folio()
+ * caller's stays the caller's, and so does putting the page on the LRU
+ * (lru_cache_add), as shmem does in Linux. Linux: __filemap_add_folio()
  */
 int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index,
 		      gfp_t gfp)
@@ -90,16 +91,6 @@ unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 	for (unsigned int i = 0; i < n; i++)
 		get_page(pages[i]);
 	return n;
-}
-
-/*
- * Linux's two-step aging: a first access sets PG_referenced; a second
- * one would move the page to the active LRU list. Faultline has no LRU
- * lists yet (they come with reclaim), so only the first step shows.
- */
-void mark_page_accessed(struct page *page)
-{
-	SetPageReferenced(page);
 }
 
 /*

@@ -4,6 +4,8 @@
 
 /* Interfaces inside mm/ only. Linux: mm/internal.h */
 #include <linux/mm.h>
+#include <linux/rmap.h>
+#include <linux/pagemap.h>
 
 /* page_alloc.c: hand a boot-time free block to the buddy allocator. */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -32,5 +34,20 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 /* watermark.c */
 extern unsigned long totalreserve_pages;
+
+/*
+ * May reclaim evict this page? Not while some locked VMA maps it
+ * (PG_mlocked), nor when its file must stay in memory (a SHM_LOCKed
+ * segment). Linux: folio_evictable()
+ */
+static inline bool page_evictable(const struct page *page)
+{
+	if (!PageAnon(page) && mapping_unevictable(page->mapping))
+		return false;
+	return !PageMlocked(page);
+}
+
+/* mlock.c: the LRU side of (un)locking a page (Linux: mlock_folio, munlock_page) */
+void mlock_new_page(struct page *page);
 
 #endif

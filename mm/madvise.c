@@ -36,6 +36,7 @@
 #include <linux/fs.h>
 #include <linux/falloc.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/pagewalk.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/capability.h>
@@ -81,8 +82,9 @@ static bool madvise_dontneed_free_valid_vma(struct vm_area_struct *vma, int beha
 
 /*
  * Make one anonymous page lazily freeable: clean, old, and no longer
- * swap-backed, so that reclaim may drop it instead of swapping it out.
- * A page another process also maps keeps its dirty state.
+ * swap-backed (on the inactive file list), so that reclaim may drop it
+ * instead of swapping it out. A page another process also maps keeps
+ * its dirty state.
  * Linux: the body of madvise_free_pte_range(), folio_mark_lazyfree()
  */
 static int madvise_free_pte(pte_t *pte, unsigned long addr, unsigned long next,
@@ -106,11 +108,7 @@ static int madvise_free_pte(pte_t *pte, unsigned long addr, unsigned long next,
 		set_pte(pte, pte_mkold(pte_mkclean(ptent)));
 		flush_tlb_page(walk->vma, addr);
 	}
-	/* Linux: only pages on an LRU list; Faultline has none yet: every anon page. */
-	if (PageSwapBacked(page) && !PageMlocked(page)) {
-		ClearPageSwapBacked(page);
-		count_vm_event(PGLAZYFREE);
-	}
+	mark_page_lazyfree(page);
 	return 0;
 }
 
@@ -161,6 +159,7 @@ static int madvise_dontneed_free(struct vm_area_struct *vma, struct vm_area_stru
 		if (!vma_is_anonymous(vma))
 			return -EINVAL;
 		update_hiwater_rss(vma->vm_mm);
+		lru_add_drain();
 		walk_page_range_vma(vma, start, end, &madvise_free_walk_ops, NULL);
 		return 0;
 	}

@@ -31,6 +31,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/pagemap.h>
 #include <linux/userfaultfd_k.h>
 #include <asm/pgalloc.h>
@@ -140,8 +141,8 @@ static struct page *alloc_zeroed_user_page(void)
  * The first touch of a page of an anonymous VMA (the PTE is empty). A
  * read maps the shared zero page, read-only and special (no struct page
  * to count); a write gets a new zeroed page of its own: counted in the
- * mm's rss, added to the rmap (page_add_new_anon_rmap), mapped writable
- * and dirty. A shared anonymous VMA is a tmpfs file and never comes
+ * mm's rss, added to the rmap (page_add_new_anon_rmap) and the inactive
+ * anon LRU list (unevictable in a locked VMA), mapped writable and dirty. A shared anonymous VMA is a tmpfs file and never comes
  * here. Linux: do_anonymous_page() (which also charges the memcg,
  * handles userfaultfd and takes the PTE table's lock before checking
  * the PTE is still empty)
@@ -177,6 +178,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	entry = maybe_mkwrite(pte_mkdirty(entry), vma);
 	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 	page_add_new_anon_rmap(page, vma, vmf->address);
+	lru_cache_add_inactive_or_unevictable(page, vma);
 	set_pte(vmf->pte, entry);
 	vmf->fault_case = FAULT_ANON_NEW;
 	return 0;
@@ -201,6 +203,7 @@ void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr)
 	if (write && addr == vmf->address && !(vma->vm_flags & VM_SHARED)) {
 		inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 		page_add_new_anon_rmap(page, vma, addr);
+		lru_cache_add_inactive_or_unevictable(page, vma);
 	} else {
 		inc_mm_counter(vma->vm_mm, mm_counter_file(page));
 		page_add_file_rmap(page, vma);
@@ -400,6 +403,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	pte_clear(vmf->pte);
 	flush_tlb_page(vma, vmf->address);
 	page_add_new_anon_rmap(new_page, vma, vmf->address);
+	lru_cache_add_inactive_or_unevictable(new_page, vma);
 	set_pte(vmf->pte, entry);
 	if (old_page) {
 		page_remove_rmap(old_page, vma);

@@ -19,6 +19,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/pagewalk.h>
 #include <asm/pgalloc.h>

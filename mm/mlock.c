@@ -13,13 +13,19 @@
  *              pages (Mlocked in /proc/meminfo)
  *
  * A page is locked when it is mapped into a VM_LOCKED VMA (the rmap
- * calls mlock_vma_page) and when a VMA with pages becomes VM_LOCKED
- * (mlock_fixup walks them); it is unlocked as those mappings go. The
- * count is exact here. Linux 6.1 keeps mlock_count only while the page
- * sits on the unevictable LRU and lets reclaim correct it; Faultline has
- * no LRU lists yet, so the mlocked pages are the unevictable ones
- * (Unevictable in /proc/meminfo reads NR_MLOCK).
- * Left out: the per-CPU mlock batches (mlock_pvec), huge pages.
+ * calls mlock_vma_page; a new anonymous page comes through
+ * mlock_new_page) and when a VMA with pages becomes VM_LOCKED
+ * (mlock_fixup walks them); it is unlocked as those mappings go. A
+ * locked page is unevictable: it leaves the active or inactive list for
+ * LRU_UNEVICTABLE (counted there, linked nowhere), and page->mlock_count,
+ * which then overlays its lru field, counts the locked VMAs mapping it.
+ * As in Linux 6.1, the count is kept only while the page is on the LRU:
+ * a page reclaim has isolated is locked (PG_mlocked) but not counted,
+ * and reclaim puts it right when it finds the locked VMA. Nothing
+ * isolates pages yet, so here the count is exact.
+ * Faultline differs: Linux queues these moves in a per-CPU batch
+ * (mlock_pvec) applied at lru_add_drain(); here they happen at once.
+ * Left out: huge pages.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -30,6 +36,9 @@
 #include <linux/capability.h>
 #include <linux/vmstat.h>
 #include <linux/syscalls.h>
+#include <linux/mm_inline.h>
+#include <linux/swap.h>
+#include "internal.h"
 
 /* Linux: VM_LOCKED_CLEAR_MASK */
 #define VM_LOCKED_CLEAR_MASK	(~(VM_LOCKED | VM_LOCKONFAULT))
@@ -61,28 +70,110 @@ int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long 
 
 /* --- pages --- */
 
-/* One more locked VMA maps page. Linux: mlock_folio(), mlock_new_folio() */
-static void mlock_page(struct page *page)
+/*
+ * The LRU side of locking a page on a list: count one more locked VMA,
+ * or, the first time, move it to the unevictable list. Linux: __mlock_page()
+ */
+static void __mlock_page(struct page *page)
 {
-	if (TestSetPageMlocked(page)) {
-		page->mlock_count++;
-		return;
+	struct lruvec *lruvec;
+	unsigned long flags;
+
+	if (!TestClearPageLRU(page))
+		return;		/* isolated: nothing more to do off the LRU */
+	lruvec = lock_page_lruvec_irqsave(page, &flags);
+	if (page_evictable(page)) {
+		/* unlocked again meanwhile (Linux: another CPU); Faultline cannot get here */
+		goto out;
 	}
+	if (PageUnevictable(page)) {
+		if (PageMlocked(page))
+			page->mlock_count++;
+		goto out;
+	}
+	del_page_from_lru_list(page, lruvec);
+	ClearPageActive(page);
+	SetPageUnevictable(page);
 	page->mlock_count = 1;
-	__mod_zone_page_state(page_zone(page), NR_MLOCK, 1);
-	count_vm_event(UNEVICTABLE_PGMLOCKED);
+	add_page_to_lru_list(page, lruvec);
 	count_vm_event(UNEVICTABLE_PGCULLED);
+out:
+	unlock_page_lruvec_irqrestore(lruvec, flags);
+	SetPageLRU(page);
 }
 
-/* One locked VMA less maps page. Linux: munlock_folio() -> __munlock_page() */
+/* One more locked VMA maps page, which is on the LRU. Linux: mlock_folio() */
+static void mlock_page(struct page *page)
+{
+	if (!TestSetPageMlocked(page)) {
+		__mod_zone_page_state(page_zone(page), NR_MLOCK, 1);
+		count_vm_event(UNEVICTABLE_PGMLOCKED);
+	}
+	__mlock_page(page);
+}
+
+/*
+ * A new page, on no list yet, mapped into a locked VMA: locked, and
+ * straight onto the unevictable list. Linux: mlock_new_page(), __mlock_new_page()
+ */
+void mlock_new_page(struct page *page)
+{
+	struct lruvec *lruvec;
+	unsigned long flags;
+
+	VM_BUG_ON(PageLRU(page));
+	SetPageMlocked(page);
+	__mod_zone_page_state(page_zone(page), NR_MLOCK, 1);
+	count_vm_event(UNEVICTABLE_PGMLOCKED);
+	lruvec = lock_page_lruvec_irqsave(page, &flags);
+	SetPageUnevictable(page);
+	page->mlock_count = 1;
+	count_vm_event(UNEVICTABLE_PGCULLED);
+	add_page_to_lru_list(page, lruvec);
+	SetPageLRU(page);
+	unlock_page_lruvec_irqrestore(lruvec, flags);
+}
+
+/*
+ * One locked VMA less maps page: at the last, clear PG_mlocked and give
+ * the page back to the evictable lists (rescued). A page off the LRU is
+ * unlocked at once (stranded if it was unevictable). Linux:
+ * munlock_page() -> __munlock_page()
+ */
 static void munlock_page(struct page *page)
 {
-	if (!PageMlocked(page) || --page->mlock_count)
-		return;
-	ClearPageMlocked(page);
-	__mod_zone_page_state(page_zone(page), NR_MLOCK, -1);
-	count_vm_event(UNEVICTABLE_PGMUNLOCKED);
-	count_vm_event(UNEVICTABLE_PGRESCUED);
+	struct lruvec *lruvec = NULL;
+	unsigned long flags = 0;
+	bool isolated = TestClearPageLRU(page);
+
+	if (isolated) {
+		lruvec = lock_page_lruvec_irqsave(page, &flags);
+		if (PageUnevictable(page)) {
+			if (page->mlock_count)
+				page->mlock_count--;
+			if (page->mlock_count)
+				goto out;
+		}
+	}
+	if (TestClearPageMlocked(page)) {
+		__mod_zone_page_state(page_zone(page), NR_MLOCK, -1);
+		if (isolated || !PageUnevictable(page))
+			count_vm_event(UNEVICTABLE_PGMUNLOCKED);
+		else
+			count_vm_event(UNEVICTABLE_PGSTRANDED);
+	}
+	/* page_evictable() only now: PG_mlocked has just been cleared */
+	if (isolated && PageUnevictable(page) && page_evictable(page)) {
+		del_page_from_lru_list(page, lruvec);
+		ClearPageUnevictable(page);
+		add_page_to_lru_list(page, lruvec);
+		count_vm_event(UNEVICTABLE_PGRESCUED);
+	}
+out:
+	if (isolated) {
+		unlock_page_lruvec_irqrestore(lruvec, flags);
+		SetPageLRU(page);
+	}
 }
 
 /*
@@ -132,7 +223,9 @@ static void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long star
 				  unsigned long end, unsigned long newflags)
 {
 	vma->vm_flags = newflags;
+	lru_add_drain();
 	walk_page_range_vma(vma, start, end, &mlock_walk_ops, NULL);
+	lru_add_drain();
 }
 
 /* --- VMAs --- */

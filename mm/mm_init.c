@@ -111,6 +111,17 @@ static void init_zones(const unsigned long *max_zone_pfn, unsigned long start_pf
 			pgdat->nr_zones = z + 1;
 		lo = hi;
 	}
+	lruvec_init(node_lruvec(pgdat));
+}
+
+/* Empty LRU lists. Linux: mm/mmzone.c lruvec_init() */
+void lruvec_init(struct lruvec *lruvec)
+{
+	enum lru_list lru;
+
+	memset(lruvec, 0, sizeof(*lruvec));
+	for_each_lru(lru)
+		INIT_LIST_HEAD(&lruvec->lists[lru]);
 }
 
 /*

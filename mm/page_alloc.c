@@ -265,7 +265,12 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 	return true;
 }
 
-static void free_the_page(struct page *page, unsigned int order)
+/*
+ * Free a block whose last reference is gone (put_page and __free_pages
+ * end here). Linux: free_unref_page() for order 0, __free_pages_ok()
+ * above (Faultline has no per-CPU page lists: both go to the buddies).
+ */
+void free_unref_page(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long flags;
@@ -535,18 +540,29 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 }
 
 /*
- * Drop a reference to a block; the last reference frees it. Freeing a
- * page whose count is already zero is a double free: reported, and the
- * free lists are left alone.
+ * Drop a reference, saying whether it was the last. Dropping one from a
+ * page whose count is already zero is a double free: reported, and
+ * false, so the free lists are left alone. Linux: put_page_testzero()
+ * (a VM_BUG_ON_PAGE there)
  */
-void __free_pages(struct page *page, unsigned int order)
+bool put_page_testzero(struct page *page)
 {
 	if (page_ref_count(page) <= 0) {
 		bad_page(page, "freeing a page whose _refcount is already 0 (double free?)");
-		return;
+		return false;
 	}
-	if (page_ref_dec_and_test(page))
-		free_the_page(page, order);
+	return page_ref_dec_and_test(page);
+}
+
+/*
+ * Drop a reference to a block the kernel allocated for itself; the last
+ * reference frees it. A page on an LRU list goes through put_page
+ * instead, which takes it off its list first.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (put_page_testzero(page))
+		free_unref_page(page, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -331,7 +331,9 @@ void unlink_anon_vmas(struct vm_area_struct *vma)
 
 /*
  * A page just allocated for vma at address: anonymous, mapped once,
- * exclusive to this process. Linux: page_add_new_anon_rmap()
+ * exclusive to this process. The caller puts it on the LRU next, which
+ * also locks it in a VM_LOCKED VMA (lru_cache_add_inactive_or_unevictable).
+ * Linux: page_add_new_anon_rmap()
  */
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 			    unsigned long address)
@@ -344,8 +346,6 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 						 PAGE_MAPPING_ANON);
 	page->index = linear_page_index(vma, address);
 	SetPageAnonExclusive(page);
-	/* Faultline differs: Linux locks a new page in lru_cache_add_inactive_or_unevictable(). */
-	mlock_vma_page(page, vma);
 }
 
 /* Our page now, and only ours (a COW write reused it). */

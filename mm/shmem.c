@@ -156,6 +156,8 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 	    index >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return -EINVAL;
 	page = find_lock_page(mapping, index);
+	if (page && sgp == SGP_WRITE)
+		mark_page_accessed(page);	/* write(2) uses the page, as a read does */
 	if (page && !PageUptodate(page)) {
 		if (sgp != SGP_READ) {
 			SetPageUptodate(page);
@@ -180,6 +182,8 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 	__SetPageSwapBacked(page);
 	if (sgp != SGP_FALLOC)
 		SetPageUptodate(page);
+	if (sgp == SGP_WRITE)
+		__SetPageReferenced(page);	/* this write is its first use */
 	err = add_to_page_cache(page, mapping, index, GFP_KERNEL);
 	if (err) {
 		unlock_page(page);
@@ -187,6 +191,7 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 		shmem_uncharge(inode, 1);
 		return err;
 	}
+	lru_cache_add(page);
 	*pagep = page;
 	return 0;
 }
@@ -210,7 +215,8 @@ static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		shmem_get_page(inode, index, &page, SGP_READ);
 		if (page) {
 			unlock_page(page);
-			mark_page_accessed(page);
+			if (!offset)	/* a read from the page's start is a use of it */
+				mark_page_accessed(page);
 			copied = copy_page_to_iter(page, offset, n, to);
 			put_page(page);
 		} else {
@@ -372,6 +378,8 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 	ret = add_to_page_cache(page, inode->i_mapping, pgoff, GFP_KERNEL);
 	if (ret)
 		goto out_unlock;
+	/* Linux adds it in mfill_atomic_install_pte(), before the rmap, as here. */
+	lru_cache_add(page);
 	ret = mfill_atomic_install_pte(dst_vma, dst_pmd, dst_addr, page, wp_copy);
 	if (ret)
 		goto out_delete_from_cache;
@@ -770,9 +778,13 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_fl
  * SHM_LOCK and SHM_UNLOCK of a System V segment's file: mark it
  * VM_LOCKED, its pages not to be evicted. A caller without CAP_IPC_LOCK
  * may lock no more than RLIMIT_MEMLOCK (-ENOMEM). Linux: shmem_lock(),
- * user_shm_lock(). Faultline differs: the limit holds for this segment
- * alone, not the sum of the user's locked segments (Linux's ucounts);
- * and with no LRU lists yet, no page moves to the unevictable list.
+ * user_shm_lock(). The file's pages become unevictable
+ * (mapping_set_unevictable): those added from now on go straight to the
+ * unevictable list; those it has stay where they are until reclaim finds
+ * them (Linux moves them there), and SHM_UNLOCK brings the others back
+ * (shmem_unlock_mapping). Faultline differs: the limit holds for this
+ * segment alone, not the sum of the user's locked segments (Linux's
+ * ucounts).
  */
 int shmem_lock(struct file *file, int lock)
 {
@@ -786,10 +798,33 @@ int shmem_lock(struct file *file, int lock)
 		    !capable(CAP_IPC_LOCK))
 			return -ENOMEM;
 		inode->i_shmem_flags |= VM_LOCKED;
+		mapping_set_unevictable(file->f_mapping);
 	}
-	if (!lock)
+	if (!lock && (inode->i_shmem_flags & VM_LOCKED)) {
 		inode->i_shmem_flags &= ~VM_LOCKED;
+		mapping_clear_unevictable(file->f_mapping);
+	}
 	return 0;
+}
+
+/*
+ * After SHM_UNLOCK: every page of the file on the unevictable list
+ * (and not mlocked) goes back to its evictable list, in batches.
+ * Linux: shmem_unlock_mapping()
+ */
+void shmem_unlock_mapping(struct address_space *mapping)
+{
+	struct page *pages[16];
+	pgoff_t index = 0;
+	unsigned int n;
+
+	while (!mapping_unevictable(mapping) &&
+	       (n = find_get_pages(mapping, index, ARRAY_SIZE(pages), pages))) {
+		index = pages[n - 1]->index + 1;
+		check_move_unevictable_pages(pages, n);
+		for (unsigned int i = 0; i < n; i++)
+			put_page(pages[i]);
+	}
 }
 
 /*

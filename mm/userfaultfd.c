@@ -32,6 +32,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
+#include <linux/swap.h>
 #include <linux/pagewalk.h>
 #include <linux/shmem_fs.h>
 #include <linux/userfaultfd_k.h>
@@ -95,10 +96,13 @@ int mfill_atomic_install_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 		return -EFAULT;
 	if (!pte_none(*dst_pte))
 		return -EEXIST;
-	if (page_in_cache)
+	/* A new page-cache page is on the LRU already (shmem_mfill_atomic_pte). */
+	if (page_in_cache) {
 		page_add_file_rmap(page, dst_vma);
-	else
+	} else {
 		page_add_new_anon_rmap(page, dst_vma, dst_addr);
+		lru_cache_add_inactive_or_unevictable(page, dst_vma);
+	}
 	inc_mm_counter(dst_vma->vm_mm, mm_counter(page));
 	set_pte(dst_pte, entry);
 	return 0;

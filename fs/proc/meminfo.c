@@ -5,8 +5,7 @@
  *
  * Every line Debian 12's Linux 6.1 prints, in its order and widths. A
  * field is Faultline's own count where Faultline has the thing it counts
- * and 0 where it has not: no LRU lists yet (Active/Inactive and their
- * halves), no swap, no writeback (tmpfs pages are never written back,
+ * and 0 where it has not: no swap, no writeback (tmpfs pages are never written back,
  * so Dirty stays 0 in Linux too), no huge pages, no per-CPU areas.
  */
 #include <linux/kernel.h>
@@ -33,16 +32,17 @@ static void show_kb(struct seq_file *m, const char *s, unsigned long kb)
 }
 
 /*
- * What could be allocated without swapping: the free pages, the page
- * cache that could be dropped (file pages not in tmpfs) and the slab
- * that could be reclaimed. Linux also keeps back the zones' low
- * watermarks and reserves; Faultline's buddy allocator has none, so
- * nothing is kept back. Linux: si_mem_available()
+ * What could be allocated without swapping: the free pages, the pages
+ * on the file LRU lists (page cache not in tmpfs, and MADV_FREE pages:
+ * reclaim drops them unwritten) and the slab that could be reclaimed.
+ * Linux also keeps back the zones' low watermarks and reserves;
+ * Faultline's buddy allocator has none, so nothing is kept back.
+ * Linux: si_mem_available()
  */
 static unsigned long si_mem_available(void)
 {
-	unsigned long pagecache = global_node_page_state(NR_FILE_PAGES) -
-				  global_node_page_state(NR_SHMEM);
+	unsigned long pagecache = global_node_page_state(NR_ACTIVE_FILE) +
+				  global_node_page_state(NR_INACTIVE_FILE);
 	unsigned long reclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE_B) >> PAGE_SHIFT;
 
 	return global_zone_page_state(NR_FREE_PAGES) + pagecache + reclaimable;
@@ -52,6 +52,11 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 {
 	unsigned long sreclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE_B) >> PAGE_SHIFT;
 	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE_B) >> PAGE_SHIFT;
+	unsigned long pages[NR_LRU_LISTS];
+	enum lru_list lru;
+
+	for_each_lru(lru)
+		pages[lru] = global_node_page_state(NR_LRU_BASE + lru);
 
 	show_val_kb(m, "MemTotal:       ", totalram_pages);
 	show_val_kb(m, "MemFree:        ", global_zone_page_state(NR_FREE_PAGES));
@@ -59,14 +64,13 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 	show_val_kb(m, "Buffers:        ", 0);
 	show_val_kb(m, "Cached:         ", global_node_page_state(NR_FILE_PAGES));
 	show_val_kb(m, "SwapCached:     ", 0);
-	show_val_kb(m, "Active:         ", 0);
-	show_val_kb(m, "Inactive:       ", 0);
-	show_val_kb(m, "Active(anon):   ", 0);
-	show_val_kb(m, "Inactive(anon): ", 0);
-	show_val_kb(m, "Active(file):   ", 0);
-	show_val_kb(m, "Inactive(file): ", 0);
-	/* No LRU lists yet: the mlocked pages are the unevictable ones. */
-	show_val_kb(m, "Unevictable:    ", global_zone_page_state(NR_MLOCK));
+	show_val_kb(m, "Active:         ", pages[LRU_ACTIVE_ANON] + pages[LRU_ACTIVE_FILE]);
+	show_val_kb(m, "Inactive:       ", pages[LRU_INACTIVE_ANON] + pages[LRU_INACTIVE_FILE]);
+	show_val_kb(m, "Active(anon):   ", pages[LRU_ACTIVE_ANON]);
+	show_val_kb(m, "Inactive(anon): ", pages[LRU_INACTIVE_ANON]);
+	show_val_kb(m, "Active(file):   ", pages[LRU_ACTIVE_FILE]);
+	show_val_kb(m, "Inactive(file): ", pages[LRU_INACTIVE_FILE]);
+	show_val_kb(m, "Unevictable:    ", pages[LRU_UNEVICTABLE]);
 	show_val_kb(m, "Mlocked:        ", global_zone_page_state(NR_MLOCK));
 	show_val_kb(m, "SwapTotal:      ", 0);
 	show_val_kb(m, "SwapFree:       ", 0);

@@ -7,8 +7,8 @@
  * /proc/vmstat prints every name Debian 12's Linux 6.1 prints, in its
  * order: the zone counters, NUMA events, node counters, the dirty
  * thresholds, then the events. Faultline's counters fill the names they
- * stand for; every other name (LRU lists, NUMA, reclaim, compaction,
- * THP, swap, ...) is something Faultline does not have yet and reads 0.
+ * stand for; every other name (NUMA, reclaim, compaction, THP, swap,
+ * ...) is something Faultline does not have yet and reads 0.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -33,17 +33,19 @@ struct vmstat_item {
 static const struct vmstat_item vmstat_text[] = {
 	/* enum zone_stat_item */
 	ZONE("nr_free_pages", NR_FREE_PAGES),
-	ZERO("nr_zone_inactive_anon"), ZERO("nr_zone_active_anon"),
-	ZERO("nr_zone_inactive_file"), ZERO("nr_zone_active_file"),
-	/* The mlocked pages are the unevictable ones while there are no LRU lists. */
-	ZONE("nr_zone_unevictable", NR_MLOCK), ZERO("nr_zone_write_pending"),
+	ZONE("nr_zone_inactive_anon", NR_ZONE_INACTIVE_ANON),
+	ZONE("nr_zone_active_anon", NR_ZONE_ACTIVE_ANON),
+	ZONE("nr_zone_inactive_file", NR_ZONE_INACTIVE_FILE),
+	ZONE("nr_zone_active_file", NR_ZONE_ACTIVE_FILE),
+	ZONE("nr_zone_unevictable", NR_ZONE_UNEVICTABLE), ZERO("nr_zone_write_pending"),
 	ZONE("nr_mlock", NR_MLOCK), ZERO("nr_bounce"), ZERO("nr_zspages"), ZERO("nr_free_cma"),
 	/* enum numa_stat_item */
 	ZERO("numa_hit"), ZERO("numa_miss"), ZERO("numa_foreign"), ZERO("numa_interleave"),
 	ZERO("numa_local"), ZERO("numa_other"),
 	/* enum node_stat_item */
-	ZERO("nr_inactive_anon"), ZERO("nr_active_anon"), ZERO("nr_inactive_file"),
-	ZERO("nr_active_file"), ZONE("nr_unevictable", NR_MLOCK),
+	NODE("nr_inactive_anon", NR_INACTIVE_ANON), NODE("nr_active_anon", NR_ACTIVE_ANON),
+	NODE("nr_inactive_file", NR_INACTIVE_FILE), NODE("nr_active_file", NR_ACTIVE_FILE),
+	NODE("nr_unevictable", NR_UNEVICTABLE),
 	NODE_B("nr_slab_reclaimable", NR_SLAB_RECLAIMABLE_B),
 	NODE_B("nr_slab_unreclaimable", NR_SLAB_UNRECLAIMABLE_B),
 	ZERO("nr_isolated_anon"), ZERO("nr_isolated_file"),
@@ -78,7 +80,8 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("pgskip_dma"), ZERO("pgskip_dma32"), ZERO("pgskip_normal"),
 	ZERO("pgskip_movable"), ZERO("pgskip_device"),
 	EVENT("pgfree", PGFREE),
-	ZERO("pgactivate"), ZERO("pgdeactivate"), EVENT("pglazyfree", PGLAZYFREE),
+	EVENT("pgactivate", PGACTIVATE), EVENT("pgdeactivate", PGDEACTIVATE),
+	EVENT("pglazyfree", PGLAZYFREE),
 	EVENT("pgfault", PGFAULT),
 	EVENT("pgmajfault", PGMAJFAULT),
 	ZERO("pglazyfreed"), ZERO("pgrefill"),
@@ -89,7 +92,7 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("pgsteal_anon"), ZERO("pgsteal_file"), ZERO("zone_reclaim_failed"),
 	ZERO("pginodesteal"), ZERO("slabs_scanned"), ZERO("kswapd_inodesteal"),
 	ZERO("kswapd_low_wmark_hit_quickly"), ZERO("kswapd_high_wmark_hit_quickly"),
-	ZERO("pageoutrun"), ZERO("pgrotated"), EVENT("drop_pagecache", DROP_PAGECACHE),
+	ZERO("pageoutrun"), EVENT("pgrotated", PGROTATED), EVENT("drop_pagecache", DROP_PAGECACHE),
 	EVENT("drop_slab", DROP_SLAB),
 	EVENT("oom_kill", OOM_KILL), ZERO("numa_pte_updates"), ZERO("numa_huge_pte_updates"),
 	ZERO("numa_hint_faults"), ZERO("numa_hint_faults_local"), ZERO("numa_pages_migrated"),
@@ -100,10 +103,12 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("compact_daemon_wake"), ZERO("compact_daemon_migrate_scanned"),
 	ZERO("compact_daemon_free_scanned"), ZERO("htlb_buddy_alloc_success"),
 	ZERO("htlb_buddy_alloc_fail"), EVENT("unevictable_pgs_culled", UNEVICTABLE_PGCULLED),
-	ZERO("unevictable_pgs_scanned"), EVENT("unevictable_pgs_rescued", UNEVICTABLE_PGRESCUED),
+	EVENT("unevictable_pgs_scanned", UNEVICTABLE_PGSCANNED),
+	EVENT("unevictable_pgs_rescued", UNEVICTABLE_PGRESCUED),
 	EVENT("unevictable_pgs_mlocked", UNEVICTABLE_PGMLOCKED),
 	EVENT("unevictable_pgs_munlocked", UNEVICTABLE_PGMUNLOCKED),
-	ZERO("unevictable_pgs_cleared"), ZERO("unevictable_pgs_stranded"),
+	ZERO("unevictable_pgs_cleared"),
+	EVENT("unevictable_pgs_stranded", UNEVICTABLE_PGSTRANDED),
 	ZERO("thp_fault_alloc"), ZERO("thp_fault_fallback"), ZERO("thp_fault_fallback_charge"),
 	ZERO("thp_collapse_alloc"), ZERO("thp_collapse_alloc_failed"), ZERO("thp_file_alloc"),
 	ZERO("thp_file_fallback"), ZERO("thp_file_fallback_charge"), ZERO("thp_file_mapped"),

@@ -64,6 +64,7 @@ struct address_space {
 	long i_mmap_writable;		/* of them, VM_SHARED|VM_MAYWRITE ones;
 					   -1: F_SEAL_WRITE allows no more
 					   (Linux: an atomic_t) */
+	unsigned long flags;		/* AS_* (pagemap.h) */
 };
 
 /*

@@ -51,11 +51,21 @@ static inline void get_page(struct page *page)
 	page_ref_inc(page);
 }
 
-/* Drop a reference; the last one frees the page (or compound page). */
+/* mm/page_alloc.c */
+bool put_page_testzero(struct page *page);
+void free_unref_page(struct page *page, unsigned int order);
+/* mm/swap.c */
+void __put_page(struct page *page);
+
+/*
+ * Drop a reference; the last one takes the page off its LRU list and
+ * frees it (or the compound page). Linux: put_page() -> folio_put()
+ */
 static inline void put_page(struct page *page)
 {
 	page = compound_head(page);
-	__free_pages(page, compound_order(page));
+	if (put_page_testzero(page))
+		__put_page(page);
 }
 
 /* Free pages in the buddy allocator, all zones (MemFree in pages). */
@@ -522,8 +532,12 @@ void leave_mm(void);
 /* mm/debug_vm.c: cross-checks of page tables against struct pages and the rmap */
 int mm_audit_mm(struct mm_struct *mm);
 int mm_audit(void);
+int mm_audit_lru(void);
 unsigned long mm_audit_errors(void);
 unsigned long mm_settled_free_pages(void);
+/* mm/debug_lru.c: the LRU lists against their flags and counters */
+int lru_audit(void);
+bool mm_audit_page_lru(struct page *page, struct vm_area_struct *vma, unsigned long addr);
 
 /* --- resident set counters (Linux: include/linux/mm.h) --- */
 

@@ -40,7 +40,7 @@ struct page {
 		struct {
 			union {
 				struct list_head lru;
-				struct {	/* while PG_mlocked: no LRU yet */
+				struct {	/* on LRU_UNEVICTABLE (linked nowhere) */
 					void *__filler;
 					unsigned int mlock_count;	/* locked VMAs mapping it */
 				};

@@ -35,15 +35,58 @@ enum zone_type {
 #define ZONES_PGSHIFT	(64 - ZONES_SHIFT)
 #define ZONES_MASK	((1UL << ZONES_SHIFT) - 1)
 
+/*
+ * The LRU lists, in Linux's order: inactive then active, anon then file,
+ * so that LRU_BASE + LRU_FILE + LRU_ACTIVE names a list.
+ * Linux: include/linux/mmzone.h enum lru_list
+ */
+#define LRU_BASE	0
+#define LRU_ACTIVE	1
+#define LRU_FILE	2
+
+enum lru_list {
+	LRU_INACTIVE_ANON = LRU_BASE,
+	LRU_ACTIVE_ANON = LRU_BASE + LRU_ACTIVE,
+	LRU_INACTIVE_FILE = LRU_BASE + LRU_FILE,
+	LRU_ACTIVE_FILE = LRU_BASE + LRU_FILE + LRU_ACTIVE,
+	LRU_UNEVICTABLE,
+	NR_LRU_LISTS
+};
+
+#define for_each_lru(lru)	for (lru = 0; lru < NR_LRU_LISTS; lru++)
+#define for_each_evictable_lru(lru)	for (lru = 0; lru <= LRU_ACTIVE_FILE; lru++)
+
+static inline bool is_file_lru(enum lru_list lru)
+{
+	return lru == LRU_INACTIVE_FILE || lru == LRU_ACTIVE_FILE;
+}
+
+static inline bool is_active_lru(enum lru_list lru)
+{
+	return lru == LRU_ACTIVE_ANON || lru == LRU_ACTIVE_FILE;
+}
+
 /* Per-zone counters (Linux: enum zone_stat_item); /proc/zoneinfo names. */
 enum zone_stat_item {
 	NR_FREE_PAGES,
+	NR_ZONE_LRU_BASE,		/* pages of this zone on each LRU list */
+	NR_ZONE_INACTIVE_ANON = NR_ZONE_LRU_BASE,
+	NR_ZONE_ACTIVE_ANON,
+	NR_ZONE_INACTIVE_FILE,
+	NR_ZONE_ACTIVE_FILE,
+	NR_ZONE_UNEVICTABLE,
 	NR_MLOCK,			/* pages with PG_mlocked (mm/mlock.c) */
 	NR_VM_ZONE_STAT_ITEMS
 };
 
 /* Per-node counters (Linux: enum node_stat_item). */
 enum node_stat_item {
+	NR_LRU_BASE,			/* pages on each LRU list (mm_inline.h) */
+	NR_INACTIVE_ANON = NR_LRU_BASE,
+	NR_ACTIVE_ANON,
+	NR_INACTIVE_FILE,
+	NR_ACTIVE_FILE,
+	NR_UNEVICTABLE,
 	NR_SLAB_RECLAIMABLE_B,		/* bytes */
 	NR_SLAB_UNRECLAIMABLE_B,	/* bytes */
 	NR_KERNEL_STACK_KB,		/* KiB */
@@ -91,17 +134,61 @@ struct zone {
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
+/*
+ * A node's LRU lists: the pages that reclaim may look at, oldest at the
+ * tail. Linux: include/linux/mmzone.h struct lruvec (one per node and
+ * memory cgroup; Faultline has no memory cgroups, so one: the node's)
+ *
+ *   lists[LRU_INACTIVE_ANON]  anonymous and tmpfs/shmem pages (PG_swapbacked)
+ *   lists[LRU_ACTIVE_ANON]    ... of them, PG_active
+ *   lists[LRU_INACTIVE_FILE]  page cache with a backing file, and MADV_FREE
+ *                             pages (PG_swapbacked cleared)
+ *   lists[LRU_ACTIVE_FILE]    ... of them, PG_active
+ *   lists[LRU_UNEVICTABLE]    stays empty, as in Linux 6.1: an unevictable
+ *                             page (PG_unevictable: mlocked, SHM_LOCKed) is
+ *                             only counted, and its lru field holds its
+ *                             mlock_count instead
+ *
+ * A page is on a list exactly while PG_lru is set; page_lru() names the
+ * list from its flags, and NR_LRU_BASE + lru (node) and NR_ZONE_LRU_BASE
+ * + lru (its zone) count it (mm/debug_lru.c checks all of this).
+ *
+ * Lock: Linux guards the lists with lruvec->lru_lock, a spinlock taken
+ * with interrupts off (writeback completion rotates pages from interrupt
+ * context). Faultline has one CPU and no kernel preemption, so interrupts
+ * off is the whole of that lock (lock_page_lruvec_irqsave in mm_inline.h).
+ */
+struct lruvec {
+	struct list_head lists[NR_LRU_LISTS];
+	unsigned long anon_cost;	/* for reclaim's anon/file balance (Linux) */
+	unsigned long file_cost;
+};
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	int nr_zones;			/* zones that span memory */
 	unsigned long node_start_pfn;
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
+	struct lruvec __lruvec;		/* the node's LRU lists */
 	long vm_stat[NR_VM_NODE_STAT_ITEMS];
 } pg_data_t;
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
+
+void lruvec_init(struct lruvec *lruvec);
+
+/* The node's lruvec. Linux: mem_cgroup_lruvec(NULL, pgdat) */
+static inline struct lruvec *node_lruvec(struct pglist_data *pgdat)
+{
+	return &pgdat->__lruvec;
+}
+
+static inline struct pglist_data *lruvec_pgdat(struct lruvec *lruvec)
+{
+	return container_of(lruvec, struct pglist_data, __lruvec);
+}
 
 #define for_each_zone(zone)						\
 	for (zone = contig_page_data.node_zones;			\

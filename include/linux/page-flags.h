@@ -21,7 +21,7 @@ enum pageflags {
 	PG_dirty,		/* must be written back before reuse */
 	PG_lru,			/* on an LRU list */
 	PG_active,		/* on the active LRU list */
-	PG_workingset,
+	PG_workingset,		/* was active before reclaim took it (refaults) */
 	PG_waiters,
 	PG_error,
 	PG_slab,		/* owned by the slab allocator */
@@ -75,6 +75,7 @@ PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(Mlocked, mlocked)
 PAGEFLAG(AnonExclusive, anon_exclusive)
+PAGEFLAG(Workingset, workingset)
 
 /* Set the flag, saying whether it was set already. */
 static inline bool TestSetPageMlocked(struct page *page)
@@ -82,6 +83,23 @@ static inline bool TestSetPageMlocked(struct page *page)
 	bool was = PageMlocked(page);
 
 	SetPageMlocked(page);
+	return was;
+}
+
+/* Clear the flag, saying whether it was set. */
+static inline bool TestClearPageMlocked(struct page *page)
+{
+	bool was = PageMlocked(page);
+
+	ClearPageMlocked(page);
+	return was;
+}
+
+static inline bool TestClearPageLRU(struct page *page)
+{
+	bool was = PageLRU(page);
+
+	ClearPageLRU(page);
 	return was;
 }
 

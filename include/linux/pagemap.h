@@ -4,6 +4,7 @@
 
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/swap.h>
 
 /*
  * The page cache: each file's pages, found by (address_space, index).
@@ -11,6 +12,30 @@
  * cache holds one reference to it. Linux: include/linux/pagemap.h,
  * mm/filemap.c
  */
+/*
+ * Bits of mapping->flags. AS_UNEVICTABLE: the file's pages must stay in
+ * memory (a SHM_LOCKed segment; ramfs in Linux), so they go on the
+ * unevictable LRU list. Linux: enum mapping_flags (bit 3 there too)
+ */
+enum mapping_flags {
+	AS_UNEVICTABLE = 3,
+};
+
+static inline void mapping_set_unevictable(struct address_space *mapping)
+{
+	mapping->flags |= 1UL << AS_UNEVICTABLE;
+}
+
+static inline void mapping_clear_unevictable(struct address_space *mapping)
+{
+	mapping->flags &= ~(1UL << AS_UNEVICTABLE);
+}
+
+static inline bool mapping_unevictable(const struct address_space *mapping)
+{
+	return mapping && (mapping->flags & (1UL << AS_UNEVICTABLE));
+}
+
 int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index,
 		      gfp_t gfp);
 void delete_from_page_cache(struct page *page);
@@ -50,7 +75,6 @@ static inline void unlock_page(struct page *page)
 }
 
 vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
-void mark_page_accessed(struct page *page);
 bool set_page_dirty(struct page *page);
 
 #endif

@@ -14,14 +14,19 @@ enum vm_event_item {
 	PGALLOC_DMA32,
 	PGALLOC_NORMAL,
 	PGFREE,
+	PGACTIVATE,			/* pages moved inactive -> active */
+	PGDEACTIVATE,			/* ... active -> inactive */
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
 	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
 	PGLAZYFREE,			/* pages MADV_FREE made lazily freeable */
-	UNEVICTABLE_PGCULLED,		/* pages made unevictable by mlock */
-	UNEVICTABLE_PGRESCUED,		/* ...and evictable again */
+	PGROTATED,			/* pages moved to an inactive list's tail */
+	UNEVICTABLE_PGCULLED,		/* pages put on the unevictable list */
+	UNEVICTABLE_PGSCANNED,		/* ... looked at to leave it (SHM_UNLOCK) */
+	UNEVICTABLE_PGRESCUED,		/* ...and taken off it again */
 	UNEVICTABLE_PGMLOCKED,		/* PG_mlocked set */
 	UNEVICTABLE_PGMUNLOCKED,	/* PG_mlocked cleared */
+	UNEVICTABLE_PGSTRANDED,		/* ... while the page was off the LRU */
 	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
 	DROP_SLAB,			/* writes of 2 */
 	OOM_KILL,			/* processes the OOM killer killed */

@@ -10,9 +10,10 @@
  *
  * Masked, and why: frame numbers (where a page lands in physical memory
  * differs) are printed only as "pfn" or "no pfn"; of kpageflags, the LRU
- * bits (lru, active, referenced, idle, ...) are left out because
- * Faultline has no LRU lists yet, and so are the bits that only say how
- * a kernel keeps its own pages.
+ * bits (lru, active, referenced, idle, ...) are left out because Linux
+ * moves pages onto the lists in per-CPU batches that this test does not
+ * drain (the lru_* tests compare them, drained), and so are the bits
+ * that only say how a kernel keeps its own pages.
  */
 #include <stdint.h>
 #include <sys/mman.h>
