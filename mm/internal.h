@@ -32,9 +32,6 @@ void init_single_page(struct page *page, unsigned long pfn, enum zone_type zone)
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
 
-/* watermark.c */
-extern unsigned long totalreserve_pages;
-
 /*
  * May reclaim evict this page? Not while some locked VMA maps it
  * (PG_mlocked), nor when its file must stay in memory (a SHM_LOCKed

@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/sysctl.h>
 #include <asm/irqflags.h>
+#include <linux/swap.h>
 #include "internal.h"
 
 int min_free_kbytes = 1024;		/* vm.min_free_kbytes */

@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/vmstat.h>
+#include <linux/swap.h>
 #include <linux/vmalloc.h>
 #include <linux/proc_fs.h>
 #include <asm/page_types.h>
@@ -32,20 +33,28 @@ static void show_kb(struct seq_file *m, const char *s, unsigned long kb)
 }
 
 /*
- * What could be allocated without swapping: the free pages, the pages
- * on the file LRU lists (page cache not in tmpfs, and MADV_FREE pages:
- * reclaim drops them unwritten) and the slab that could be reclaimed.
- * Linux also keeps back the zones' low watermarks and reserves;
- * Faultline's buddy allocator has none, so nothing is kept back.
- * Linux: si_mem_available()
+ * What could be allocated without swapping: the free pages less what
+ * the zones keep back (high watermarks and lowmem reserves), plus the
+ * pages on the file LRU lists (page cache not in tmpfs, and MADV_FREE
+ * pages: reclaim drops them unwritten) and the slab that could be
+ * reclaimed, each less what reclaim would leave of it (half, or the low
+ * watermarks). Linux: si_mem_available()
  */
 static unsigned long si_mem_available(void)
 {
-	unsigned long pagecache = global_node_page_state(NR_ACTIVE_FILE) +
-				  global_node_page_state(NR_INACTIVE_FILE);
-	unsigned long reclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE_B) >> PAGE_SHIFT;
+	long pagecache = (long)(global_node_page_state(NR_ACTIVE_FILE) +
+				global_node_page_state(NR_INACTIVE_FILE));
+	long reclaimable = (long)(global_node_page_state(NR_SLAB_RECLAIMABLE_B) >> PAGE_SHIFT);
+	long available, wmark_low = 0;
+	struct zone *zone;
 
-	return global_zone_page_state(NR_FREE_PAGES) + pagecache + reclaimable;
+	for_each_zone(zone)
+		wmark_low += (long)low_wmark_pages(zone);
+	available = (long)global_zone_page_state(NR_FREE_PAGES) - (long)totalreserve_pages;
+	pagecache -= min(pagecache / 2, wmark_low);
+	available += pagecache;
+	available += reclaimable - min(reclaimable / 2, wmark_low);
+	return available < 0 ? 0 : (unsigned long)available;
 }
 
 int meminfo_proc_show(struct seq_file *m, struct task_struct *task)

@@ -27,6 +27,9 @@ int isolate_lru_page(struct page *page);
 void putback_lru_page(struct page *page);
 void check_move_unevictable_pages(struct page **pages, unsigned int nr);
 
+/* mm/watermark.c: the zones' high watermarks and lowmem reserves, never free for use */
+extern unsigned long totalreserve_pages;
+
 /* mm/shmem.c: SHM_UNLOCK gives the segment's pages back to reclaim. */
 void shmem_unlock_mapping(struct address_space *mapping);
 
