@@ -126,7 +126,7 @@ static int may_open(struct dentry *dentry, int flags, bool created)
 		return err;
 	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
 		return -EPERM;
-	if (S_ISBLK(inode->i_mode) || S_ISSOCK(inode->i_mode))
+	if (S_ISSOCK(inode->i_mode))
 		return -ENXIO;
 	if ((acc_mode & MAY_WRITE) && inode->i_writecount < 0)
 		return -ETXTBSY;	/* a program being run */
