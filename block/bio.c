@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/completion.h>
+#include <linux/vmstat.h>
 #include <linux/blkdev.h>
 
 /* Linux: blk_errors[] in block/blk-core.c */
@@ -124,6 +125,8 @@ void submit_bio(struct bio *bio)
 		bio_io_error(bio);	/* Linux: bio_check_ro() only warns; the device refuses */
 		return;
 	}
+	if (bio_op(bio) == REQ_OP_READ || bio_op(bio) == REQ_OP_WRITE)
+		count_vm_events(bio_op(bio) == REQ_OP_WRITE ? PGPGOUT : PGPGIN, (unsigned long)sectors);
 	disk->fops->submit_bio(bio);
 }
 

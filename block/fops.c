@@ -31,15 +31,14 @@ static int blkdev_open(struct inode *inode, struct file *file)
 	bdev = blkdev_get_by_dev(inode->i_rdev, mode, file);
 	if (IS_ERR(bdev))
 		return (int)PTR_ERR(bdev);
+	file->f_mode |= mode & FMODE_EXCL;
 	file->private_data = bdev;
 	return 0;
 }
 
 static int blkdev_release(struct inode *inode, struct file *file)
 {
-	fmode_t mode = file->f_mode & (FMODE_READ | FMODE_WRITE);
-
-	blkdev_put(file->private_data, (file->f_flags & O_EXCL) ? mode | FMODE_EXCL : mode);
+	blkdev_put(file->private_data, file->f_mode & (FMODE_READ | FMODE_WRITE | FMODE_EXCL));
 	return 0;
 }
 

@@ -16,6 +16,10 @@ enum vm_event_item {
 	PGFREE,
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
+	PGPGIN,				/* sectors read from disks (shown in KiB) */
+	PGPGOUT,			/* sectors written */
+	PSWPIN,				/* pages read from swap */
+	PSWPOUT,			/* pages written to swap */
 	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
 	PGLAZYFREE,			/* pages MADV_FREE made lazily freeable */
 	UNEVICTABLE_PGCULLED,		/* pages made unevictable by mlock */
