@@ -24,7 +24,6 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/string.h>
-#include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
@@ -43,6 +42,7 @@ long nr_swap_pages;
 unsigned long read_swap_header(struct swap_info_struct *p, union swap_header *swap_header,
 			       u64 size_bytes)
 {
+	u32 *badpages = swap_header->info.badpages;	/* [1] in the union: it runs on */
 	unsigned long maxpages, last_page, swapfilepages;
 
 	if (memcmp("SWAPSPACE2", swap_header->magic.magic, 10)) {
@@ -56,7 +56,7 @@ unsigned long read_swap_header(struct swap_info_struct *p, union swap_header *sw
 		if (swap_header->info.nr_badpages > MAX_SWAP_BADPAGES)
 			return 0;
 		for (unsigned int i = 0; i < swap_header->info.nr_badpages; i++)
-			swap_header->info.badpages[i] = __builtin_bswap32(swap_header->info.badpages[i]);
+			badpages[i] = __builtin_bswap32(badpages[i]);
 	}
 	if (swap_header->info.version != 1) {
 		pr_warn("Unable to handle swap header version %d\n", swap_header->info.version);
@@ -100,9 +100,10 @@ int setup_swap_map(struct swap_info_struct *p, union swap_header *swap_header,
 		   unsigned char *swap_map, unsigned long maxpages)
 {
 	unsigned int nr_good_pages = (unsigned int)maxpages - 1;	/* the header */
+	const u32 *badpages = swap_header->info.badpages;
 
 	for (unsigned int i = 0; i < swap_header->info.nr_badpages; i++) {
-		unsigned int page_nr = swap_header->info.badpages[i];
+		unsigned int page_nr = badpages[i];
 
 		if (page_nr == 0 || page_nr > swap_header->info.last_page)
 			return -EINVAL;
@@ -186,8 +187,12 @@ void del_swap_info(struct swap_info_struct *p)
 
 /*
  * A free swap_info[] entry, or -EPERM when all MAX_SWAPFILES are used.
- * Linux: alloc_swap_info() (which kvzallocs one and reuses a freed type)
+ * Linux: alloc_swap_info(), which kvzallocs each entry on first use;
+ * Faultline differs: they are a static array, so this cannot fail for
+ * memory.
  */
+static struct swap_info_struct swap_info_structs[MAX_SWAPFILES];
+
 struct swap_info_struct *alloc_swap_info(void)
 {
 	unsigned int type;
@@ -198,11 +203,7 @@ struct swap_info_struct *alloc_swap_info(void)
 	if (type >= MAX_SWAPFILES)
 		return ERR_PTR(-EPERM);
 	if (type == nr_swapfiles) {
-		struct swap_info_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-
-		if (!p)
-			return ERR_PTR(-ENOMEM);
-		swap_info[type] = p;
+		swap_info[type] = &swap_info_structs[type];
 		nr_swapfiles++;
 	}
 	memset(swap_info[type], 0, sizeof(*swap_info[type]));

@@ -131,7 +131,7 @@ int do_swapon(struct file *swap_file, const char *name, int swap_flags)
 	/* Linux's line; DISCARD is taken and ignored (virtio-blk here has no discard) */
 	pr_info("Adding %uk swap on %s.  Priority:%d extents:%d across:%lluk %s%s%s%s%s\n",
 		p->pages << (PAGE_SHIFT - 10), name, p->prio, 1,
-		(unsigned long long)(p->max - 1) << (PAGE_SHIFT - 10), "", "", "", "", "");
+		(unsigned long long)p->pages << (PAGE_SHIFT - 10), "", "", "", "", "");
 	return 0;
 bad_swap_put:
 	blkdev_put(p->bdev, FMODE_READ | FMODE_WRITE | FMODE_EXCL);

@@ -8,8 +8,9 @@
  *                program (/bin/NAME)
  *   /qrun/envp   its environment, NAME=VALUE strings, NUL-separated
  *                (qrun's --env; empty or missing: an empty environment)
- *   /qrun/swap   (qrun --swap) the disk to swap on before the program
- *                runs, e.g. /dev/vda
+ *   /qrun/disk   (qrun --swap or --disk) the disk attached, e.g. /dev/vda:
+ *                the program starts once its node is there
+ *   /qrun/swap   (qrun --swap) swap on that disk before the program runs
  *   /qrun/modules/order, NAME.ko   (linux-run --swap) kernel modules to
  *                load first, in that order: Debian's kernel has its
  *                virtio drivers as modules
@@ -116,14 +117,14 @@ static void load_modules(void)
 }
 
 /*
- * qrun --swap: swap on the disk /qrun/swap names, once its node is there
- * (a module's probe makes it; the wait is bounded: 500 looks, 10 ms apart).
- * Returns 0, or -1 having said why.
+ * qrun --disk or --swap: wait until the disk's node is there (a module's
+ * probe makes it on Linux; the wait is bounded: 500 looks, 10 ms apart),
+ * and with --swap swap on it. Returns 0, or -1 having said why.
  */
-static int swap_on(void)
+static int setup_disk(void)
 {
 	char dev[256];
-	int fd = open("/qrun/swap", O_RDONLY);
+	int fd = open("/qrun/disk", O_RDONLY);
 	ssize_t n = fd >= 0 ? read(fd, dev, sizeof(dev) - 1) : -1;
 
 	if (fd >= 0)
@@ -135,7 +136,7 @@ static int swap_on(void)
 	load_modules();
 	for (int i = 0; i < 500 && access(dev, F_OK) != 0; i++)
 		usleep(10000);
-	if (swapon(dev, 0) == 0)
+	if (access("/qrun/swap", F_OK) != 0 || swapon(dev, 0) == 0)
 		return 0;
 	say("qrun: cannot swap on %2$s (error %1$ld)\n", errno, dev);
 	return -1;
@@ -168,7 +169,7 @@ int main(void)
 	pid_t child;
 
 	setup_dev();
-	if (swap_on() < 0) {
+	if (setup_disk() < 0) {
 		sync();
 		reboot(RB_POWER_OFF);
 	}
