@@ -159,11 +159,37 @@ static const struct block_device_operations virtblk_fops = {
 	.submit_bio = virtblk_submit_bio,
 };
 
+/*
+ * bytes as Linux's string_get_size() prints them: three significant
+ * figures, in powers of 1000 (kB, MB ...) or 1024 (KiB, MiB ...).
+ */
+static void virtblk_size_str(u64 bytes, unsigned int base, char *buf, size_t len)
+{
+	static const char *const units_10[] = { "B", "kB", "MB", "GB", "TB", "PB" };
+	static const char *const units_2[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
+	u64 milli = bytes * 1000;	/* thousandths of the unit */
+	unsigned int i = 0;
+
+	while (milli >= 1000 * 1000 && i < 5) {
+		milli /= base;
+		i++;
+	}
+	if (milli >= 100 * 1000)
+		snprintf(buf, len, "%llu %s", (milli + 500) / 1000, base == 1000 ? units_10[i] : units_2[i]);
+	else if (milli >= 10 * 1000)
+		snprintf(buf, len, "%llu.%llu %s", (milli + 50) / 1000, (milli + 50) / 100 % 10,
+			 base == 1000 ? units_10[i] : units_2[i]);
+	else
+		snprintf(buf, len, "%llu.%02llu %s", (milli + 5) / 1000, (milli + 5) / 10 % 100,
+			 base == 1000 ? units_10[i] : units_2[i]);
+}
+
 /* Linux: virtblk_probe() (init_vq, virtblk_name_format, device_add_disk) */
 static int virtblk_probe(struct virtio_device *vdev)
 {
 	static vq_callback_t *callbacks[] = { virtblk_done };
 	static const char * const names[] = { "req.0" };
+	char size_10[16], size_2[16];
 	struct virtio_blk *vblk;
 	u64 capacity = 0;
 	int err;
@@ -195,9 +221,10 @@ static int virtblk_probe(struct virtio_device *vdev)
 	vblk->disk.nr_sectors = capacity;
 	vblk->disk.read_only = virtio_has_feature(vdev, VIRTIO_BLK_F_RO);
 	virtio_device_ready(vdev);	/* before the first request, as Linux's probe does */
-	pr_info("virtio_blk virtio%d: [%s] %llu 512-byte logical blocks (%llu kB/%llu KiB)%s\n",
-		vdev->index, vblk->disk.disk_name, capacity, capacity * 512 / 1000,
-		capacity / 2, vblk->disk.read_only ? ", read-only" : "");
+	virtblk_size_str(capacity << SECTOR_SHIFT, 1000, size_10, sizeof(size_10));
+	virtblk_size_str(capacity << SECTOR_SHIFT, 1024, size_2, sizeof(size_2));
+	pr_notice("virtio_blk virtio%d: [%s] %llu 512-byte logical blocks (%s/%s)\n",
+		  vdev->index, vblk->disk.disk_name, capacity, size_10, size_2);
 	err = device_add_disk(&vblk->disk);
 	if (err)
 		goto out_del_vqs;
