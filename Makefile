@@ -28,7 +28,7 @@ NM      := nm
 
 ARCH_DIR := arch/x86_64
 SRC_DIRS := $(ARCH_DIR)/boot $(ARCH_DIR)/kernel $(ARCH_DIR)/mm $(ARCH_DIR)/lib \
-	    kernel kernel/futex mm ipc fs fs/proc fs/sysfs net net/unix lib security drivers/base drivers/char drivers/tty drivers/tty/serial
+	    kernel kernel/futex mm ipc fs fs/proc fs/sysfs net net/unix lib security drivers/base drivers/pci drivers/virtio drivers/block block drivers/char drivers/tty drivers/tty/serial
 C_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 S_SRCS   := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.S))
 OBJS     := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.S,$(BUILD)/%.o,$(S_SRCS))

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
+#include <linux/blkdev.h>
 #include <linux/cred.h>
 #include <linux/pagemap.h>
 #include <linux/pipe_fs_i.h>
@@ -101,7 +102,8 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	} else if (S_ISFIFO(mode)) {
 		inode->i_fop = &pipefifo_fops;
 	} else if (S_ISBLK(mode)) {
-		inode->i_rdev = rdev;	/* no block devices: opening gives ENXIO */
+		inode->i_fop = &def_blk_fops;	/* block/fops.c: ENXIO if no such disk */
+		inode->i_rdev = rdev;
 	}
 }
 

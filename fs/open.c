@@ -126,7 +126,7 @@ static int may_open(struct dentry *dentry, int flags, bool created)
 		return err;
 	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
 		return -EPERM;
-	if (S_ISBLK(inode->i_mode) || S_ISSOCK(inode->i_mode))
+	if (S_ISSOCK(inode->i_mode))
 		return -ENXIO;
 	if ((acc_mode & MAY_WRITE) && inode->i_writecount < 0)
 		return -ETXTBSY;	/* a program being run */
@@ -182,7 +182,7 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 		return file;
 	}
 	/* What F_GETFL shows: not the flags that only acted at open or on the fd. */
-	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC |
+	file = alloc_file(&path, flags & ~(O_CREAT | O_NOCTTY | O_TRUNC | O_CLOEXEC |
 					   __FMODE_EXEC),
 			  d_inode(path.dentry)->i_fop);
 	path_put(&path);
@@ -196,6 +196,7 @@ struct file *do_filp_open(int dfd, const char *filename, int flags, umode_t mode
 		fput(file);
 		return ERR_PTR(err);
 	}
+	file->f_flags &= ~O_EXCL;	/* seen by the open (a block device's claim), then gone */
 	return file;
 }
 

@@ -47,6 +47,9 @@
 void chr_dev_init(void);
 void userfaultfd_init(void);
 void devtmpfs_init(void);
+void pci_subsys_init(void);
+void virtio_blk_init(void);
+void virtio_pci_driver_init(void);
 void timekeeping_init(void);
 
 static char *ramdisk_execute_command = "/init";
@@ -187,6 +190,9 @@ void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 	serial8250_init();
 	populate_rootfs();
 	devtmpfs_init();
+	pci_subsys_init();
+	virtio_blk_init();
+	virtio_pci_driver_init();
 	show_zones();
 	time_init();
 	timekeeping_init();

@@ -14,6 +14,7 @@
 #include <linux/sched/task.h>
 #include <linux/signal.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <linux/utsname.h>
 #include <linux/timekeeping.h>
@@ -381,6 +382,8 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	val.totalram = totalram_pages * PAGE_SIZE;
 	val.freeram = global_zone_page_state(NR_FREE_PAGES) * PAGE_SIZE;
 	val.sharedram = global_node_page_state(NR_SHMEM) * PAGE_SIZE;
+	val.totalswap = (unsigned long)total_swap_pages * PAGE_SIZE;
+	val.freeswap = get_nr_swap_pages() * PAGE_SIZE;
 	val.procs = (unsigned short)nr_processes();
 	val.mem_unit = 1;
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;

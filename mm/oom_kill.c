@@ -31,6 +31,7 @@
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/oom.h>
+#include <linux/swap.h>
 #include <linux/cred.h>
 #include <linux/vmstat.h>
 #include <linux/sched/task.h>
@@ -167,10 +168,10 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
 	return points + adj;
 }
 
-/* What badness is measured against: all RAM (and swap, once there is swap). */
+/* What badness is measured against: all RAM and swap. */
 unsigned long oom_totalpages(void)
 {
-	return totalram_pages;
+	return totalram_pages + (unsigned long)total_swap_pages;
 }
 
 /*

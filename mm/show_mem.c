@@ -4,12 +4,13 @@
  * or the OOM killer acts, so that the log says where the memory went.
  * Linux: lib/show_mem.c show_mem(), mm/page_alloc.c show_free_areas()
  *
- * In Linux's format, the lines Faultline has the counters for: no swap
- * yet, no per-CPU lists or migrate types, no dirty or writeback pages.
+ * In Linux's format, the lines Faultline has the counters for: no
+ * per-CPU lists or migrate types, no dirty or writeback pages.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/vmstat.h>
+#include <linux/swap.h>
 
 /* "Node 0 DMA32 free:..kB min:..kB low:..kB high:..kB" then the free blocks by order. */
 static void show_zone_free_areas(struct zone *zone)
@@ -54,5 +55,7 @@ void show_mem(void)
 		if (populated_zone(zone))
 			show_zone_free_areas(zone);
 	printk(KERN_INFO "%lu total pagecache pages\n", global_node_page_state(NR_FILE_PAGES));
+	printk(KERN_INFO "Free swap  = %lukB\n", get_nr_swap_pages() << (PAGE_SHIFT - 10));
+	printk(KERN_INFO "Total swap = %lukB\n", (unsigned long)total_swap_pages << (PAGE_SHIFT - 10));
 	printk(KERN_INFO "%lu pages RAM\n", totalram_pages);
 }

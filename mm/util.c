@@ -17,6 +17,7 @@
 #include <linux/slab.h>
 #include <linux/cred.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
 #include <linux/mman.h>
@@ -64,14 +65,19 @@ int overcommit_kbytes_handler(struct ctl_table *table, int write, void *buffer, 
 }
 
 /*
- * CommitLimit in pages: what mode 2 lets be committed. Faultline has no
- * huge pages or swap to add or take away. Linux: vm_commit_limit()
+ * CommitLimit in pages: what mode 2 lets be committed, RAM by the ratio
+ * plus all of swap. Faultline has no huge pages to take away.
+ * Linux: vm_commit_limit()
  */
 unsigned long vm_commit_limit(void)
 {
+	unsigned long allowed;
+
 	if (sysctl_overcommit_kbytes)
-		return sysctl_overcommit_kbytes >> (PAGE_SHIFT - 10);
-	return totalram_pages * (unsigned long)(long)sysctl_overcommit_ratio / 100;
+		allowed = sysctl_overcommit_kbytes >> (PAGE_SHIFT - 10);
+	else
+		allowed = totalram_pages * (unsigned long)(long)sysctl_overcommit_ratio / 100;
+	return allowed + (unsigned long)total_swap_pages;
 }
 
 void vm_acct_memory(long pages)
@@ -105,7 +111,7 @@ int __vm_enough_memory(struct mm_struct *mm, long pages)
 	if (sysctl_overcommit_memory == OVERCOMMIT_ALWAYS)
 		return 0;
 	if (sysctl_overcommit_memory == OVERCOMMIT_GUESS) {
-		if (pages > (long)totalram_pages)	/* no swap yet */
+		if (pages > (long)totalram_pages + total_swap_pages)
 			goto error;
 		return 0;
 	}

@@ -27,6 +27,7 @@
 #include <linux/panic.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <asm/io.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 
@@ -202,4 +203,56 @@ struct page *vmalloc_to_page(const void *addr)
 unsigned long vmalloc_nr_pages(void)
 {
 	return nr_vmalloc_pages;
+}
+
+/*
+ * Map size bytes of device memory at phys_addr (a PCI BAR: no struct
+ * page, usually above RAM) into the vmalloc range, uncached (PCD and
+ * PWT set: every access reaches the device, in order). Its area has no
+ * pages to free. Linux: arch/x86/mm/ioremap.c ioremap() ->
+ * __ioremap_caller(), over get_vm_area_caller() and
+ * ioremap_page_range(); Faultline keeps it here, beside the area list
+ * whose helpers it shares, and leaves out the memory-type (PAT) checks.
+ */
+void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
+{
+	unsigned long offset = phys_addr & ~PAGE_MASK, pfn = phys_addr >> PAGE_SHIFT;
+	struct vm_struct *area;
+	unsigned int i;
+
+	size = PAGE_ALIGN(size + offset);
+	if (!size || size > VMALLOC_SIZE / 2)
+		return NULL;
+	area = kzalloc(sizeof(*area), GFP_KERNEL);
+	if (!area)
+		return NULL;
+	if (insert_vmap_area(area, size + PAGE_SIZE, PAGE_SIZE))
+		goto fail_area;
+	for (i = 0; i < size >> PAGE_SHIFT; i++) {
+		pte_t *pte = vmalloc_pte(area->addr + i * PAGE_SIZE);
+
+		if (!pte)
+			goto fail_map;
+		set_pte(pte, pfn_pte(pfn + i, PAGE_KERNEL_NOCACHE));
+	}
+	area->nr_pages = i;	/* mapped, not owned: area->pages stays NULL */
+	return (void __iomem *)(area->addr + offset);
+fail_map:
+	vunmap_pages(area, i);
+	list_del(&area->list);
+fail_area:
+	kfree(area);
+	return NULL;
+}
+
+/* Linux: iounmap() */
+void iounmap(volatile void __iomem *addr)
+{
+	struct vm_struct *area = find_vm_area((void *)((unsigned long)addr & PAGE_MASK));
+
+	if (WARN_ON(!area || area->pages))
+		return;
+	vunmap_pages(area, area->nr_pages);
+	list_del(&area->list);
+	kfree(area);
 }

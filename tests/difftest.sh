@@ -20,7 +20,8 @@ split_runtests() {
 
 for k in faultline linux; do
 	if [ $k = linux ]; then run=scripts/linux-run; else run=scripts/qrun; fi
-	$run --timeout 900 build/user/runtests >"$ddir/$k.log" 2>"$ddir/$k.err"
+	# --disk: the swap tests' disk (tests/user/swaplib.h), attached, not swapped on
+	$run --timeout 900 --disk 16 build/user/runtests >"$ddir/$k.log" 2>"$ddir/$k.err"
 	status=$?
 	if [ $status = 0 ]; then
 		pass "difftest: user/runtests ran every program on $k"

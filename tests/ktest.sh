@@ -4,7 +4,10 @@
 
 section "ktests (boot with ktest=all)"
 klog=$LOGDIR/ktest.log
-boot "$klog" --timeout 300 --cmdline "ktest=all"
+# A blank 4 MiB disk for the swap ktests (mm/swapfile_test.c), /dev/vda.
+truncate -s 0 "$LOGDIR/ktest-disk.img"
+truncate -s 4M "$LOGDIR/ktest-disk.img"
+boot "$klog" --timeout 300 --drive "$LOGDIR/ktest-disk.img" --cmdline "ktest=all"
 kstatus=$?
 collect_tap "$klog" ktest
 plan=$(clean_log "$klog" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p' | head -1)

@@ -81,6 +81,20 @@ else
 	fail "qrun: linux-run takes --add and --env too, and its image has the same accounts" "$qlog/why"
 fi
 
+# --swap MB: the same swap area, swapped on before the program, on both kernels.
+swaps="Filename				Type		Size		Used		Priority
+/dev/vda                                partition	8188		0		-2"
+expect_qrun "--swap 8: an 8 MiB mkswap'd disk, swapped on before the program runs" 0 "$swaps" -- \
+	--swap 8 $probe cat /proc/swaps
+out=$(scripts/linux-run --swap 8 $probe cat /proc/swaps 2>"$qlog/err")
+got=$?
+if [ "$got" = 0 ] && [ "$out" = "$swaps" ]; then
+	pass "qrun: linux-run --swap 8 loads Debian's virtio modules and shows the same area"
+else
+	printf 'status %s, output:\n%s\n' "$got" "$out" | cat - "$qlog/err" >"$qlog/why"
+	fail "qrun: linux-run --swap 8 loads Debian's virtio modules and shows the same area" "$qlog/why"
+fi
+
 # expect_bad_option NAME "message" -- QRUN-ARGS...: status 2, one line
 # on stderr containing the message, no boot.
 expect_bad_option() {
@@ -109,6 +123,8 @@ expect_bad_option "a non-numeric --mem: status 2, named" "qrun: option --mem wan
 	scripts/qrun --mem 1G $probe
 expect_bad_option "a non-numeric --timeout: status 2, named" "qrun: option --timeout wants a whole number, not '5s'" -- \
 	scripts/qrun --timeout 5s $probe
+expect_bad_option "--swap 0: status 2, named" "qrun: --swap wants at least 1 MiB, not '0'" -- \
+	scripts/qrun --swap 0 $probe
 expect_bad_option "no PROGRAM: status 2, with the usage" "qrun: no PROGRAM; usage: " -- \
 	scripts/qrun --env A=b
 expect_bad_option "linux-run checks its options the same way (qrun's code)" "linux-run: --env wants NAME=VALUE, not 'X'" -- \

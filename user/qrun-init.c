@@ -8,6 +8,12 @@
  *                program (/bin/NAME)
  *   /qrun/envp   its environment, NAME=VALUE strings, NUL-separated
  *                (qrun's --env; empty or missing: an empty environment)
+ *   /qrun/disk   (qrun --swap or --disk) the disk attached, e.g. /dev/vda:
+ *                the program starts once its node is there
+ *   /qrun/swap   (qrun --swap) swap on that disk before the program runs
+ *   /qrun/modules/order, NAME.ko   (linux-run --swap) kernel modules to
+ *                load first, in that order: Debian's kernel has its
+ *                virtio drivers as modules
  *
  * The program runs with that environment and cwd /, in a session of
  * its own whose controlling terminal is the second serial port,
@@ -18,6 +24,7 @@
  *   qrun: exit N         the program exited with status N
  *   qrun: signal N       a signal killed it (N | 128 in qrun's status)
  *   qrun: cannot run P   exec failed (qrun says why)
+ *   qrun: cannot swap on P (error N)   swapon failed: nothing ran
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +36,8 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/swap.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #define MAX_ARGS	256
@@ -82,6 +91,57 @@ static void setup_dev(void)
 	mount("sysfs", "/sys", "sysfs", 0, NULL);
 }
 
+/* Load each module /qrun/modules/order names (finit_module), in order. */
+static void load_modules(void)
+{
+	static char order[4096];
+	int fd = open("/qrun/modules/order", O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, order, sizeof(order) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return;
+	order[n] = '\0';
+	for (char *name = strtok(order, "\n"); name; name = strtok(NULL, "\n")) {
+		char path[256];
+		int mfd;
+
+		snprintf(path, sizeof(path), "/qrun/modules/%s.ko", name);
+		mfd = open(path, O_RDONLY | O_CLOEXEC);
+		if (mfd < 0 || (syscall(SYS_finit_module, mfd, "", 0) < 0 && errno != EEXIST))
+			say("qrun: cannot load module %ld %s\n", errno, name);
+		if (mfd >= 0)
+			close(mfd);
+	}
+}
+
+/*
+ * qrun --disk or --swap: wait until the disk's node is there (a module's
+ * probe makes it on Linux; the wait is bounded: 500 looks, 10 ms apart),
+ * and with --swap swap on it. Returns 0, or -1 having said why.
+ */
+static int setup_disk(void)
+{
+	char dev[256];
+	int fd = open("/qrun/disk", O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, dev, sizeof(dev) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return 0;
+	dev[n] = '\0';
+	dev[strcspn(dev, "\n")] = '\0';
+	load_modules();
+	for (int i = 0; i < 500 && access(dev, F_OK) != 0; i++)
+		usleep(10000);
+	if (access("/qrun/swap", F_OK) != 0 || swapon(dev, 0) == 0)
+		return 0;
+	say("qrun: cannot swap on %2$s (error %1$ld)\n", errno, dev);
+	return -1;
+}
+
 static void run_child(char **argv, char **envp)
 {
 	int fd;
@@ -109,6 +169,10 @@ int main(void)
 	pid_t child;
 
 	setup_dev();
+	if (setup_disk() < 0) {
+		sync();
+		reboot(RB_POWER_OFF);
+	}
 	read_list("/qrun/envp", envbuf, envp);
 	if (!read_list("/qrun/argv", argbuf, argv)) {
 		say("qrun: no program to run (%ld%s)\n", 0, "");

@@ -28,6 +28,19 @@ static const struct {
 	{ "/dev/userfaultfd",	S_IFCHR | 0600, 10, 126 },
 };
 
+/*
+ * A node for a device found after boot's list (a disk a driver added).
+ * Linux: devtmpfs_create_node()
+ */
+int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev)
+{
+	int err = init_mknod(name, mode, dev);
+
+	if (err && err != -EEXIST)
+		pr_err("devtmpfs: cannot create %s: error %d\n", name, err);
+	return err == -EEXIST ? 0 : err;
+}
+
 void devtmpfs_init(void)
 {
 	int err = init_mkdir("/dev", 0755);

@@ -17,6 +17,7 @@
 #include <linux/proc_fs.h>
 #include <asm/page_types.h>
 #include <asm/pgtable.h>
+#include <linux/swap.h>
 #include "internal.h"
 
 /* "Label:" padded to 16, the value in kB right-aligned in 8. Linux: show_val_kb() */
@@ -81,8 +82,8 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 	show_val_kb(m, "Inactive(file): ", pages[LRU_INACTIVE_FILE]);
 	show_val_kb(m, "Unevictable:    ", pages[LRU_UNEVICTABLE]);
 	show_val_kb(m, "Mlocked:        ", global_zone_page_state(NR_MLOCK));
-	show_val_kb(m, "SwapTotal:      ", 0);
-	show_val_kb(m, "SwapFree:       ", 0);
+	show_val_kb(m, "SwapTotal:      ", (unsigned long)total_swap_pages);
+	show_val_kb(m, "SwapFree:       ", get_nr_swap_pages());
 	show_val_kb(m, "Zswap:          ", 0);
 	show_val_kb(m, "Zswapped:       ", 0);
 	show_val_kb(m, "Dirty:          ", 0);

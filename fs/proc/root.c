@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/swap.h>
 #include "internal.h"
 
 #define REG	(S_IFREG | 0444)
@@ -36,6 +37,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "kpagecount", S_IFREG | 0400, &proc_kpagecount_operations },
 	{ "kpageflags", S_IFREG | 0400, &proc_kpageflags_operations },
 	{ "filesystems", REG, &proc_single_file_operations, filesystems_proc_show },
+	{ "swaps", REG, &proc_single_file_operations, swaps_proc_show },
 	/* Faultline's own, last (fs/proc/faulttrace.c): not in Linux */
 	{ "faulttrace", S_IFREG | 0644, &proc_single_file_operations, faulttrace_show,
 	  NULL, faulttrace_write },

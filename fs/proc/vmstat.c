@@ -16,7 +16,7 @@
 #include "internal.h"
 
 /* Where a name's value comes from. */
-enum vmstat_src { SRC_NONE, SRC_ZONE, SRC_NODE, SRC_NODE_BYTES, SRC_EVENT };
+enum vmstat_src { SRC_NONE, SRC_ZONE, SRC_NODE, SRC_NODE_BYTES, SRC_EVENT, SRC_EVENT_SECTORS };
 
 struct vmstat_item {
 	const char *name;
@@ -29,6 +29,7 @@ struct vmstat_item {
 #define NODE(n, i)	{ n, SRC_NODE, i }
 #define NODE_B(n, i)	{ n, SRC_NODE_BYTES, i }	/* a byte count, shown in pages */
 #define EVENT(n, i)	{ n, SRC_EVENT, i }
+#define PGPG(n, i)	{ n, SRC_EVENT_SECTORS, i }	/* sectors, shown in KiB (Linux: vmstat_start) */
 
 static const struct vmstat_item vmstat_text[] = {
 	/* enum zone_stat_item */
@@ -70,7 +71,8 @@ static const struct vmstat_item vmstat_text[] = {
 	/* enum writeback_stat_item: no writeback, so no thresholds */
 	ZERO("nr_dirty_threshold"), ZERO("nr_dirty_background_threshold"),
 	/* enum vm_event_item */
-	ZERO("pgpgin"), ZERO("pgpgout"), ZERO("pswpin"), ZERO("pswpout"),
+	PGPG("pgpgin", PGPGIN), PGPG("pgpgout", PGPGOUT), EVENT("pswpin", PSWPIN),
+	EVENT("pswpout", PSWPOUT),
 	EVENT("pgalloc_dma", PGALLOC_DMA),
 	EVENT("pgalloc_dma32", PGALLOC_DMA32),
 	EVENT("pgalloc_normal", PGALLOC_NORMAL),
@@ -134,6 +136,8 @@ static unsigned long vmstat_value(const struct vmstat_item *it)
 		return global_node_page_state(it->item) >> PAGE_SHIFT;
 	case SRC_EVENT:
 		return vm_event_states[it->item];
+	case SRC_EVENT_SECTORS:
+		return vm_event_states[it->item] / 2;
 	}
 	return 0;
 }

@@ -28,6 +28,11 @@ void vmalloc_init(void);
 void *vmalloc(unsigned long size);
 void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp);
 void vfree(const void *addr);
+
+static inline void *vzalloc(unsigned long size)
+{
+	return __vmalloc_node(size, PAGE_SIZE, GFP_KERNEL | __GFP_ZERO);
+}
 struct vm_struct *find_vm_area(const void *addr);
 bool is_vmalloc_addr(const void *addr);
 struct page *vmalloc_to_page(const void *addr);

@@ -18,6 +18,10 @@ enum vm_event_item {
 	PGDEACTIVATE,			/* ... active -> inactive */
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */
+	PGPGIN,				/* sectors read from disks (shown in KiB) */
+	PGPGOUT,			/* sectors written */
+	PSWPIN,				/* pages read from swap */
+	PSWPOUT,			/* pages written to swap */
 	PGREUSE,			/* write faults that kept the page (wp_page_reuse) */
 	PGLAZYFREE,			/* pages MADV_FREE made lazily freeable */
 	PGROTATED,			/* pages moved to an inactive list's tail */

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * External interrupts: one handler per legacy IRQ line.
+ * External interrupts: the handlers of each legacy IRQ line.
  * Linux: arch/x86/kernel/irq.c (common_interrupt), kernel/irq/manage.c
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/hardirq.h>
+#include <linux/slab.h>
 #include <asm/irq.h>
 #include <asm/traps.h>
 #include <asm/setup.h>
@@ -13,28 +14,57 @@
 /* Interrupt handlers running now (include/linux/hardirq.h). */
 unsigned int hardirq_depth;
 
+/*
+ * The handlers of one line: usually one; PCI devices may share a line
+ * (IRQF_SHARED), each handler then checking its own device and saying
+ * IRQ_NONE when the interrupt was not its. Linux: struct irqaction,
+ * chained from struct irq_desc
+ */
 struct irq_action {
 	irq_handler_t handler;
+	unsigned long flags;		/* IRQF_* */
 	const char *name;
 	void *dev_id;
-	unsigned long count;		/* for a later /proc/interrupts */
+	struct irq_action *next;	/* another device on the line */
 };
 
-static struct irq_action irq_actions[NR_LEGACY_IRQS];
+struct irq_desc {
+	struct irq_action *action;
+	struct irq_action first;	/* the first handler's, so the timer needs no kmalloc */
+	unsigned long count;		/* interrupts, for /proc/interrupts and /proc/stat */
+};
+
+static struct irq_desc irq_desc[NR_LEGACY_IRQS];
 static unsigned long spurious_count;
 
-int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev_id)
+/*
+ * Add handler to the line and unmask it. A second handler needs both to
+ * have asked for IRQF_SHARED. Linux: request_irq() -> __setup_irq()
+ */
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id)
 {
-	if (irq >= NR_LEGACY_IRQS || irq_actions[irq].handler)
+	struct irq_desc *desc = &irq_desc[irq < NR_LEGACY_IRQS ? irq : 0];
+	struct irq_action *action, **p;
+
+	if (irq >= NR_LEGACY_IRQS || !handler)
+		return -EINVAL;
+	if (desc->action && !(desc->action->flags & flags & IRQF_SHARED))
 		return -EBUSY;
-	irq_actions[irq] = (struct irq_action){ handler, name, dev_id, 0 };
+	action = desc->action ? kzalloc(sizeof(*action), GFP_KERNEL) : &desc->first;
+	if (!action)
+		return -ENOMEM;
+	*action = (struct irq_action){ handler, flags, name, dev_id, NULL };
+	for (p = &desc->action; *p; p = &(*p)->next)
+		;
+	*p = action;
 	enable_8259A_irq(irq);
 	return 0;
 }
 
 unsigned long irq_count(unsigned int irq)
 {
-	return irq < NR_LEGACY_IRQS ? irq_actions[irq].count : spurious_count;
+	return irq < NR_LEGACY_IRQS ? irq_desc[irq].count : spurious_count;
 }
 
 static struct pt_regs *irq_regs;
@@ -47,6 +77,9 @@ struct pt_regs *get_irq_regs(void)
 
 static void handle_irq(unsigned int irq, unsigned long vector)
 {
+	struct irq_action *action;
+	bool handled = false;
+
 	if (vector < FIRST_EXTERNAL_VECTOR || irq >= NR_LEGACY_IRQS) {
 		if (!spurious_count++)
 			pr_warn("unexpected interrupt vector %#lx (no handler)\n", vector);
@@ -56,9 +89,11 @@ static void handle_irq(unsigned int irq, unsigned long vector)
 		spurious_count++;
 		return;
 	}
-	irq_actions[irq].count++;
-	if (!irq_actions[irq].handler ||
-	    irq_actions[irq].handler((int)irq, irq_actions[irq].dev_id) == IRQ_NONE)
+	irq_desc[irq].count++;
+	for (action = irq_desc[irq].action; action; action = action->next)
+		if (action->handler((int)irq, action->dev_id) == IRQ_HANDLED)
+			handled = true;
+	if (!handled)
 		pr_warn("irq %u: nobody cared\n", irq);
 	eoi_8259A(irq);
 }

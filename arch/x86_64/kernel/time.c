@@ -47,7 +47,7 @@ void time_init(void)
 {
 	tsc_init();
 	setup_pit_timer();
-	if (request_irq(TIMER_IRQ, timer_interrupt, "timer", NULL))
+	if (request_irq(TIMER_IRQ, timer_interrupt, 0, "timer", NULL))
 		pr_err("time_init: IRQ 0 is taken; no timer tick\n");
 	pr_info("clocksource: PIT tick at %d Hz, monotonic clock from the TSC\n", HZ);
 }

@@ -72,7 +72,7 @@ void serial8250_init(void)
 		tty->ops = &serial8250_ops;
 		tty_register(tty);
 		/* Bytes that arrived already are typed-ahead input: the first interrupt takes them. */
-		if (request_irq(serial_irqs[i], serial8250_interrupt, tty->name, tty))
+		if (request_irq(serial_irqs[i], serial8250_interrupt, 0, tty->name, tty))
 			pr_err("serial8250: IRQ %u busy, %s gets no input\n", serial_irqs[i],
 			       tty->name);
 		else

@@ -16,7 +16,9 @@ typedef enum irqreturn irqreturn_t;
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
 /* Linux: include/linux/interrupt.h, kernel/irq/ (much simplified). */
-int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev_id);
+#define IRQF_SHARED	0x80	/* other devices' handlers may share the line */
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id);
 void common_interrupt(struct pt_regs *regs, unsigned long vector, unsigned long unused);
 struct pt_regs *get_irq_regs(void);
 unsigned long irq_count(unsigned int irq);
