@@ -333,7 +333,9 @@ static void vma_remove_merged(struct mm_struct *mm, struct vm_area_struct *vma)
  * (its file's i_mmap, its avcs in their anon_vmas) change with them,
  * so it leaves the trees first and goes back in after.
  * Linux: what __vma_adjust() and expand_downwards() do around their
- * change of the bounds (6.3's vma_set_range() names the change alone)
+ * change of the bounds (6.3's vma_set_range() names the change alone),
+ * there under i_mmap_lock_write and the anon_vma's lock, which one CPU
+ * without kernel preemption does not need
  */
 void vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		   pgoff_t pgoff)
