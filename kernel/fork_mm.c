@@ -38,7 +38,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	if (vma) {
 		vma->vm_mm = mm;
 		INIT_LIST_HEAD(&vma->anon_vma_chain);
-		INIT_LIST_HEAD(&vma->shared);
+		RB_CLEAR_NODE(&vma->shared.rb);
 		RB_CLEAR_NODE(&vma->vm_rb);
 	}
 	return vma;
@@ -53,7 +53,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		*new = *orig;
 		new->vm_next = new->vm_prev = NULL;
 		INIT_LIST_HEAD(&new->anon_vma_chain);
-		INIT_LIST_HEAD(&new->shared);
+		RB_CLEAR_NODE(&new->shared.rb);
 		RB_CLEAR_NODE(&new->vm_rb);
 	}
 	return new;
@@ -198,8 +198,10 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		else if (anon_vma_fork(tmp, mpnt))
 			goto fail_free;
 		tmp->vm_flags &= ~(VM_LOCKED | VM_LOCKONFAULT);
-		if (tmp->vm_file)
+		if (tmp->vm_file) {
 			get_file(tmp->vm_file);
+			vma_link_file(tmp, mpnt);	/* next to mpnt in i_mmap */
+		}
 		vma_insert_at(mm, tmp);
 		if (!(tmp->vm_flags & VM_WIPEONFORK))
 			retval = copy_page_range(tmp, mpnt);

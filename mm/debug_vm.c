@@ -6,10 +6,12 @@
  * those times at the place we found it. It runs when an address space
  * goes away (mmput, before the unmapping), so a broken map count or a
  * broken anon_vma chain is caught close to where it happened, and it
- * names the page and its mappings. Its cost follows the pages the
- * address space maps (one walk of its page tables, one rmap walk per
- * page), never the size of RAM; the LRU audit, which scans every frame,
- * runs between tests instead (mm_audit_lru). No Linux counterpart: Linux has
+ * names the page and its mappings. Before that, each VMA's nodes in the
+ * rmap's interval trees are checked (vma_rmap_trees_ok). Its cost
+ * follows the pages the address space maps (one walk of its page
+ * tables, one rmap walk per page), never the size of RAM; the LRU
+ * audit, which scans every frame, runs between tests instead
+ * (mm_audit_lru). No Linux counterpart: Linux has
  * scattered VM_BUG_ON_PAGE checks and the debug_vm_pgtable self-test.
  */
 #include <linux/kernel.h>
@@ -114,11 +116,40 @@ static const struct mm_walk_ops audit_walk_ops = {
 	.pmd_entry = audit_pmd_entry,
 };
 
+/*
+ * vma's nodes in the rmap's interval trees are where its range says:
+ * each avc went into its anon_vma's tree at vma's pgoffs as they are now,
+ * and each node (a file VMA's in i_mmap too) sorts between its neighbours
+ * with its subtree's highest last cached right. A VMA whose range moved
+ * while in a tree fails here. validate_mm() asks after every VMA
+ * operation, the audit at exit. Linux: validate_mm()'s
+ * anon_vma_interval_tree_verify() (CONFIG_DEBUG_VM_RB)
+ */
+bool vma_rmap_trees_ok(struct vm_area_struct *vma)
+{
+	struct anon_vma_chain *avc;
+
+	if (vma->vm_file && (RB_EMPTY_NODE(&vma->shared.rb) || !vma_interval_tree_node_ok(vma)))
+		return false;
+	list_for_each_entry(avc, &vma->anon_vma_chain, same_vma)
+		if (avc->vma != vma || !anon_vma_interval_tree_verify(avc))
+			return false;
+	return true;
+}
+
 /* Audit the pages mm maps; returns how many are wrong (0: all good). */
 int mm_audit_mm(struct mm_struct *mm)
 {
+	struct vm_area_struct *vma;
 	int bad = 0;
 
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		if (vma_rmap_trees_ok(vma))
+			continue;
+		pr_emerg("mm audit: VMA %lx-%lx pgoff %#lx of mm %px: a stale node in an rmap "
+			 "interval tree\n", vma->vm_start, vma->vm_end, vma->vm_pgoff, (void *)mm);
+		bad++;
+	}
 	if (mm->mmap)
 		walk_page_range(mm, 0, TASK_SIZE_MAX, &audit_walk_ops, &bad);
 	if (bad)

@@ -35,7 +35,6 @@ unsigned long dac_mmap_min_addr = 65536;
 int sysctl_max_map_count = 65530;
 
 int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
-void vma_gap_update_public(struct vm_area_struct *vma);
 
 /* --- counters --- */
 
@@ -571,9 +570,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	if (vma->vm_flags & VM_LOCKED)
 		mm->locked_vm += grow;
 	vm_stat_account(mm, vma->vm_flags, grow);
-	vma->vm_start = address;
-	vma->vm_pgoff -= grow;
-	vma_gap_update_public(vma);
+	vma_set_range(vma, address, vma->vm_end, vma->vm_pgoff - grow);
 	/* LAB demand: eager-stack */
 	validate_mm(mm);
 	return 0;

@@ -91,7 +91,7 @@ KTEST(mmap, file, "file mappings: private and shared flags, offsets, i_mmap, and
 	KT_EXPECT_EQ(t, 2, vma->vm_pgoff);
 	KT_EXPECT_EQ(t, VM_READ | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_SOFTDIRTY,
 		     vma->vm_flags);
-	KT_EXPECT_TRUE(t, vma->vm_file && !list_empty(&vma->shared));
+	KT_EXPECT_TRUE(t, vma->vm_file && !RB_EMPTY_NODE(&vma->shared.rb));
 
 	b = ktest_mmap_file("/test/pages.bin", O_RDONLY, 0, P, PROT_READ, MAP_SHARED, 0);
 	vma = ktest_find_exact(b, b + P);

@@ -8,14 +8,18 @@
  * keeps its page offset in page->index. An anon_vma_chain (avc) links a
  * VMA to an anon_vma; the links form a grid:
  *
- *            anon_vma A -- head --+------------+
- *                                 |            |
- *   vma 1 -- anon_vma_chain --  avc(1,A)       |
- *                                           avc(2,A)
- *   vma 2 -- anon_vma_chain ----------------'
+ *            anon_vma A -- rb_root --+------------+
+ *                                    |            |
+ *   vma 1 -- anon_vma_chain --  avc(1,A)          |
+ *                                              avc(2,A)
+ *   vma 2 -- anon_vma_chain -------------------'
  *
  * To find every mapping of an anonymous page: page -> anon_vma -> its
- * avcs -> their VMAs -> the address from page->index. Splitting a VMA
+ * avcs -> their VMAs -> the address from page->index. An anon_vma keeps
+ * its avcs in an interval tree keyed by each VMA's page offsets
+ * (mm/interval_tree.c), so the walk meets only the VMAs whose range
+ * holds the page's index: after splits and mremaps an anon_vma may have
+ * hundreds of VMAs, each holding a few of its pages. Splitting a VMA
  * gives the new half the same anon_vma (anon_vma_clone). Fork links the
  * child's VMA to all of the parent's anon_vmas and gives it one of its
  * own for the pages it copies later (anon_vma_fork):
@@ -36,11 +40,9 @@
  * one whose anon_vma has no active VMA and at most one child adopts that
  * anon_vma instead of making a new one (anon_vma_clone).
  *
- * Faultline differs: Linux keeps an anon_vma's avcs in an interval tree
- * keyed by page offset (so the walk visits only VMAs that can contain
- * the page) and takes the root's rwsem; here the avcs are a list, until
- * page replacement needs the tree, and there is nothing to lock against
- * (one CPU, no kernel preemption).
+ * Faultline differs: Linux takes the root anon_vma's rwsem around
+ * every change to the chains and the trees, and around each walk; here
+ * there is nothing to lock against (one CPU, no kernel preemption).
  *
  * Map counts. page->_mapcount is the number of PTEs mapping the page,
  * minus one. The first mapping of a page moves it into NR_ANON_MAPPED or
@@ -76,7 +78,7 @@ static struct anon_vma *anon_vma_alloc(void)
 		/* A root until anon_vma_fork makes it someone's child. */
 		anon_vma->root = anon_vma;
 		anon_vma->parent = anon_vma;
-		INIT_LIST_HEAD(&anon_vma->head);
+		anon_vma->rb_root = RB_ROOT_CACHED;
 	}
 	return anon_vma;
 }
@@ -115,9 +117,9 @@ static void anon_vma_chain_free(struct anon_vma_chain *avc)
 /*
  * Link vma and anon_vma through avc. The avc goes at the head of the
  * VMA's chain, so the chain runs from the newest anon_vma to the oldest
- * (the root last): unlink_anon_vmas relies on that order.
- * Linux: anon_vma_chain_link(). Faultline differs: a list, not
- * Linux's interval tree (see the top of this file).
+ * (the root last): unlink_anon_vmas relies on that order. The avc
+ * joins the anon_vma's tree at vma's range as it is now.
+ * Linux: anon_vma_chain_link()
  */
 static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chain *avc,
 				struct anon_vma *anon_vma)
@@ -125,7 +127,7 @@ static void anon_vma_chain_link(struct vm_area_struct *vma, struct anon_vma_chai
 	avc->vma = vma;
 	avc->anon_vma = anon_vma;
 	list_add(&avc->same_vma, &vma->anon_vma_chain);
-	list_add_tail(&avc->same_anon_vma, &anon_vma->head);
+	anon_vma_interval_tree_insert(avc, &anon_vma->rb_root);
 }
 
 /* LAB rmap: anon-vmas BEGIN */
@@ -306,8 +308,8 @@ void unlink_anon_vmas(struct vm_area_struct *vma)
 	list_for_each_entry_safe(avc, next, &vma->anon_vma_chain, same_vma) {
 		struct anon_vma *anon_vma = avc->anon_vma;
 
-		list_del(&avc->same_anon_vma);
-		if (list_empty(&anon_vma->head)) {
+		anon_vma_interval_tree_remove(avc, &anon_vma->rb_root);
+		if (RB_EMPTY_ROOT(&anon_vma->rb_root.rb_root)) {
 			anon_vma->parent->num_children--;
 			continue;	/* freed in the second pass */
 		}
@@ -407,16 +409,16 @@ unsigned long vma_address(struct page *page, struct vm_area_struct *vma)
 }
 
 /*
- * Offer each VMA that may map page to rwc->rmap_one. Returns false when
- * the walk was told to stop.
+ * Offer a VMA the tree found to rwc->rmap_one. Its range holds the
+ * page's index (that is what the tree found), so the page has an
+ * address there. Returns false when the walk was told to stop.
  */
 static bool rmap_walk_one(struct page *page, struct vm_area_struct *vma,
 			  struct rmap_walk_control *rwc)
 {
 	unsigned long address = vma_address(page, vma);
 
-	if (address == -EFAULT)
-		return true;
+	VM_BUG_ON(address == -EFAULT);	/* a stale key: see mm/interval_tree.c */
 	if (rwc->invalid_vma && rwc->invalid_vma(vma, rwc->arg))
 		return true;
 	if (!rwc->rmap_one(page, vma, address, rwc->arg))
@@ -438,38 +440,38 @@ static struct anon_vma *rmap_walk_anon_lock(struct page *page, struct rmap_walk_
 }
 
 /*
- * An anonymous page: every VMA on its anon_vma's chain. Faultline
- * differs: the chain is a list, so VMAs whose range cannot hold the
- * page's offset are met too and skipped here; Linux's interval tree
- * (keyed by each VMA's page offsets) visits only the ones that can.
- * Linux: rmap_walk_anon() (under the anon_vma's read lock)
+ * An anonymous page: the VMAs on its anon_vma's tree whose page range
+ * holds the page's index, and no others. Linux: rmap_walk_anon() (under
+ * the anon_vma's read lock)
  */
 static void rmap_walk_anon(struct page *page, struct rmap_walk_control *rwc)
 {
 	struct anon_vma *anon_vma = rmap_walk_anon_lock(page, rwc);
+	pgoff_t pgoff_start = page->index, pgoff_end = page->index;
 	struct anon_vma_chain *avc;
 
 	if (!anon_vma)
 		return;
-	list_for_each_entry(avc, &anon_vma->head, same_anon_vma) {
+	anon_vma_interval_tree_foreach(avc, &anon_vma->rb_root, pgoff_start, pgoff_end) {
 		if (!rmap_walk_one(page, avc->vma, rwc))
 			break;
 	}
 }
 
 /*
- * A page-cache page: every VMA on its file's i_mmap (a list here, an
- * interval tree in Linux, as above). Linux: rmap_walk_file() (which
- * needs the page locked, and takes i_mmap_rwsem)
+ * A page-cache page: the VMAs in its file's i_mmap whose file range
+ * holds the page. Linux: rmap_walk_file() (which needs the page locked,
+ * and takes i_mmap_rwsem)
  */
 static void rmap_walk_file(struct page *page, struct rmap_walk_control *rwc)
 {
 	struct address_space *mapping = page->mapping;
+	pgoff_t pgoff_start = page->index, pgoff_end = page->index;
 	struct vm_area_struct *vma;
 
 	if (!mapping)
 		return;
-	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+	vma_interval_tree_foreach(vma, &mapping->i_mmap, pgoff_start, pgoff_end) {
 		if (!rmap_walk_one(page, vma, rwc))
 			break;
 	}

@@ -83,12 +83,6 @@ static void vma_gap_update(struct vm_area_struct *vma)
 	vma_gap_callbacks_propagate(&vma->vm_rb, NULL);
 }
 
-/* For code outside this file that moved a VMA's start (stack growth). */
-void vma_gap_update_public(struct vm_area_struct *vma)
-{
-	vma_gap_update(vma);
-}
-
 /* vma's bounds moved: its own gap and the next one's changed. */
 static void vma_bounds_changed(struct vm_area_struct *vma)
 {
@@ -215,30 +209,37 @@ static void vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
 }
 
-/* A file VMA joins the file's i_mmap (file rmap: who maps this file). */
-static void vma_link_file(struct vm_area_struct *vma)
+/*
+ * A file VMA joins the file's i_mmap (file rmap: who maps this file),
+ * at its file range; after prev (fork's original of it) if given, else
+ * at its place by range. Linux: __vma_link_file(), and dup_mmap()'s
+ * vma_interval_tree_insert_after() (both under i_mmap_lock_write)
+ */
+void vma_link_file(struct vm_area_struct *vma, struct vm_area_struct *prev)
 {
 	struct address_space *mapping;
 
 	if (!vma->vm_file)
 		return;
 	mapping = vma->vm_file->f_mapping;
-	/* Linux: i_mmap_lock_write(mapping) around the interval-tree insert. */
-	list_add_tail(&vma->shared, &mapping->i_mmap);
 	if (is_shared_maywrite(vma->vm_flags))
 		mapping->i_mmap_writable++;
+	if (prev)
+		vma_interval_tree_insert_after(vma, prev, &mapping->i_mmap);
+	else
+		vma_interval_tree_insert(vma, &mapping->i_mmap);
 }
 
+/* Linux: unlink_file_vma() (under i_mmap_lock_write) */
 void unlink_file_vma(struct vm_area_struct *vma)
 {
 	struct address_space *mapping;
 
-	if (!vma->vm_file || list_empty(&vma->shared))
+	if (!vma->vm_file || RB_EMPTY_NODE(&vma->shared.rb))
 		return;
 	mapping = vma->vm_file->f_mapping;
-	/* Linux: i_mmap_lock_write(mapping) around the removal. */
-	list_del(&vma->shared);
-	INIT_LIST_HEAD(&vma->shared);
+	vma_interval_tree_remove(vma, &mapping->i_mmap);
+	RB_CLEAR_NODE(&vma->shared.rb);
 	if (is_shared_maywrite(vma->vm_flags))
 		mapping->i_mmap_writable--;
 }
@@ -248,7 +249,8 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_s
 {
 	vma_link_list(mm, vma, prev);
 	vma_link_rb(mm, vma, rb_link, rb_parent);
-	vma_link_file(vma);
+	if (RB_EMPTY_NODE(&vma->shared.rb))	/* dup_mmap linked it after its original */
+		vma_link_file(vma, NULL);
 	mm->map_count++;
 	validate_mm(mm);
 }
@@ -327,6 +329,34 @@ static void vma_remove_merged(struct mm_struct *mm, struct vm_area_struct *vma)
 /* --- split --- */
 
 /*
+ * Move vma's bounds and offset. Its keys in the rmap's interval trees
+ * (its file's i_mmap, its avcs in their anon_vmas) change with them,
+ * so it leaves the trees first and goes back in after.
+ * Linux: what __vma_adjust() and expand_downwards() do around their
+ * change of the bounds (6.3's vma_set_range() names the change alone),
+ * there under i_mmap_lock_write and the anon_vma's lock, which one CPU
+ * without kernel preemption does not need
+ */
+void vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		   pgoff_t pgoff)
+{
+	struct address_space *mapping = NULL;
+
+	if (vma->vm_file && !RB_EMPTY_NODE(&vma->shared.rb))
+		mapping = vma->vm_file->f_mapping;
+	if (mapping)
+		vma_interval_tree_remove(vma, &mapping->i_mmap);
+	anon_vma_interval_tree_pre_update_vma(vma);
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_pgoff = pgoff;
+	anon_vma_interval_tree_post_update_vma(vma);
+	if (mapping)
+		vma_interval_tree_insert(vma, &mapping->i_mmap);
+	vma_bounds_changed(vma);
+}
+
+/*
  * Cut vma in two at addr. With new_below the new VMA is the lower part
  * [vm_start, addr), otherwise the upper part [addr, vm_end); vma keeps
  * the other. The new one shares the file and anon_vma. Linux: __split_vma()
@@ -334,12 +364,20 @@ static void vma_remove_merged(struct mm_struct *mm, struct vm_area_struct *vma)
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 		int new_below)
 {
+	pgoff_t addr_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 	struct vm_area_struct *new;
 
 	VM_BUG_ON(addr <= vma->vm_start || addr >= vma->vm_end || (addr & ~PAGE_MASK));
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
+	/* new's range first: its avcs join the anon_vma trees at it. */
+	if (new_below) {
+		new->vm_end = addr;
+	} else {
+		new->vm_start = addr;
+		new->vm_pgoff = addr_pgoff;
+	}
 	if (anon_vma_clone(new, vma)) {
 		vm_area_free(new);
 		return -ENOMEM;
@@ -349,16 +387,10 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long 
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 
-	if (new_below) {
-		new->vm_end = addr;
-		vma->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-		vma->vm_start = addr;
-	} else {
-		new->vm_start = addr;
-		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-		vma->vm_end = addr;
-	}
-	vma_bounds_changed(vma);
+	if (new_below)
+		vma_set_range(vma, addr, vma->vm_end, addr_pgoff);
+	else
+		vma_set_range(vma, vma->vm_start, addr, vma->vm_pgoff);
 	return vma_insert_at(mm, new);
 }
 
@@ -490,15 +522,6 @@ static int import_anon_vma(struct vm_area_struct *importer, struct vm_area_struc
 	return 0;
 }
 
-static void set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		      pgoff_t pgoff)
-{
-	vma->vm_start = start;
-	vma->vm_end = end;
-	vma->vm_pgoff = pgoff;
-	vma_bounds_changed(vma);
-}
-
 /*
  * Given a range [addr, end) about to get vm_flags and the uffd
  * vm_userfaultfd_ctx (a new mapping in a hole after prev, or part of an
@@ -556,7 +579,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 			return NULL;
 		if (mid)
 			vma_remove_merged(mm, mid);
-		set_range(prev, prev->vm_start, next->vm_end, prev->vm_pgoff);
+		vma_set_range(prev, prev->vm_start, next->vm_end, prev->vm_pgoff);
 		vma_remove_merged(mm, next);
 		area = prev;
 	} else if (merge_prev) {
@@ -568,27 +591,27 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 		} else if (area && addr == area->vm_start && end < area->vm_end) { /* 5 */
 			if (import_anon_vma(prev, area))
 				return NULL;
-			set_range(area, end, area->vm_end, area->vm_pgoff + pglen);
+			vma_set_range(area, end, area->vm_end, area->vm_pgoff + pglen);
 		}
-		set_range(prev, prev->vm_start, end, prev->vm_pgoff);
+		vma_set_range(prev, prev->vm_start, end, prev->vm_pgoff);
 		area = prev;
 	} else if (merge_next) {
 		if (prev && addr < prev->vm_end) {
 			/* case 4: prev's tail moves to next */
 			if (import_anon_vma(next, prev))
 				return NULL;
-			set_range(prev, prev->vm_start, addr, prev->vm_pgoff);
-			set_range(next, addr, next->vm_end, next->vm_pgoff - pglen);
+			vma_set_range(prev, prev->vm_start, addr, prev->vm_pgoff);
+			vma_set_range(next, addr, next->vm_end, next->vm_pgoff - pglen);
 			area = next;
 		} else if (area != next) {
 			/* case 8: area (== old next) grows over Z */
 			if (import_anon_vma(area, next))
 				return NULL;
-			set_range(area, addr, next->vm_end, next->vm_pgoff - pglen);
+			vma_set_range(area, addr, next->vm_end, next->vm_pgoff - pglen);
 			vma_remove_merged(mm, next);
 		} else {
 			/* case 3: next grows down to addr */
-			set_range(next, addr, next->vm_end, next->vm_pgoff - pglen);
+			vma_set_range(next, addr, next->vm_end, next->vm_pgoff - pglen);
 			area = next;
 		}
 	} else {
@@ -639,7 +662,8 @@ static bool validate_mm_due(const struct mm_struct *mm)
 /*
  * Everything the list and the tree promise: sorted, non-overlapping,
  * page-aligned VMAs; the same VMAs in both, in the same order; every
- * cached subtree gap right; map_count and highest_vm_end right; a uffd
+ * cached subtree gap right; each VMA in the rmap's interval trees at its
+ * range (vma_rmap_trees_ok); map_count and highest_vm_end right; a uffd
  * exactly where VM_UFFD_* flags are.
  * Run after every VMA operation in debug builds (a large address space's
  * after some of them: validate_mm_due()). Linux: validate_mm()
@@ -668,6 +692,8 @@ void validate_mm(struct mm_struct *mm)
 			validate_bug(mm, vma, "VMA of another mm");
 		if (!vma->vm_userfaultfd_ctx.ctx != !(vma->vm_flags & __VM_UFFD_FLAGS))
 			validate_bug(mm, vma, "a uffd without VM_UFFD_* flags, or the reverse");
+		if (!vma_rmap_trees_ok(vma))
+			validate_bug(mm, vma, "a stale node in an rmap interval tree");
 		highest = vm_end_gap(vma);
 		node = rb_next(node);
 	}

@@ -129,8 +129,10 @@ void zap_page_range_single(struct vm_area_struct *vma, unsigned long address,
 
 /*
  * Unmap the file's pages from offset holebegin on (holelen 0: to the end)
- * in every VMA that maps them, so that the next access faults. Used by
- * truncate. Linux: unmap_mapping_range()
+ * in every VMA that maps them, so that the next access faults; the
+ * i_mmap tree gives just the VMAs whose file range overlaps the hole.
+ * Used by truncate. Linux: unmap_mapping_range() (with
+ * unmap_mapping_range_tree())
  */
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin, loff_t holelen,
 			 bool even_cows)
@@ -141,12 +143,10 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin, loff_t
 	struct vm_area_struct *vma;
 
 	/* Linux: i_mmap_lock_read(mapping) for the walk of the VMAs. */
-	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+	vma_interval_tree_foreach(vma, &mapping->i_mmap, first, last) {
 		pgoff_t vstart = vma->vm_pgoff, vend = vma->vm_pgoff + vma_pages(vma) - 1;
 		unsigned long from, to;
 
-		if (vend < first || vstart > last)
-			continue;
 		from = vma->vm_start + ((max(first, vstart) - vstart) << PAGE_SHIFT);
 		to = vma->vm_start + ((min(last, vend) - vstart + 1) << PAGE_SHIFT);
 		update_hiwater_rss(vma->vm_mm);

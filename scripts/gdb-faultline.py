@@ -9,7 +9,8 @@ utility's vm and vtop:
     lx-vmas [PID]          a task's VMAs: range, flags, offset, file, anon_vma
     lx-vtop ADDR [PID]     a user address through the task's page tables:
                            each level's entry decoded, then its struct page
-    lx-rmap ADDR [PID]     every mapping of the page at ADDR, through the rmap
+    lx-rmap ADDR [PID]     every mapping of the page at ADDR, through the rmap's
+                           interval tree (anon_vma or i_mmap), as rmap_walk
 
 PID defaults to the current task (the one the breakpoint stopped in).
 They read memory only: the kernel is stopped while they run.
@@ -40,6 +41,39 @@ def list_entries(head, typename, member):
     while ulong(node) != ulong(head.address):
         yield container_of(node, typename, member)
         node = node["next"]
+
+
+def interval_tree_overlaps(root, typename, rb_member, subtree_member, first_last, pgoff):
+    """Each struct typename in the interval tree root (a struct
+    rb_root_cached value) whose [first, last] holds pgoff, in start order:
+    the kernel's subtree search (include/linux/interval_tree_generic.h),
+    skipping every subtree whose highest last is below pgoff."""
+    def node(rb):
+        return container_of(rb, typename, rb_member)
+
+    def walk(rb):
+        if ulong(rb) == 0:
+            return
+        n = node(rb)
+        subtree_last = n
+        for name in subtree_member.split("."):
+            subtree_last = subtree_last[name]
+        if ulong(subtree_last) < pgoff:
+            return
+        yield from walk(rb["rb_left"])
+        first, last = first_last(n)
+        if first > pgoff:
+            return
+        if last >= pgoff:
+            yield n
+        yield from walk(rb["rb_right"])
+
+    yield from walk(root["rb_root"]["rb_node"])
+
+
+def vma_pgoffs(vma):
+    first = ulong(vma["vm_pgoff"])
+    return first, first + ((ulong(vma["vm_end"]) - ulong(vma["vm_start"])) >> PAGE_SHIFT) - 1
 
 
 def tasks():
@@ -216,18 +250,22 @@ class LxRmap(gdb.Command):
         index = ulong(page["index"])
         if mapping & 1:
             anon_vma = gdb.Value(mapping - 1).cast(gdb.lookup_type("struct anon_vma").pointer())
-            vmas = (avc["vma"] for avc in list_entries(anon_vma["head"], "struct anon_vma_chain",
-                                                       "same_anon_vma"))
-            gdb.write(f"anonymous: anon_vma {mapping - 1:#x} (root {ulong(anon_vma['root']):#x})\n")
+            avcs = interval_tree_overlaps(anon_vma["rb_root"], "struct anon_vma_chain", "rb",
+                                          "rb_subtree_last", lambda avc: vma_pgoffs(avc["vma"]),
+                                          index)
+            vmas = [avc["vma"] for avc in avcs]
+            gdb.write(f"anonymous: anon_vma {mapping - 1:#x} (root {ulong(anon_vma['root']):#x}), "
+                      f"page offset {index:#x}\n")
         else:
             space = gdb.Value(mapping).cast(gdb.lookup_type("struct address_space").pointer())
-            vmas = list_entries(space["i_mmap"], "struct vm_area_struct", "shared")
-            gdb.write(f"file: address_space {mapping:#x}, i_mmap\n")
+            vmas = list(interval_tree_overlaps(space["i_mmap"], "struct vm_area_struct", "shared",
+                                               "shared.rb_subtree_last", vma_pgoffs, index))
+            gdb.write(f"file: address_space {mapping:#x}, i_mmap, page offset {index:#x}\n")
         for vma in vmas:
             start, end, pgoff = ulong(vma["vm_start"]), ulong(vma["vm_end"]), ulong(vma["vm_pgoff"])
             where = start + ((index - pgoff) << PAGE_SHIFT)
             if index < pgoff or where >= end:
-                gdb.write(f"  VMA {start:#x}-{end:#x} of {owner(vma['vm_mm'])}: cannot hold it\n")
+                gdb.write(f"  VMA {start:#x}-{end:#x} of {owner(vma['vm_mm'])}: cannot hold it (a stale key in the tree)\n")
                 continue
             mapped = walk(vma["vm_mm"], where, lambda s: None)
             maps = mapped is not None and (mapped & PTE_PFN_MASK) >> PAGE_SHIFT == pfn

@@ -11,6 +11,7 @@
 #include <linux/uio.h>
 #include <linux/dcache.h>
 #include <linux/radix-tree.h>
+#include <linux/rbtree.h>
 #include <linux/time64.h>
 
 /*
@@ -59,8 +60,8 @@ struct address_space {
 	struct inode *host;
 	struct radix_tree_root i_pages;	/* the page cache */
 	unsigned long nrpages;
-	struct list_head i_mmap;	/* VMAs mapping us, via vma->shared
-					   (Linux: an interval tree) */
+	struct rb_root_cached i_mmap;	/* VMAs mapping us, via vma->shared:
+					   an interval tree by file page */
 	long i_mmap_writable;		/* of them, VM_SHARED|VM_MAYWRITE ones;
 					   -1: F_SEAL_WRITE allows no more
 					   (Linux: an atomic_t) */

@@ -373,6 +373,42 @@ static inline pgoff_t linear_page_index(const struct vm_area_struct *vma,
 }
 
 /*
+ * The rmap's interval trees (mm/interval_tree.c): a file's VMAs in its
+ * i_mmap, and an anon_vma's chains in its rb_root, each keyed by the
+ * VMA's page offsets. The foreach loops visit those overlapping
+ * [start, last] (page offsets, both included).
+ */
+struct anon_vma_chain;
+void vma_interval_tree_insert(struct vm_area_struct *node, struct rb_root_cached *root);
+void vma_interval_tree_insert_after(struct vm_area_struct *node, struct vm_area_struct *prev,
+				    struct rb_root_cached *root);
+void vma_interval_tree_remove(struct vm_area_struct *node, struct rb_root_cached *root);
+struct vm_area_struct *vma_interval_tree_iter_first(struct rb_root_cached *root,
+						    unsigned long start, unsigned long last);
+struct vm_area_struct *vma_interval_tree_iter_next(struct vm_area_struct *node,
+						   unsigned long start, unsigned long last);
+bool vma_interval_tree_node_ok(struct vm_area_struct *node);
+
+#define vma_interval_tree_foreach(vma, root, start, last)		\
+	for (vma = vma_interval_tree_iter_first(root, start, last);	\
+	     vma; vma = vma_interval_tree_iter_next(vma, start, last))
+
+void anon_vma_interval_tree_insert(struct anon_vma_chain *node, struct rb_root_cached *root);
+void anon_vma_interval_tree_remove(struct anon_vma_chain *node, struct rb_root_cached *root);
+struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root,
+							 unsigned long start, unsigned long last);
+struct anon_vma_chain *anon_vma_interval_tree_iter_next(struct anon_vma_chain *node,
+							unsigned long start, unsigned long last);
+bool anon_vma_interval_tree_verify(struct anon_vma_chain *node);
+
+#define anon_vma_interval_tree_foreach(avc, root, start, last)		 \
+	for (avc = anon_vma_interval_tree_iter_first(root, start, last); \
+	     avc; avc = anon_vma_interval_tree_iter_next(avc, start, last))
+
+void anon_vma_interval_tree_pre_update_vma(struct vm_area_struct *vma);
+void anon_vma_interval_tree_post_update_vma(struct vm_area_struct *vma);
+
+/*
  * A stack may not grow closer to the area below it than stack_guard_gap
  * (256 pages, as Linux since the "Stack Clash" fix), so that area's
  * "start" for placement purposes is that much lower.
@@ -415,6 +451,9 @@ static inline struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned l
 }
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int vma_insert_at(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_link_file(struct vm_area_struct *vma, struct vm_area_struct *prev);
+void vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		   pgoff_t pgoff);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end, unsigned long vm_flags,
 				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff,
@@ -533,6 +572,7 @@ void leave_mm(void);
 int mm_audit_mm(struct mm_struct *mm);
 int mm_audit(void);
 int mm_audit_lru(void);
+bool vma_rmap_trees_ok(struct vm_area_struct *vma);
 unsigned long mm_audit_errors(void);
 unsigned long mm_settled_free_pages(void);
 /* mm/debug_lru.c: the LRU lists against their flags and counters */

@@ -114,8 +114,18 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	pgprot_t vm_page_prot;		/* what PTEs of this area get */
 	unsigned long vm_flags;		/* VM_* */
-	/* In the file's address_space->i_mmap list (file rmap). */
-	struct list_head shared;
+	/*
+	 * In the file's address_space->i_mmap interval tree (file rmap),
+	 * keyed by the file pages it maps, [vm_pgoff, vm_pgoff +
+	 * vma_pages - 1]; rb_subtree_last is the highest last page in its
+	 * subtree (mm/interval_tree.c). A node out of every tree is
+	 * RB_CLEAR_NODE'd. Its key moves with vm_start, vm_end and vm_pgoff:
+	 * those change only while the VMA is out of the tree.
+	 */
+	struct {
+		struct rb_node rb;
+		unsigned long rb_subtree_last;
+	} shared;
 	/*
 	 * Anonymous pages: anon_vma_chain links this VMA to the anon_vmas of
 	 * its pages (rmap.c has the picture); anon_vma is the one new pages

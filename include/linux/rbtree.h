@@ -35,6 +35,19 @@ struct rb_root {
 #define RB_BLACK	1
 
 #define RB_ROOT		((struct rb_root){ NULL })
+
+/*
+ * A root that also keeps its leftmost node, so that the first node is
+ * found in O(1): an interval tree checks it before any descent (nothing
+ * starts early enough to overlap?). Linux: struct rb_root_cached
+ */
+struct rb_root_cached {
+	struct rb_root rb_root;
+	struct rb_node *rb_leftmost;
+};
+
+#define RB_ROOT_CACHED	((struct rb_root_cached){ { NULL }, NULL })
+#define rb_first_cached(root)	((root)->rb_leftmost)
 #define rb_parent(r)	((struct rb_node *)((r)->__rb_parent_color & ~3UL))
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
 #define rb_entry_safe(ptr, type, member) \

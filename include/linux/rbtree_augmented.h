@@ -30,6 +30,29 @@ void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 			const struct rb_augment_callbacks *augment);
 
 /*
+ * The same on an rb_root_cached: the caller, which walked down to the
+ * new node's slot, knows whether it went left all the way (newleft);
+ * an erased leftmost node hands the title to its successor.
+ * Linux: rb_insert_augmented_cached(), rb_erase_augmented_cached()
+ */
+static inline void rb_insert_augmented_cached(struct rb_node *node,
+					      struct rb_root_cached *root, bool newleft,
+					      const struct rb_augment_callbacks *augment)
+{
+	if (newleft)
+		root->rb_leftmost = node;
+	rb_insert_augmented(node, &root->rb_root, augment);
+}
+
+static inline void rb_erase_augmented_cached(struct rb_node *node, struct rb_root_cached *root,
+					     const struct rb_augment_callbacks *augment)
+{
+	if (root->rb_leftmost == node)
+		root->rb_leftmost = rb_next(node);
+	rb_erase_augmented(node, &root->rb_root, augment);
+}
+
+/*
  * The three callbacks for a field RBAUGMENTED of RBSTRUCT (embedding its
  * node as RBFIELD) whose value RBCOMPUTE(node) computes from the node and
  * its children. (Linux's current macro takes a compute that updates in
@@ -65,5 +88,31 @@ RBSTATIC const struct rb_augment_callbacks RBNAME = {			\
 	.copy = RBNAME ## _copy,					\
 	.rotate = RBNAME ## _rotate					\
 }
+
+/*
+ * The callbacks for the commonest augment: RBAUGMENTED caches the
+ * largest RBCOMPUTE(node) of a node's subtree (an interval tree's
+ * highest last). Linux: RB_DECLARE_CALLBACKS_MAX
+ */
+#define RB_DECLARE_CALLBACKS_MAX(RBSTATIC, RBNAME, RBSTRUCT, RBFIELD,	\
+				 RBTYPE, RBAUGMENTED, RBCOMPUTE)	\
+static inline RBTYPE RBNAME ## _compute_max(RBSTRUCT *node)		\
+{									\
+	RBSTRUCT *child;						\
+	RBTYPE max = RBCOMPUTE(node);					\
+	if (node->RBFIELD.rb_left) {					\
+		child = rb_entry(node->RBFIELD.rb_left, RBSTRUCT, RBFIELD); \
+		if (child->RBAUGMENTED > max)				\
+			max = child->RBAUGMENTED;			\
+	}								\
+	if (node->RBFIELD.rb_right) {					\
+		child = rb_entry(node->RBFIELD.rb_right, RBSTRUCT, RBFIELD); \
+		if (child->RBAUGMENTED > max)				\
+			max = child->RBAUGMENTED;			\
+	}								\
+	return max;							\
+}									\
+RB_DECLARE_CALLBACKS(RBSTATIC, RBNAME, RBSTRUCT, RBFIELD, RBTYPE,	\
+		     RBAUGMENTED, RBNAME ## _compute_max)
 
 #endif

@@ -26,8 +26,13 @@ struct anon_vma {
 	unsigned long num_children;	/* child anon_vmas, and the self link of a root */
 	unsigned long num_active_vmas;	/* VMAs whose vma->anon_vma this is */
 	struct anon_vma *parent;	/* the anon_vma of the VMA forked from */
-	struct list_head head;		/* anon_vma_chains of the VMAs
-					   (Linux: an interval tree, rb_root) */
+	/*
+	 * The anon_vma_chains of the VMAs that may map our pages, in an
+	 * interval tree keyed by each VMA's page offsets (vm_pgoff ..
+	 * vm_pgoff + vma_pages - 1), so that a walk for a page at index i
+	 * meets only the VMAs whose range holds i (mm/interval_tree.c).
+	 */
+	struct rb_root_cached rb_root;
 };
 
 /*
@@ -38,7 +43,12 @@ struct anon_vma_chain {
 	struct vm_area_struct *vma;
 	struct anon_vma *anon_vma;
 	struct list_head same_vma;	/* in vma->anon_vma_chain */
-	struct list_head same_anon_vma;	/* in anon_vma->head */
+	struct rb_node rb;		/* in anon_vma->rb_root, by vma's pgoffs */
+	unsigned long rb_subtree_last;	/* the highest last pgoff below rb */
+#ifdef CONFIG_DEBUG_VM
+	/* The key it went in with: the audit checks it is vma's still. */
+	unsigned long cached_vma_start, cached_vma_last;
+#endif
 };
 
 #define PAGE_MAPPING_ANON	0x1
@@ -72,8 +82,9 @@ void page_remove_rmap(struct page *page, struct vm_area_struct *vma);
 void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma);
 
 /*
- * rmap_walk: call rmap_one for each VMA that may map page, with the
- * address the page would have there; stop when rmap_one returns false
+ * rmap_walk: call rmap_one for each VMA whose range holds page (the
+ * interval trees find those, and only those), with the page's address
+ * there; stop when rmap_one returns false
  * or done returns non-zero. invalid_vma, if set, skips a VMA; anon_lock,
  * if set, picks the anon_vma to walk (Linux: and locks it). Linux:
  * struct rmap_walk_control (its try_lock and contended are left out:

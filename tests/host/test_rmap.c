@@ -7,9 +7,11 @@
  * sorted list of VMAs over a few page slots and a "page table" of model
  * pages. After every step every invariant is checked:
  *
- *   - each avc is on both lists it belongs to (its VMA's chain and its
- *     anon_vma's head), and a VMA's chain runs from its own anon_vma to
- *     the root, with every ancestor of its anon_vma on it;
+ *   - each avc is on its VMA's chain and in its anon_vma's interval
+ *     tree, at its VMA's page range as it is now (a split or merge
+ *     takes the VMA out of the trees while its range changes), and a
+ *     VMA's chain runs from its own anon_vma to the root, with every
+ *     ancestor of its anon_vma on it;
  *   - num_active_vmas and num_children are what 6.1 counts, and the
  *     refcount is one for the tree plus, on a root, one per descendant;
  *   - every mapped page's anon_vma is alive and on the chain of each
@@ -79,7 +81,7 @@ static struct vm_area_struct *vma_new(unsigned long start, unsigned long end,
 	vma->vm_flags = flags;
 	vma->vm_pgoff = start >> PAGE_SHIFT;
 	INIT_LIST_HEAD(&vma->anon_vma_chain);
-	INIT_LIST_HEAD(&vma->shared);
+	RB_CLEAR_NODE(&vma->shared.rb);
 	return vma;
 }
 
@@ -141,6 +143,14 @@ static struct proc *free_proc(void)
 		if (!procs[i].live)
 			return &procs[i];
 	return NULL;
+}
+
+/* A new end for vma, out of its anon_vmas' trees meanwhile (mm/vma.c's vma_set_range). */
+static void set_end(struct vm_area_struct *vma, unsigned long end)
+{
+	anon_vma_interval_tree_pre_update_vma(vma);
+	vma->vm_end = end;
+	anon_vma_interval_tree_post_update_vma(vma);
 }
 
 /* --- pages --- */
@@ -274,7 +284,7 @@ static struct vm_area_struct *split_at(struct proc *p, struct vm_area_struct *vm
 		return NULL;
 	}
 	current->fail_nth = 0;
-	vma->vm_end = addr;
+	set_end(vma, addr);
 	vma_link_after(p, vma, new);
 	return new;
 }
@@ -319,7 +329,7 @@ static void merge_next(struct proc *p, struct vm_area_struct *vma)
 		}
 		current->fail_nth = 0;
 	}
-	vma->vm_end = next->vm_end;
+	set_end(vma, next->vm_end);
 	vma_unlink(p, next);
 	unlink_anon_vmas(next);
 	free(next);
@@ -377,6 +387,14 @@ static bool on_list(struct list_head *head, struct list_head *entry)
 	return false;
 }
 
+static bool in_tree(struct rb_root_cached *root, struct anon_vma_chain *avc)
+{
+	for (struct rb_node *n = rb_first(&root->rb_root); n; n = rb_next(n))
+		if (n == &avc->rb)
+			return true;
+	return false;
+}
+
 static bool vma_linked_to(struct vm_area_struct *vma, struct anon_vma *av)
 {
 	struct anon_vma_chain *avc;
@@ -413,7 +431,8 @@ static void check_vma_chain(struct vm_area_struct *vma)
 
 	list_for_each_entry(avc, &vma->anon_vma_chain, same_vma) {
 		CHECK(avc->vma == vma);
-		CHECK(on_list(&avc->anon_vma->head, &avc->same_anon_vma));
+		CHECK(in_tree(&avc->anon_vma->rb_root, avc));
+		CHECK(anon_vma_interval_tree_verify(avc));
 		if (!is_seen(avc->anon_vma) && nseen < MAXAV)
 			seen[nseen++] = avc->anon_vma;
 		last = avc;
@@ -446,13 +465,15 @@ static unsigned long count_vmas_using(struct anon_vma *av)
 
 static void check_anon_vma(struct anon_vma *av)
 {
-	struct anon_vma_chain *avc;
 	unsigned long children = 0, descendants = 0;
 
-	CHECK(!list_empty(&av->head));		/* an empty one is freed at once */
+	CHECK(!RB_EMPTY_ROOT(&av->rb_root.rb_root));	/* an empty one is freed at once */
+	CHECK(av->rb_root.rb_leftmost == rb_first(&av->rb_root.rb_root));
 	CHECK(is_seen(av->root) && is_seen(av->parent));
 	CHECK(av->parent->root == av->root);
-	list_for_each_entry(avc, &av->head, same_anon_vma) {
+	for (struct rb_node *n = rb_first(&av->rb_root.rb_root); n; n = rb_next(n)) {
+		struct anon_vma_chain *avc = rb_entry(n, struct anon_vma_chain, rb);
+
 		CHECK(avc->anon_vma == av);
 		CHECK(vma_live(avc->vma));
 		CHECK(on_list(&avc->vma->anon_vma_chain, &avc->same_vma));
