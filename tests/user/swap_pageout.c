@@ -2,15 +2,13 @@
 /*
  * MADV_PAGEOUT of private anonymous pages, with a swap disk on: each
  * page gets a slot, its PTE becomes a swap entry (smaps Swap, pagemap
- * bit 62), it is written out (pswpout),
- * and reading it back gives the same bytes. SwapFree is not compared:
- * 6.1 takes and gives back slots 64 at a time through a per-CPU slot
- * cache, which Faultline leaves out (its swapoff at the end shows that
- * no slot was left in use). As in 6.1 with a disk that
- * completes by interrupt, the written pages stay in the swap cache
- * until reclaim passes again, so the read-back finds them there. Then
- * fork shares the swap entries, and unmapping frees every slot.
- * The numbers are deltas of this program's own pages.
+ * bit 62), it is written out (pswpout), and reading it back gives the
+ * same bytes (from the swap cache or the disk, as the disk's timing has
+ * it). Then fork shares the swap entries, and unmapping frees every
+ * slot. SwapFree is not compared: 6.1 takes and gives back slots 64 at
+ * a time through a per-CPU slot cache, which Faultline leaves out (its
+ * swapoff at the end shows that no slot was left in use). The numbers
+ * are deltas of this program's own pages.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -65,8 +63,8 @@ static long majflt(void)
 
 int main(void)
 {
-	long out, maj;
-	char *p;
+	long out, in, maj;
+	char *p, *q;
 	pid_t pid;
 	int status;
 
@@ -83,26 +81,41 @@ int main(void)
 	ok_eq(N, swapped_pages(p), "pagemap: all %d pages swapped (bit 62), none present", N);
 	ok_eq(N, vmstat_value("pswpout") - out, "pswpout grew by %d", N);
 
+	/*
+	 * Whether a page is still in the swap cache now depends on when the
+	 * disk's interrupt ended its write (a write that ended before
+	 * reclaim looked again lets it free the page at once), on 6.1 as
+	 * here: so no count of major faults, only the bytes.
+	 */
 	maj = majflt();
+	in = vmstat_value("pswpin");
 	ok(contents_ok(p), "read back: every page has its bytes");
 	ok_eq(N * 4, vma_field(p, "Rss:"), "Rss %d kB again", N * 4);
 	ok_eq(0, vma_field(p, "Swap:"), "Swap 0");
-	ok_eq(0, majflt() - maj, "no major fault: the pages were still in the swap cache");
+	ok(majflt() - maj <= vmstat_value("pswpin") - in,
+	   "each major fault read its page from the disk (pswpin)");
 
-	madvise(p, N * P, MADV_PAGEOUT);
+	/*
+	 * Fresh pages for fork: p's may still be under writeback (the disk
+	 * ends it by interrupt, whenever), and reclaim skips those.
+	 */
+	q = mmap(NULL, N * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	for (int i = 0; i < N; i++)
+		memset(q + i * P, i + 1, P);
+	madvise(q, N * P, MADV_PAGEOUT);
 	pid = fork();
 	if (pid == 0) {
-		int good = vma_field(p, "Swap:") == N * 4 && vma_field(p, "SwapPss:") == N * 2 &&
-			   contents_ok(p);
+		int good = vma_field(q, "Swap:") == N * 4 && vma_field(q, "SwapPss:") == N * 2 &&
+			   contents_ok(q);
 
 		_exit(good ? 0 : 1);
 	}
 	waitpid(pid, &status, 0);
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	   "fork: the child shares the swap entries (SwapPss halved) and reads the same bytes");
-	ok_eq(N * 4, vma_field(p, "SwapPss:"), "the child gone, the slots are ours alone again");
-	ok(contents_ok(p), "and the parent reads the same bytes");
-	ok_eq(0, munmap(p, N * P), "munmap");
+	ok_eq(N * 4, vma_field(q, "SwapPss:"), "the child gone, the slots are ours alone again");
+	ok(contents_ok(q), "and the parent reads the same bytes");
+	ok_eq(0, munmap(p, N * P) | munmap(q, N * P), "munmap");
 	ok(swapoff(SWAP_DEV) == 0, "swapoff: no slot is left in use");
 	swap_test_end();
 	return tap_done();
