@@ -22,6 +22,7 @@
 #include <linux/string.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
 #include <linux/utsname.h>
 #include <linux/timekeeping.h>
 #include <linux/ktest.h>
@@ -183,6 +184,7 @@ void start_kernel(unsigned long boot_protocol, unsigned long boot_info_phys)
 	radix_tree_init();
 	anon_vma_init();
 	vfs_caches_init();
+	pagecache_init();
 	init_IRQ();
 	chr_dev_init();
 	userfaultfd_init();

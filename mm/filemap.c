@@ -13,6 +13,70 @@
 #include <linux/errno.h>
 #include <linux/pagemap.h>
 #include <linux/rmap.h>
+#include <linux/wait.h>
+
+/*
+ * Tasks waiting for a page's lock or its writeback sleep on one of 256
+ * queues picked by the page's frame number: a queue per page would
+ * double struct page. A wake-up wakes every sleeper of that queue, and
+ * each looks again at its own page. Linux: folio_wait_table,
+ * folio_wait_bit_common(), folio_wake_bit() (which also keep PG_waiters
+ * to skip the wake-up when nobody waits: left out)
+ */
+#define PAGE_WAIT_TABLE_BITS	8
+static struct wait_queue_head page_wait_table[1 << PAGE_WAIT_TABLE_BITS];
+
+static struct wait_queue_head *page_waitqueue(struct page *page)
+{
+	return &page_wait_table[(page_to_pfn(page) * 0x9e3779b97f4a7c15UL) >>
+				(64 - PAGE_WAIT_TABLE_BITS)];
+}
+
+void pagecache_init(void)
+{
+	for (int i = 0; i < (1 << PAGE_WAIT_TABLE_BITS); i++)
+		init_waitqueue_head(&page_wait_table[i]);
+}
+
+/* Sleep until the page's lock is ours. Linux: __folio_lock() */
+void __lock_page(struct page *page)
+{
+	wait_event(*page_waitqueue(page), trylock_page(page));
+}
+
+/* May be called from the disk's interrupt, when a read ends. Linux: folio_unlock() */
+void unlock_page(struct page *page)
+{
+	VM_BUG_ON(!PageLocked(page));
+	__ClearPageLocked(page);
+	wake_up_all(page_waitqueue(page));
+}
+
+/* Linux: folio_wait_locked() */
+void wait_on_page_locked(struct page *page)
+{
+	wait_event(*page_waitqueue(page), !PageLocked(page));
+}
+
+/*
+ * The write to disk ended (interrupt context too); a page reclaim wrote
+ * goes to the inactive list's tail. Linux: folio_end_writeback()
+ */
+void end_page_writeback(struct page *page)
+{
+	if (PageReclaim(page)) {
+		ClearPageReclaim(page);
+		rotate_reclaimable_page(page);
+	}
+	ClearPageWriteback(page);
+	wake_up_all(page_waitqueue(page));
+}
+
+/* Linux: folio_wait_writeback() */
+void wait_on_page_writeback(struct page *page)
+{
+	wait_event(*page_waitqueue(page), !PageWriteback(page));
+}
 
 static void account_cache_page(struct page *page, int sign)
 {

@@ -44,6 +44,10 @@ static inline bool page_evictable(const struct page *page)
 	return !PageMlocked(page);
 }
 
+/* madvise_pageout.c: MADV_COLD and MADV_PAGEOUT on one VMA's range */
+int madvise_cold_or_pageout(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end, bool pageout);
+
 /* mlock.c: the LRU side of (un)locking a page (Linux: mlock_folio, munlock_page) */
 void mlock_new_page(struct page *page);
 

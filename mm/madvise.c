@@ -20,8 +20,7 @@
  *                              look at; Faultline has no THP and no KSM,
  *                              so the last four are flags only
  *   WILLNEED                   nothing to read ahead: files live in RAM
- *   COLD, PAGEOUT              accepted; they act once page replacement
- *                              exists
+ *   COLD, PAGEOUT              deactivate, or reclaim now (madvise_pageout.c)
  *   COLLAPSE                   EINVAL: no huge pages to collapse into
  *   HWPOISON, SOFT_OFFLINE     EPERM without CAP_SYS_ADMIN, else EINVAL:
  *                              Faultline has no memory-failure handling
@@ -37,6 +36,7 @@
 #include <linux/falloc.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/pagewalk.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/capability.h>
@@ -47,6 +47,7 @@
 #include <linux/uio.h>
 #include <linux/pid.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 
 /* Linux: madvise_behavior_valid() with CONFIG_KSM, THP and MEMORY_FAILURE */
 static bool madvise_behavior_valid(int behavior)
@@ -94,8 +95,13 @@ static int madvise_free_pte(pte_t *pte, unsigned long addr, unsigned long next,
 	struct page *page;
 
 	(void)next;
-	if (!pte_present(ptent))
-		return 0;	/* no swap entries yet */
+	if (!pte_present(ptent)) {
+		/* Swapped out: the contents need not come back. */
+		pte_clear(pte);
+		dec_mm_counter(walk->mm, MM_SWAPENTS);
+		free_swap_and_cache(pte_to_swp_entry(ptent));
+		return 0;
+	}
 	page = vm_normal_page(walk->vma, addr, ptent);
 	if (!page || !PageAnon(page))
 		return 0;
@@ -298,7 +304,9 @@ static int madvise_vma_behavior(struct vm_area_struct *vma, struct vm_area_struc
 	case MADV_COLD:
 	case MADV_PAGEOUT:
 		*prev = vma;
-		return can_madv_lru_vma(vma) ? 0 : -EINVAL;
+		if (!can_madv_lru_vma(vma))
+			return -EINVAL;
+		return madvise_cold_or_pageout(vma, start, end, behavior == MADV_PAGEOUT);
 	case MADV_FREE:
 	case MADV_DONTNEED:
 	case MADV_DONTNEED_LOCKED:

@@ -32,6 +32,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/pagemap.h>
 #include <linux/userfaultfd_k.h>
 #include <asm/pgalloc.h>
@@ -456,13 +457,118 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	return wp_page_copy(vmf);
 }
 
-/* Swap entries exist once pages can be swapped out (the swap issue). */
+/*
+ * Drop the swap cache's copy now? When swap is over half full, when the
+ * page is to stay in memory (mlocked), or when a write will want it for
+ * ourselves alone (only our reference and the cache's).
+ * Linux: should_try_to_free_swap(), vm_swap_full() (no memory cgroups)
+ */
+static bool should_try_to_free_swap(struct page *page, struct vm_area_struct *vma,
+				    unsigned int fault_flags)
+{
+	if (!PageSwapCache(page))
+		return false;
+	if ((long)get_nr_swap_pages() * 2 < total_swap_pages ||
+	    (vma->vm_flags & VM_LOCKED) || PageMlocked(page))
+		return true;
+	return (fault_flags & FAULT_FLAG_WRITE) && page_ref_count(page) == 2;
+}
+
+/*
+ * The page of a swap PTE's slot, with a reference and locked: from the
+ * swap cache, or read in (a major fault). NULL when memory ran out, or
+ * the slot was freed meanwhile (then *ret stays 0: the PTE changed).
+ * Linux: the first half of do_swap_page(), swapin_readahead() (Faultline
+ * reads the one page: no readahead yet)
+ */
+static struct page *swapin_page(struct vm_fault *vmf, swp_entry_t entry, vm_fault_t *ret)
+{
+	struct page *page = lookup_swap_cache(entry);
+
+	if (!page) {
+		page = read_swap_cache_async(entry, GFP_HIGHUSER_MOVABLE, true);
+		if (!page) {
+			if (pte_same(*vmf->pte, vmf->orig_pte))
+				*ret = VM_FAULT_OOM;
+			return NULL;
+		}
+		*ret = VM_FAULT_MAJOR;
+	}
+	lock_page(page);
+	if (!PageSwapCache(page) || page_private(page) != entry.val) {
+		unlock_page(page);	/* it left the cache meanwhile: fault again */
+		put_page(page);
+		return NULL;
+	}
+	return page;
+}
+
+/*
+ * A PTE holding a swap entry: bring the page back and map it. The swap
+ * PTE's count on the slot goes; if nothing else needs the slot (no other
+ * swap PTE, not a locked VMA's page), the page leaves the swap cache and
+ * the slot is freed. A write fault on a page that was ours alone
+ * (exclusive swap PTE, or no other reference) maps it writable and
+ * dirty at once; otherwise do_wp_page decides. The soft-dirty and uffd-wp
+ * bits come back from the swap PTE. Linux: do_swap_page()
+ */
 static vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
-	pr_err("do_swap_page: PTE %#lx at %#lx looks like a swap entry, but Faultline "
-	       "has no swap yet\n", pte_val(vmf->orig_pte), vmf->address);
+	struct vm_area_struct *vma = vmf->vma;
+	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
+	bool exclusive = pte_swp_exclusive(vmf->orig_pte);
+	vm_fault_t ret = 0;
+	struct page *page;
+	pte_t pte;
+
 	vmf->fault_case = FAULT_SWAP;
-	return VM_FAULT_SIGBUS;
+	if (!swp_swap_info(entry))
+		return VM_FAULT_SIGBUS;	/* Linux: print_bad_pte() */
+	page = swapin_page(vmf, entry, &ret);
+	if (!page)
+		return ret;
+	/* Linux: under the PTE table's lock, which the read slept without */
+	if (!pte_same(*vmf->pte, vmf->orig_pte)) {
+		ret = 0;
+		goto out_page;
+	}
+	if (!PageUptodate(page)) {
+		ret = VM_FAULT_SIGBUS;
+		goto out_page;
+	}
+	swap_free(entry);
+	if (should_try_to_free_swap(page, vma, vmf->flags))
+		try_to_free_swap(page);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	dec_mm_counter(vma->vm_mm, MM_SWAPENTS);
+	pte = mk_pte(page, vma->vm_page_prot);
+	/* our reference, which becomes the PTE's, is the only one */
+	if (exclusive || page_ref_count(page) == 1) {
+		if (vmf->flags & FAULT_FLAG_WRITE) {
+			pte = maybe_mkwrite(pte_mkdirty(pte), vma);
+			vmf->flags &= ~FAULT_FLAG_WRITE;
+		}
+		exclusive = true;
+	}
+	if (pte_swp_soft_dirty(vmf->orig_pte))
+		pte = pte_mksoft_dirty(pte);
+	if (pte_swp_uffd_wp(vmf->orig_pte))
+		pte = pte_wrprotect(pte_mkuffd_wp(pte));
+	page_add_anon_rmap(page, vma, vmf->address, exclusive);
+	set_pte(vmf->pte, pte);
+	vmf->orig_pte = pte;
+	unlock_page(page);
+	if (vmf->flags & FAULT_FLAG_WRITE) {
+		ret |= do_wp_page(vmf);
+		if (ret & VM_FAULT_ERROR)
+			ret &= VM_FAULT_ERROR;
+	}
+	return ret;
+
+out_page:
+	unlock_page(page);
+	put_page(page);
+	return ret;
 }
 
 /* Linux: handle_pte_fault() */

@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
@@ -32,6 +33,28 @@ static bool vma_needs_copy(const struct vm_area_struct *dst_vma,
 	if (userfaultfd_wp(dst_vma))
 		return true;
 	return (src_vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) || src_vma->anon_vma;
+}
+
+/*
+ * A swap PTE of the parent into the child: the slot gains a count, and
+ * the entry is shared now, so neither copy may be reused as exclusive
+ * when it comes back. -ENOMEM when the count is full (Linux chains a
+ * continuation page instead). Linux: copy_nonpresent_pte()
+ */
+static int copy_swap_pte(struct vm_area_struct *dst_vma, pte_t *dst_pte, pte_t *src_pte,
+			 long *rss)
+{
+	pte_t pte = *src_pte;
+
+	if (swap_duplicate(pte_to_swp_entry(pte)) < 0)
+		return -ENOMEM;
+	if (pte_swp_exclusive(pte)) {
+		pte = pte_swp_clear_exclusive(pte);
+		set_pte(src_pte, pte);
+	}
+	rss[MM_SWAPENTS]++;
+	set_pte(dst_pte, pte);
+	return 0;
 }
 
 /*
@@ -86,9 +109,10 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 	for (; addr < end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (pte_none(*src_pte))
 			continue;
-		/* Not present and not none: a swap entry. There is no swap yet. */
-		VM_BUG_ON(!pte_present(*src_pte));
-		err = copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
+		if (!pte_present(*src_pte))
+			err = copy_swap_pte(dst_vma, dst_pte, src_pte, rss);
+		else
+			err = copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr, rss);
 		if (err)
 			break;
 		/*
@@ -96,7 +120,8 @@ static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct 
 		 * the child has one (EVENT_FORK). Linux: in copy_present_pte()
 		 */
 		if (!userfaultfd_wp(dst_vma))
-			set_pte(dst_pte, pte_clear_uffd_wp(*dst_pte));
+			set_pte(dst_pte, pte_present(*dst_pte) ? pte_clear_uffd_wp(*dst_pte) :
+							       pte_swp_clear_uffd_wp(*dst_pte));
 	}
 	for (int i = 0; i < NR_MM_COUNTERS; i++)
 		if (rss[i])

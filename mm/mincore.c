@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
+#include <linux/swapops.h>
 #include <linux/pagewalk.h>
 #include <linux/gfp.h>
 #include <linux/syscalls.h>
@@ -64,6 +65,19 @@ static int mincore_hole(unsigned long addr, unsigned long end, int depth, struct
 	return 0;
 }
 
+/* A swapped-out page is "in core" while the swap cache still has it, read. Linux: mincore_page() */
+static unsigned char mincore_swap(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+	unsigned char present;
+
+	if (!page)
+		return 0;
+	present = PageUptodate(page);
+	put_page(page);
+	return present;
+}
+
 static int mincore_pte(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk)
 {
 	struct mincore_walk *mw = walk->private;
@@ -71,8 +85,10 @@ static int mincore_pte(pte_t *pte, unsigned long addr, unsigned long next, struc
 
 	if (pte_none(*pte))
 		mincore_unmapped_range(addr, next, walk->vma, v);
+	else if (pte_present(*pte))
+		*v = 1;
 	else
-		*v = pte_present(*pte);
+		*v = mincore_swap(pte_to_swp_entry(*pte));
 	return 0;
 }
 

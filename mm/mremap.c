@@ -34,6 +34,7 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/swapops.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/syscalls.h>
 #include <asm/pgalloc.h>
@@ -73,10 +74,16 @@ static void move_ptes(pmd_t *old_pmd, unsigned long old_addr, unsigned long old_
 		if (pte_none(pte))
 			continue;
 		pte_clear(old_pte);
-		if (pte_present(pte))
+		/* Linux: move_soft_dirty_pte(); a swap PTE keeps its bits apart */
+		if (pte_present(pte)) {
 			pte = pte_mksoft_dirty(pte);
-		if (clear_uffd_wp)
-			pte = pte_clear_uffd_wp(pte);
+			if (clear_uffd_wp)
+				pte = pte_clear_uffd_wp(pte);
+		} else {
+			pte = pte_swp_mksoft_dirty(pte);
+			if (clear_uffd_wp)
+				pte = pte_swp_clear_uffd_wp(pte);
+		}
 		set_pte(new_pte, pte);
 	}
 }

@@ -137,7 +137,7 @@ static void end_swap_write(struct page *page, int err, void *private)
 		pr_alert("Write-error on swap-device (%u:%u:%llu)\n", 254U, 0U,
 			 (unsigned long long)swap_entry_sector(page_swap_entry(page)));
 	}
-	ClearPageWriteback(page);
+	end_page_writeback(page);
 }
 
 /*

@@ -350,6 +350,33 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 	SetPageAnonExclusive(page);
 }
 
+/*
+ * One more PTE maps an anonymous page that may be mapped already: a
+ * swap-cache page a fault brought back. The first mapping of a page read
+ * in fresh gives it its anon_vma (the root's, unless the mapping is
+ * exclusive, so every process forked from the same root finds it); a
+ * page that never lost its anon_vma keeps it. Linux: page_add_anon_rmap()
+ */
+void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
+			unsigned long address, bool exclusive)
+{
+	if (atomic_inc_and_test(&page->_mapcount)) {
+		mod_node_page_state(NODE_DATA(0), NR_ANON_MAPPED, 1);
+		if (!PageAnon(page)) {
+			struct anon_vma *anon_vma = vma->anon_vma;
+
+			if (!exclusive)
+				anon_vma = anon_vma->root;
+			page->mapping = (struct address_space *)((unsigned long)anon_vma |
+								 PAGE_MAPPING_ANON);
+			page->index = linear_page_index(vma, address);
+		}
+	}
+	if (exclusive)
+		SetPageAnonExclusive(page);
+	mlock_vma_page(page, vma);
+}
+
 /* Our page now, and only ours (a COW write reused it). */
 void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma)
 {

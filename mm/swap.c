@@ -220,6 +220,28 @@ static void deactivate_file_fn(struct lruvec *lruvec, struct page *page)
 		count_vm_event(PGDEACTIVATE);
 }
 
+static void lru_move_tail_fn(struct lruvec *lruvec, struct page *page)
+{
+	if (PageUnevictable(page))
+		return;
+	del_page_from_lru_list(page, lruvec);
+	ClearPageActive(page);
+	add_page_to_lru_list_tail(page, lruvec);
+	count_vm_event(PGROTATED);
+}
+
+/*
+ * A page reclaim wrote out (PG_reclaim) is clean now: to the tail of the
+ * inactive list, first in line when reclaim comes again. Called when
+ * the write ends, from the disk's interrupt. Linux: folio_rotate_reclaimable()
+ */
+void rotate_reclaimable_page(struct page *page)
+{
+	if (PageLocked(page) || PageDirty(page) || PageUnevictable(page) || !PageLRU(page))
+		return;
+	lru_move_page(page, lru_move_tail_fn);
+}
+
 /* Linux: deactivate_file_folio() */
 void deactivate_file_page(struct page *page)
 {

@@ -524,15 +524,3 @@ sector_t swap_entry_sector(swp_entry_t entry)
 	return (sector_t)swp_offset(entry) << (PAGE_SHIFT - SECTOR_SHIFT);
 }
 
-/*
- * Bring every page still on area type back into memory, so swapoff can
- * finish. Faultline has no swap cache and nothing that swaps out yet, so
- * the slots still counted cannot be brought back: -EBUSY, and swapoff
- * keeps the area. The swap-cache work fills this in, as Linux's walks
- * every mm's page tables (unuse_mm) and the swap cache.
- * Linux: try_to_unuse()
- */
-int try_to_unuse(unsigned int type)
-{
-	return swap_info[type]->inuse_pages ? -EBUSY : 0;
-}

@@ -15,6 +15,8 @@
 #include <linux/mm.h>
 #include <linux/mm_inline.h>
 #include <linux/swap.h>
+#include <linux/rmap.h>
+#include <linux/pagemap.h>
 #include <linux/vmstat.h>
 #include "internal.h"
 
@@ -80,4 +82,230 @@ void check_move_unevictable_pages(struct page **pages, unsigned int nr)
 	}
 	count_vm_events(UNEVICTABLE_PGRESCUED, rescued);
 	count_vm_events(UNEVICTABLE_PGSCANNED, nr);
+}
+
+/* --- shrink_page_list: deciding, unmapping, writing and freeing pages --- */
+
+/* What a reclaim pass may do, and what it did. Linux: struct scan_control */
+struct scan_control {
+	gfp_t gfp_mask;
+	unsigned int may_writepage:1;	/* write dirty pages out */
+	unsigned int may_unmap:1;	/* take mapped pages out of page tables */
+	unsigned int may_swap:1;	/* give anonymous pages swap slots */
+	unsigned long nr_scanned;
+	unsigned long nr_reclaimed;
+};
+
+enum page_references {
+	PAGEREF_RECLAIM,
+	PAGEREF_RECLAIM_CLEAN,
+	PAGEREF_KEEP,
+	PAGEREF_ACTIVATE,
+};
+
+/*
+ * The second chance: a page some PTE used since the last look stays
+ * (marked PG_referenced), and goes to the active list if it was used
+ * twice (referenced before too, or by several mappings), or is a
+ * program's text. A locked VMA's page is activated (it will be culled
+ * to the unevictable list). Linux: folio_check_references()
+ */
+static enum page_references page_check_references(struct page *page)
+{
+	unsigned long vm_flags;
+	int referenced_ptes = page_referenced(page, 1, &vm_flags);
+	bool referenced_page = TestClearPageReferenced(page);
+
+	if (vm_flags & VM_LOCKED)
+		return PAGEREF_ACTIVATE;
+	if (referenced_ptes) {
+		SetPageReferenced(page);
+		if (referenced_page || referenced_ptes > 1)
+			return PAGEREF_ACTIVATE;
+		if ((vm_flags & VM_EXEC) && page_is_file_lru(page))
+			return PAGEREF_ACTIVATE;
+		return PAGEREF_KEEP;
+	}
+	if (referenced_page && page_is_file_lru(page))
+		return PAGEREF_RECLAIM_CLEAN;
+	return PAGEREF_RECLAIM;
+}
+
+typedef enum {
+	PAGE_KEEP,		/* could not be written: keep it */
+	PAGE_ACTIVATE,		/* should not be written: activate it */
+	PAGE_SUCCESS,		/* the write started (or ended: a synchronous disk) */
+	PAGE_CLEAN,		/* it was clean after all */
+} pageout_t;
+
+/*
+ * Write a dirty, unmapped swap-cache page to its slot. The write ends by
+ * interrupt later; the page is unlocked and kept meanwhile, with
+ * PG_reclaim so that it moves to the inactive list's tail when clean.
+ * Only the isolation's reference and the cache's may remain. Linux:
+ * pageout() (Faultline has no other writeback: tmpfs pages go through
+ * shmem_writepage, still to come)
+ */
+static pageout_t pageout(struct page *page)
+{
+	if (page_ref_count(page) != 2 || !PageSwapCache(page))
+		return PAGE_KEEP;
+	if (!TestClearPageDirty(page))
+		return PAGE_CLEAN;
+	SetPageReclaim(page);
+	if (swap_writepage(page, false)) {
+		ClearPageReclaim(page);
+		SetPageDirty(page);
+		return PAGE_ACTIVATE;
+	}
+	if (!PageWriteback(page))
+		ClearPageReclaim(page);
+	unlock_page(page);
+	return PAGE_SUCCESS;
+}
+
+/*
+ * Detach a clean, unmapped, locked page from the swap cache if nobody
+ * but reclaim holds it (the isolation's reference and the cache's).
+ * Linux: __remove_mapping() for the swap cache
+ */
+static bool remove_mapping(struct page *page)
+{
+	swp_entry_t entry = { page_private(page) };
+
+	if (page_ref_count(page) != 2 || PageDirty(page) || !PageSwapCache(page))
+		return false;
+	__delete_from_swap_cache(page, entry);
+	put_swap_page(page, entry);
+	put_page(page);		/* the cache's */
+	return true;
+}
+
+/*
+ * After the write: still under writeback or dirty again, the page is
+ * kept for a later pass; a write that already ended (a synchronous
+ * disk) lets it be freed now, if it can be locked again. Linux: the
+ * PAGE_SUCCESS case of shrink_folio_list()
+ */
+static bool written_and_free(struct page *page)
+{
+	if (PageWriteback(page) || PageDirty(page))
+		return false;
+	return trylock_page(page);
+}
+
+/*
+ * Try to free each locked-or-lockable page of page_list (isolated from
+ * its LRU list): check its references, give an anonymous page a swap
+ * slot, unmap it, write it if dirty, and free it once clean and
+ * unmapped. Pages that stay are left on page_list, those to activate
+ * with PG_active. Returns how many were freed.
+ * Linux: shrink_folio_list() (without THP, file-system writeback,
+ * demotion and the dirty/congestion throttling)
+ */
+static unsigned int shrink_page_list(struct list_head *page_list, struct scan_control *sc)
+{
+	LIST_HEAD(ret_pages);
+	unsigned int nr_reclaimed = 0, pgactivate = 0;
+
+	while (!list_empty(page_list)) {
+		struct page *page = list_first_entry(page_list, struct page, lru);
+		enum page_references references;
+
+		list_del(&page->lru);
+		if (!trylock_page(page))
+			goto keep;
+		sc->nr_scanned++;
+		if (!page_evictable(page))
+			goto activate_locked;
+		if (!sc->may_unmap && page_mapped(page))
+			goto keep_locked;
+		if (PageWriteback(page))
+			goto activate_locked;	/* Linux: its writeback throttling cases */
+		/* LAB reclaim: second-chance BEGIN */
+		references = page_check_references(page);
+		if (references == PAGEREF_ACTIVATE)
+			goto activate_locked;
+		if (references == PAGEREF_KEEP)
+			goto keep_locked;
+		/* LAB reclaim: second-chance END */
+		if (PageAnon(page) && PageSwapBacked(page) && !PageSwapCache(page)) {
+			if (!sc->may_swap || !(sc->gfp_mask & __GFP_IO) || !add_to_swap(page))
+				goto activate_locked;
+		} else if (PageSwapBacked(page) && !PageAnon(page)) {
+			goto keep_locked;	/* tmpfs: shmem_writepage is still to come */
+		}
+		if (page_mapped(page) && !try_to_unmap(page))
+			goto activate_locked;
+		if (PageDirty(page)) {
+			if (references == PAGEREF_RECLAIM_CLEAN || !sc->may_writepage)
+				goto keep_locked;
+			switch (pageout(page)) {
+			case PAGE_KEEP:
+				goto keep_locked;
+			case PAGE_ACTIVATE:
+				goto activate_locked;
+			case PAGE_SUCCESS:
+				if (!written_and_free(page))
+					goto keep;
+				break;
+			case PAGE_CLEAN:
+				break;
+			}
+		}
+		if (PageAnon(page) && !PageSwapBacked(page)) {
+			/* lazily freed: dropped unwritten, if only we hold it */
+			if (page_ref_count(page) != 1)
+				goto keep_locked;
+			count_vm_event(PGLAZYFREED);
+		} else if (!remove_mapping(page)) {
+			goto keep_locked;
+		}
+		unlock_page(page);
+		nr_reclaimed++;
+		put_page(page);		/* the isolation's, the last: freed */
+		continue;
+
+activate_locked:
+		if (PageSwapCache(page) && PageMlocked(page))
+			try_to_free_swap(page);
+		if (!PageMlocked(page)) {
+			SetPageActive(page);
+			pgactivate++;
+		}
+keep_locked:
+		unlock_page(page);
+keep:
+		list_add(&page->lru, &ret_pages);
+	}
+	list_splice(&ret_pages, page_list);
+	count_vm_events(PGACTIVATE, pgactivate);
+	sc->nr_reclaimed += nr_reclaimed;
+	return nr_reclaimed;
+}
+
+/*
+ * Reclaim these isolated pages now, whatever their references, and put
+ * back those that stay: MADV_PAGEOUT's way to push chosen pages out.
+ * Linux: reclaim_pages() -> reclaim_folio_list()
+ */
+unsigned long reclaim_pages(struct list_head *page_list)
+{
+	struct scan_control sc = {
+		.gfp_mask = GFP_KERNEL,
+		.may_writepage = 1,
+		.may_unmap = 1,
+		.may_swap = 1,
+	};
+	struct page *page, *next;
+	unsigned int nr;
+
+	list_for_each_entry(page, page_list, lru)
+		ClearPageActive(page);
+	nr = shrink_page_list(page_list, &sc);
+	list_for_each_entry_safe(page, next, page_list, lru) {
+		list_del(&page->lru);
+		putback_lru_page(page);
+	}
+	return nr;
 }

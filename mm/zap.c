@@ -15,6 +15,8 @@
 #include <linux/fs.h>
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
+#include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/pagewalk.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
@@ -48,9 +50,16 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		if (pte_none(ptent))
 			continue;
 		if (!pte_present(ptent)) {
-			/* Swap entries arrive with swap: there are none yet. */
-			WARN_ON_ONCE(1);
+			/*
+			 * A swapped-out anonymous page: a private COW copy,
+			 * kept when only a file's pages are to go (truncate).
+			 * Linux: should_zap_cows()
+			 */
+			if (details && details->mapping && !details->even_cows)
+				continue;
 			pte_clear(pte);
+			dec_mm_counter(mm, MM_SWAPENTS);
+			free_swap_and_cache(pte_to_swp_entry(ptent));
 			continue;
 		}
 		page = vm_normal_page(vma, addr, ptent);
@@ -71,6 +80,8 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		}
 		dec_mm_counter(mm, mm_counter(page));
 		page_remove_rmap(page, vma);
+		if (PageAnon(page))
+			free_swap_cache(page);
 		put_page(page);
 	}
 }

@@ -21,6 +21,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/pagewalk.h>
+#include <linux/swapops.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
 
@@ -38,6 +39,8 @@ static void clear_soft_dirty(pte_t *pte)
 {
 	if (pte_present(*pte))
 		set_pte(pte, pte_clear_soft_dirty(pte_wrprotect(*pte)));
+	else if (!pte_none(*pte))
+		set_pte(pte, pte_swp_clear_soft_dirty(*pte));
 }
 
 /* Linux: clear_refs_pte_range(), one PTE at a time */

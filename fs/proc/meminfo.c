@@ -72,8 +72,9 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 	show_val_kb(m, "MemFree:        ", global_zone_page_state(NR_FREE_PAGES));
 	show_val_kb(m, "MemAvailable:   ", si_mem_available());
 	show_val_kb(m, "Buffers:        ", 0);
-	show_val_kb(m, "Cached:         ", global_node_page_state(NR_FILE_PAGES));
-	show_val_kb(m, "SwapCached:     ", 0);
+	show_val_kb(m, "Cached:         ", global_node_page_state(NR_FILE_PAGES) -
+					    global_node_page_state(NR_SWAPCACHE));
+	show_val_kb(m, "SwapCached:     ", global_node_page_state(NR_SWAPCACHE));
 	show_val_kb(m, "Active:         ", pages[LRU_ACTIVE_ANON] + pages[LRU_ACTIVE_FILE]);
 	show_val_kb(m, "Inactive:       ", pages[LRU_INACTIVE_ANON] + pages[LRU_INACTIVE_FILE]);
 	show_val_kb(m, "Active(anon):   ", pages[LRU_ACTIVE_ANON]);

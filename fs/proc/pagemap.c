@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/swapops.h>
 #include <asm/pgtable.h>
 #include <linux/ptrace.h>
 #include <linux/cred.h>
@@ -53,6 +54,17 @@ static u64 pte_to_pagemap_entry(const struct pagemapread *pm, const struct vm_ar
 			flags |= PM_SOFT_DIRTY;
 		if (pte_uffd_wp(pte))
 			flags |= PM_UFFD_WP;
+	} else if (is_swap_pte(pte)) {
+		swp_entry_t entry = pte_to_swp_entry(pte);
+
+		if (pte_swp_soft_dirty(pte))
+			flags |= PM_SOFT_DIRTY;
+		if (pte_swp_uffd_wp(pte))
+			flags |= PM_UFFD_WP;
+		/* the area in bits 0-4, the slot above: swp_type | offset << 5 */
+		if (pm->show_pfn)
+			frame = swp_type(entry) | ((u64)swp_offset(entry) << MAX_SWAPFILES_SHIFT);
+		flags |= PM_SWAP;
 	}
 	if (page && !PageAnon(page))
 		flags |= PM_FILE;

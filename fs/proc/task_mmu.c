@@ -20,6 +20,7 @@
 #include <linux/rmap.h>
 #include <linux/page-flags.h>
 #include <linux/pagewalk.h>
+#include <linux/swapops.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
 #include <linux/ptrace.h>
@@ -313,6 +314,21 @@ static void smaps_account(struct mem_size_stats *mss, struct page *page, bool yo
 	smaps_page_accumulate(mss, page, PAGE_SIZE, pss, dirty, locked, mapcount < 2);
 }
 
+/*
+ * A swapped-out page: Swap counts it whole, SwapPss a share for each
+ * swap PTE its slot has. Linux: smaps_pte_entry()'s swap case
+ */
+static void smaps_swap(struct mem_size_stats *mss, swp_entry_t entry)
+{
+	int mapcount = __swap_count(entry);
+	u64 pss = (u64)PAGE_SIZE << PSS_SHIFT;
+
+	mss->swap += PAGE_SIZE;
+	if (mapcount >= 2)
+		pss /= (u64)mapcount;
+	mss->swap_pss += pss;
+}
+
 /* One PTE of smaps' walk. Linux: smaps_pte_entry() */
 static int smaps_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			   struct mm_walk *walk)
@@ -320,8 +336,11 @@ static int smaps_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 	struct vm_area_struct *vma = walk->vma;
 	struct page *page;
 
-	if (!pte_present(*pte))
+	if (!pte_present(*pte)) {
+		if (is_swap_pte(*pte))
+			smaps_swap(walk->private, pte_to_swp_entry(*pte));
 		return 0;
+	}
 	page = vm_normal_page(vma, addr, *pte);
 	if (page)
 		smaps_account(walk->private, page, pte_young(*pte), pte_dirty(*pte),

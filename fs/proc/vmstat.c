@@ -66,7 +66,7 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("nr_foll_pin_acquired"), ZERO("nr_foll_pin_released"),
 	NODE("nr_kernel_stack", NR_KERNEL_STACK_KB),
 	NODE("nr_page_table_pages", NR_PAGETABLE),
-	ZERO("nr_sec_page_table_pages"), ZERO("nr_swapcached"),
+	ZERO("nr_sec_page_table_pages"), NODE("nr_swapcached", NR_SWAPCACHE),
 	ZERO("pgpromote_success"), ZERO("pgpromote_candidate"),
 	/* enum writeback_stat_item: no writeback, so no thresholds */
 	ZERO("nr_dirty_threshold"), ZERO("nr_dirty_background_threshold"),
@@ -86,7 +86,7 @@ static const struct vmstat_item vmstat_text[] = {
 	EVENT("pglazyfree", PGLAZYFREE),
 	EVENT("pgfault", PGFAULT),
 	EVENT("pgmajfault", PGMAJFAULT),
-	ZERO("pglazyfreed"), ZERO("pgrefill"),
+	EVENT("pglazyfreed", PGLAZYFREED), ZERO("pgrefill"),
 	EVENT("pgreuse", PGREUSE),
 	ZERO("pgsteal_kswapd"), ZERO("pgsteal_direct"), ZERO("pgdemote_kswapd"),
 	ZERO("pgdemote_direct"), ZERO("pgscan_kswapd"), ZERO("pgscan_direct"),

@@ -85,6 +85,17 @@ static inline bool list_empty(const struct list_head *head)
 }
 
 /* Exactly one entry. */
+/* Join list in front of head's entries (list is left undefined). Linux: list_splice() */
+static inline void list_splice(const struct list_head *list, struct list_head *head)
+{
+	if (list_empty(list))
+		return;
+	list->next->prev = head;
+	list->prev->next = head->next;
+	head->next->prev = list->prev;
+	head->next = list->next;
+}
+
 static inline bool list_is_singular(const struct list_head *head)
 {
 	return !list_empty(head) && head->next == head->prev;

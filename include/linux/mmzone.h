@@ -93,6 +93,7 @@ enum node_stat_item {
 	NR_PAGETABLE,			/* pages of page tables (PTE, PMD levels) */
 	NR_FILE_PAGES,			/* pages in the page cache */
 	NR_SHMEM,			/* of those, swap-backed (tmpfs, shared anon) */
+	NR_SWAPCACHE,			/* pages in the swap cache (counted in NR_FILE_PAGES too) */
 	NR_FILE_MAPPED,			/* page-cache pages mapped by some PTE */
 	NR_ANON_MAPPED,			/* anonymous pages mapped by some PTE */
 	NR_VM_NODE_STAT_ITEMS

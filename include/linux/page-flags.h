@@ -95,6 +95,22 @@ static inline bool TestClearPageMlocked(struct page *page)
 	return was;
 }
 
+static inline bool TestClearPageDirty(struct page *page)
+{
+	bool was = PageDirty(page);
+
+	ClearPageDirty(page);
+	return was;
+}
+
+static inline bool TestClearPageReferenced(struct page *page)
+{
+	bool was = PageReferenced(page);
+
+	ClearPageReferenced(page);
+	return was;
+}
+
 static inline bool TestClearPageLRU(struct page *page)
 {
 	bool was = PageLRU(page);
@@ -106,6 +122,16 @@ static inline bool TestClearPageLRU(struct page *page)
 static inline bool PageSwapCache(const struct page *page)
 {
 	return PageSwapBacked(page) && (page->flags & (1UL << PG_swapcache));
+}
+
+static inline void SetPageSwapCache(struct page *page)
+{
+	page->flags |= 1UL << PG_swapcache;
+}
+
+static inline void ClearPageSwapCache(struct page *page)
+{
+	page->flags &= ~(1UL << PG_swapcache);
 }
 
 /* Compound pages: a head followed by tails that point back at it. */

@@ -35,6 +35,12 @@ static inline int page_mapcount(const struct page *page)
 	return page->_mapcount.counter + 1;
 }
 
+/* Does any PTE map it? Linux: page_mapped() */
+static inline bool page_mapped(const struct page *page)
+{
+	return page_mapcount(page) > 0;
+}
+
 static inline void page_mapcount_reset(struct page *page)
 {
 	page->_mapcount.counter = -1;

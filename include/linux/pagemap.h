@@ -5,6 +5,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/swap.h>
+#include <asm/irqflags.h>
 
 /*
  * The page cache: each file's pages, found by (address_space, index).
@@ -50,28 +51,36 @@ void truncate_pagecache(struct inode *inode, loff_t newsize);
 void truncate_setsize(struct inode *inode, loff_t newsize);
 
 /*
- * Page lock (PG_locked): held while a page is being filled or changed.
- * With one CPU, no kernel preemption and no I/O to wait for, a locked
- * page can never be found by someone else; lock_page() reports such a
- * case as the bug it is. It becomes a wait when there is I/O.
+ * Page lock (PG_locked): held while a page is being filled or changed,
+ * across swap I/O too. A task that finds it taken sleeps until the
+ * holder (or the disk's interrupt, when a read ends) unlocks it
+ * (mm/filemap.c: the page wait queues). Linux: folio_lock() and friends
+ * (the bit is set with interrupts off: one CPU, no atomics needed)
  */
 static inline bool trylock_page(struct page *page)
 {
-	if (PageLocked(page))
-		return false;
-	__SetPageLocked(page);
-	return true;
+	unsigned long flags;
+	bool got;
+
+	local_irq_save(flags);
+	got = !PageLocked(page);
+	if (got)
+		__SetPageLocked(page);
+	local_irq_restore(flags);
+	return got;
 }
+
+void __lock_page(struct page *page);
+void unlock_page(struct page *page);
+void wait_on_page_locked(struct page *page);
+void end_page_writeback(struct page *page);
+void wait_on_page_writeback(struct page *page);
+void pagecache_init(void);
 
 static inline void lock_page(struct page *page)
 {
-	BUG_ON(!trylock_page(page));
-}
-
-static inline void unlock_page(struct page *page)
-{
-	VM_BUG_ON(!PageLocked(page));
-	__ClearPageLocked(page);
+	if (!trylock_page(page))
+		__lock_page(page);
 }
 
 vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);

@@ -80,6 +80,11 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 void page_add_file_rmap(struct page *page, struct vm_area_struct *vma);
 void page_remove_rmap(struct page *page, struct vm_area_struct *vma);
 void page_move_anon_rmap(struct page *page, struct vm_area_struct *vma);
+void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
+			unsigned long address, bool exclusive);
+/* mm/rmap_reclaim.c: reclaim's walks */
+int page_referenced(struct page *page, int is_locked, unsigned long *vm_flags);
+bool try_to_unmap(struct page *page);
 
 /*
  * rmap_walk: call rmap_one for each VMA whose range holds page (the

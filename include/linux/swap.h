@@ -189,16 +189,31 @@ void activate_page(struct page *page);
 void deactivate_page(struct page *page);
 void deactivate_file_page(struct page *page);
 void mark_page_lazyfree(struct page *page);
+void rotate_reclaimable_page(struct page *page);
 
 /* mm/vmscan.c */
 int isolate_lru_page(struct page *page);
 void putback_lru_page(struct page *page);
 void check_move_unevictable_pages(struct page **pages, unsigned int nr);
+unsigned long reclaim_pages(struct list_head *page_list);
 
 /* mm/watermark.c: the zones' high watermarks and lowmem reserves, never free for use */
 extern unsigned long totalreserve_pages;
 
 /* mm/shmem.c: SHM_UNLOCK gives the segment's pages back to reclaim. */
 void shmem_unlock_mapping(struct address_space *mapping);
+
+/* mm/swap_state.c: the swap cache */
+struct address_space *swap_address_space(swp_entry_t entry);
+int add_to_swap_cache(struct page *page, swp_entry_t entry, gfp_t gfp);
+void __delete_from_swap_cache(struct page *page, swp_entry_t entry);
+void delete_from_swap_cache(struct page *page);
+bool add_to_swap(struct page *page);
+struct page *lookup_swap_cache(swp_entry_t entry);
+bool try_to_free_swap(struct page *page);
+void free_swap_and_cache(swp_entry_t entry);
+void free_swap_cache(struct page *page);
+struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_page_allocated);
+struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous);
 
 #endif

@@ -15,6 +15,7 @@ enum vm_event_item {
 	PGALLOC_NORMAL,
 	PGFREE,
 	PGACTIVATE,			/* pages moved inactive -> active */
+	PGLAZYFREED,			/* MADV_FREE pages reclaim dropped unwritten */
 	PGDEACTIVATE,			/* ... active -> inactive */
 	PGFAULT,			/* page faults served */
 	PGMAJFAULT,			/* of them, needing I/O */

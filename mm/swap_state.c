@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The swap cache: pages on their way to or from a swap slot, found by
+ * the slot. Linux: mm/swap_state.c
+ *
+ * Reclaim puts an anonymous page in the swap cache before it writes it
+ * out (add_to_swap): from then on the page's slot is page_private(page)
+ * and each PTE that mapped it can be replaced by the slot's swap entry.
+ * A fault on such an entry looks in the cache first (the page may not
+ * have left memory yet, or another process read it in already), and
+ * otherwise reads the slot into a new cache page. Each swap area has
+ * one address_space whose radix tree is indexed by slot offset (Linux
+ * splits an area into 64 MiB address_spaces to spread its locks).
+ *
+ * A page in the swap cache has PG_swapcache, the cache's reference, and
+ * holds SWAP_HAS_CACHE in its slot's count; it counts in NR_FILE_PAGES
+ * and NR_SWAPCACHE (meminfo's SwapCached).
+ *
+ * Locking: Linux takes the address_space's i_pages lock; one CPU and no
+ * preemption, and no swap cache change from an interrupt, need none.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/pagemap.h>
+#include <linux/swap.h>
+#include <linux/swapops.h>
+#include <linux/vmstat.h>
+#include <linux/rmap.h>
+#include <linux/sched.h>
+
+static struct address_space swapper_spaces[MAX_SWAPFILES];
+
+/* The cache of entry's area. Linux: swap_address_space() */
+struct address_space *swap_address_space(swp_entry_t entry)
+{
+	return &swapper_spaces[swp_type(entry)];
+}
+
+static void account_swap_cache(int sign)
+{
+	mod_node_page_state(NODE_DATA(0), NR_FILE_PAGES, sign);
+	mod_node_page_state(NODE_DATA(0), NR_SWAPCACHE, sign);
+}
+
+/*
+ * Put a locked, swap-backed page in the cache at entry, whose slot
+ * already holds SWAP_HAS_CACHE for it; the cache takes a reference.
+ * Linux: add_to_swap_cache()
+ */
+int add_to_swap_cache(struct page *page, swp_entry_t entry, gfp_t gfp)
+{
+	struct address_space *space = swap_address_space(entry);
+	int err;
+
+	VM_BUG_ON(!PageLocked(page) || !PageSwapBacked(page) || PageSwapCache(page));
+	(void)gfp;	/* the radix tree allocates its own nodes */
+	get_page(page);
+	SetPageSwapCache(page);
+	set_page_private(page, entry.val);
+	err = radix_tree_insert(&space->i_pages, swp_offset(entry), page);
+	if (err) {
+		ClearPageSwapCache(page);
+		set_page_private(page, 0);
+		put_page(page);
+		return err;
+	}
+	space->nrpages++;
+	account_swap_cache(1);
+	return 0;
+}
+
+/*
+ * Take the page out of the cache, leaving its slot's SWAP_HAS_CACHE and
+ * the cache's reference to the caller. Linux: __delete_from_swap_cache()
+ */
+void __delete_from_swap_cache(struct page *page, swp_entry_t entry)
+{
+	struct address_space *space = swap_address_space(entry);
+
+	VM_BUG_ON(!PageLocked(page) || !PageSwapCache(page) || PageWriteback(page));
+	radix_tree_delete(&space->i_pages, swp_offset(entry));
+	space->nrpages--;
+	account_swap_cache(-1);
+	set_page_private(page, 0);
+	ClearPageSwapCache(page);
+}
+
+/* ...and give up the slot's cache claim and the reference. Linux: delete_from_swap_cache() */
+void delete_from_swap_cache(struct page *page)
+{
+	swp_entry_t entry = { page_private(page) };
+
+	__delete_from_swap_cache(page, entry);
+	put_swap_page(page, entry);
+	put_page(page);
+}
+
+/*
+ * Give a locked, uptodate anonymous page a slot and put it in the cache,
+ * dirty (its contents are not on the disk yet); false when swap is full
+ * or the cache could not take it. Linux: add_to_swap()
+ */
+bool add_to_swap(struct page *page)
+{
+	swp_entry_t entry;
+
+	VM_BUG_ON(!PageLocked(page) || !PageUptodate(page));
+	entry = get_swap_page(page);
+	if (!entry.val)
+		return false;
+	if (add_to_swap_cache(page, entry, __GFP_HIGH | __GFP_NOMEMALLOC | __GFP_NOWARN)) {
+		put_swap_page(page, entry);
+		return false;
+	}
+	SetPageDirty(page);
+	return true;
+}
+
+/* The cached page of entry, with a reference, or NULL. Linux: swap_cache_get_folio() */
+struct page *lookup_swap_cache(swp_entry_t entry)
+{
+	struct page *page = radix_tree_lookup(&swap_address_space(entry)->i_pages,
+					      swp_offset(entry));
+
+	if (page)
+		get_page(page);
+	return page;
+}
+
+/* Swap PTEs still pointing at the page's slot. Linux: page_swapcount() */
+static int page_swapcount(struct page *page)
+{
+	swp_entry_t entry = { page_private(page) };
+
+	return __swap_count(entry);
+}
+
+/*
+ * A locked page in the swap cache that no swap PTE needs any more (all
+ * were faulted back): drop it from the cache, so the slot is freed, and
+ * mark it dirty: its only copy is in memory now. Linux: folio_free_swap()
+ */
+bool try_to_free_swap(struct page *page)
+{
+	VM_BUG_ON(!PageLocked(page));
+	if (!PageSwapCache(page) || PageWriteback(page) || page_swapcount(page))
+		return false;
+	delete_from_swap_cache(page);
+	SetPageDirty(page);
+	return true;
+}
+
+/*
+ * A swap PTE went (unmap, exit): drop its count, and if only the cache
+ * holds the slot now and its page is mapped nowhere, drop that too.
+ * Linux: free_swap_and_cache() -> __try_to_reclaim_swap()
+ */
+void free_swap_and_cache(swp_entry_t entry)
+{
+	struct swap_info_struct *si = swp_swap_info(entry);
+	struct page *page;
+
+	swap_free(entry);
+	if (!si || si->swap_map[swp_offset(entry)] != SWAP_HAS_CACHE)
+		return;
+	page = lookup_swap_cache(entry);
+	if (!page)
+		return;
+	if (trylock_page(page)) {
+		if (!page_mapped(page))
+			try_to_free_swap(page);
+		unlock_page(page);
+	}
+	put_page(page);
+}
+
+/*
+ * A page just unmapped for good (unmap, exit): if it sits in the swap
+ * cache with no mapping left and no swap PTE, drop it from the cache so
+ * the slot is freed with it. Linux: free_swap_cache() (from
+ * free_pages_and_swap_cache, as the unmapping's TLB batch is freed)
+ */
+void free_swap_cache(struct page *page)
+{
+	if (PageSwapCache(page) && !page_mapped(page) && trylock_page(page)) {
+		try_to_free_swap(page);
+		unlock_page(page);
+	}
+}
+
+/*
+ * The cache page of entry, found or made: a new one is locked, on the
+ * LRU and still to be read (*new_page_allocated). NULL when the slot
+ * was freed meanwhile or memory ran out. Linux: __read_swap_cache_async()
+ */
+struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_page_allocated)
+{
+	struct page *page;
+	int err;
+
+	*new_page_allocated = false;
+	for (;;) {
+		page = lookup_swap_cache(entry);
+		if (page)
+			return page;
+		if (!__swap_count(entry))
+			return NULL;	/* freed: nothing to read */
+		page = alloc_page(gfp);
+		if (!page)
+			return NULL;
+		err = swapcache_prepare(entry);
+		if (!err)
+			break;
+		__free_page(page);
+		if (err != -EEXIST)
+			return NULL;
+		/* Another task is adding it and sleeps: let it finish. */
+		schedule_timeout_uninterruptible(1);
+	}
+	__SetPageLocked(page);
+	__SetPageSwapBacked(page);
+	if (add_to_swap_cache(page, entry, gfp)) {
+		put_swap_page(page, entry);
+		__ClearPageLocked(page);
+		__free_page(page);
+		return NULL;
+	}
+	lru_cache_add(page);
+	*new_page_allocated = true;
+	return page;
+}
+
+/*
+ * entry's page, read in if it was not in the cache (synchronously when
+ * asked). Returns it with a reference, unlocked once read.
+ * Linux: read_swap_cache_async()
+ */
+struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous)
+{
+	bool new;
+	struct page *page = __read_swap_cache_async(entry, gfp, &new);
+
+	if (page && new)
+		swap_readpage(page, synchronous);
+	return page;
+}
