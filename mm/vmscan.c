@@ -222,13 +222,11 @@ static unsigned int shrink_page_list(struct list_head *page_list, struct scan_co
 			goto keep_locked;
 		if (PageWriteback(page))
 			goto activate_locked;	/* Linux: its writeback throttling cases */
-		/* LAB reclaim: second-chance BEGIN */
 		references = page_check_references(page);
 		if (references == PAGEREF_ACTIVATE)
 			goto activate_locked;
 		if (references == PAGEREF_KEEP)
 			goto keep_locked;
-		/* LAB reclaim: second-chance END */
 		if (PageAnon(page) && PageSwapBacked(page) && !PageSwapCache(page)) {
 			if (!sc->may_swap || !(sc->gfp_mask & __GFP_IO) || !add_to_swap(page))
 				goto activate_locked;
