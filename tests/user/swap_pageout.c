@@ -116,6 +116,12 @@ int main(void)
 	ok_eq(N * 4, vma_field(q, "SwapPss:"), "the child gone, the slots are ours alone again");
 	ok(contents_ok(q), "and the parent reads the same bytes");
 	ok_eq(0, munmap(p, N * P) | munmap(q, N * P), "munmap");
+	/* Fresh pages again, swapped out and unmapped without a look. */
+	p = mmap(NULL, N * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memset(p, 7, N * P);
+	madvise(p, N * P, MADV_PAGEOUT);
+	ok_eq(N * 4, vma_field(p, "Swap:"), "paged out again: Swap %d kB", N * 4);
+	ok_eq(0, munmap(p, N * P), "munmap of swapped-out pages frees their slots");
 	ok(swapoff(SWAP_DEV) == 0, "swapoff: no slot is left in use");
 	swap_test_end();
 	return tap_done();
