@@ -8,7 +8,7 @@
  *      script as an argument (fs/binfmt_script.c)
  *   3. the ELF loader (fs/binfmt_elf.c) checks the headers, builds a new
  *      address space holding only a stack with the strings at its top
- *      (bprm_mm_init, copy_strings), then passes the point of no return:
+ *      (fs/exec_stack.c), then passes the point of no return:
  *   4. begin_new_exec: the new credentials' capability sets are worked
  *      out (security/commoncap.c), the process's other threads are killed
  *      (the caller takes the leader's pid if it was not the leader), the
@@ -42,7 +42,6 @@
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 
-#define STACK_TOP_MAX	TASK_SIZE
 #define MAX_INTERP_DEPTH	4	/* #! scripts nesting, as Linux's BINPRM_MAX_RECURSION */
 
 /* Where argv/envp come from: user space (execve) or the kernel (kernel_execve). */
@@ -284,95 +283,6 @@ int bprm_change_interp(const char *interp, struct linux_binprm *bprm)
 	return 0;
 }
 
-/*
- * The new address space, holding only a one-page stack at the top of
- * user space; the strings go there next. Linux: bprm_mm_init()
- */
-static int bprm_mm_init(struct linux_binprm *bprm)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
-	int err = -ENOMEM;
-
-	if (!mm)
-		return err;
-	bprm->mm = mm;
-	vma = vm_area_alloc(mm);
-	if (!vma)
-		return err;
-	vma->vm_end = STACK_TOP_MAX;
-	vma->vm_start = vma->vm_end - PAGE_SIZE;
-	vma->vm_flags = VM_SOFTDIRTY | VM_STACK_FLAGS;
-	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-	vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
-	err = insert_vm_struct(mm, vma);
-	if (err) {
-		vm_area_free(vma);
-		return err;
-	}
-	mm->stack_vm = mm->total_vm = 1;
-	/* LAB demand: eager-exec */
-	bprm->vma = vma;
-	bprm->p = vma->vm_end - sizeof(void *);
-	bprm->argmin = bprm->p - (max((unsigned long)ARG_MAX,
-				      min(_STK_LIM / 4 * 3, rlimit(RLIMIT_STACK) / 4)));
-	return 0;
-}
-
-/* Write len bytes at user address dst of the new mm (not the current one). */
-static int copy_to_new_mm(struct linux_binprm *bprm, unsigned long dst, const void *src,
-			  size_t len)
-{
-	const char *s = src;
-
-	while (len) {
-		size_t offset = dst & ~PAGE_MASK, n = min(len, (size_t)(PAGE_SIZE - offset));
-		struct page *page = get_user_page_remote(bprm->mm, dst, true);
-
-		if (IS_ERR(page))
-			return (int)PTR_ERR(page);
-		memcpy((char *)page_address(page) + offset, s, n);
-		put_page(page);
-		dst += n;
-		s += n;
-		len -= n;
-	}
-	return 0;
-}
-
-/* Push one string onto the new stack. Linux: copy_string_kernel() */
-static int copy_string(struct linux_binprm *bprm, const char *str)
-{
-	size_t len = strlen(str) + 1;
-
-	if (len > MAX_ARG_STRLEN || bprm->p - bprm->argmin < len)
-		return -E2BIG;
-	bprm->p -= len;
-	return copy_to_new_mm(bprm, bprm->p, str, len);
-}
-
-/*
- * The strings at the top of the new stack: the file name (AT_EXECFN),
- * then the environment, then the arguments, each array last string
- * first, so argv[0] ends up lowest. Linux: do_execveat_common()
- */
-int bprm_setup_stack(struct linux_binprm *bprm)
-{
-	int err = bprm_mm_init(bprm);
-
-	if (err)
-		return err;
-	err = copy_string(bprm, bprm->filename);
-	if (err)
-		return err;
-	bprm->exec = bprm->p;
-	for (int i = bprm->envc - 1; i >= 0 && !err; i--)
-		err = copy_string(bprm, bprm->envp[i]);
-	for (int i = bprm->argc - 1; i >= 0 && !err; i--)
-		err = copy_string(bprm, bprm->argv[i]);
-	return err;
-}
-
 /* The process takes its own files and handlers (CLONE_FILES, CLONE_SIGHAND without threads). */
 static int unshare_for_exec(struct task_struct *tsk)
 {
@@ -581,45 +491,6 @@ int begin_new_exec(struct linux_binprm *bprm)
 void setup_new_exec(struct linux_binprm *bprm)
 {
 	arch_pick_mmap_layout(current->mm);
-}
-
-/*
- * The stack is final: its flags (PT_GNU_STACK decides VM_EXEC), and
- * 128 KiB more below the strings, so the program starts with room.
- * The stack already sits at STACK_TOP (no randomization), so nothing
- * moves. Linux: setup_arg_pages()
- */
-int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int executable_stack)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma = find_vma(mm, bprm->p), *prev;
-	unsigned long stack_expand = 131072UL, stack_size, stack_base, vm_flags, rlim_stack;
-	int err;
-
-	if (!vma || vma->vm_end != PAGE_ALIGN(stack_top))
-		return -EFAULT;
-	mm->arg_start = bprm->p;
-	vm_flags = VM_STACK_FLAGS | mm->def_flags;
-	if (executable_stack == EXSTACK_ENABLE_X)
-		vm_flags |= VM_EXEC;
-	else if (executable_stack == EXSTACK_DISABLE_X)
-		vm_flags &= ~VM_EXEC;
-	if ((vma->vm_flags & ~VM_SOFTDIRTY) != vm_flags) {
-		prev = vma->vm_prev;
-		err = mprotect_fixup(vma, &prev, vma->vm_start, vma->vm_end,
-				     vm_flags | (vma->vm_flags & VM_SOFTDIRTY));
-		if (err)
-			return err;
-		vma = prev;
-	}
-	stack_size = vma->vm_end - vma->vm_start;
-	rlim_stack = rlimit(RLIMIT_STACK) & PAGE_MASK;
-	if (stack_size + stack_expand > rlim_stack)
-		stack_base = vma->vm_end - rlim_stack;
-	else
-		stack_base = vma->vm_start - stack_expand;
-	mm->start_stack = bprm->p;
-	return expand_stack(vma, stack_base);
 }
 
 static void free_bprm(struct linux_binprm *bprm)

@@ -51,4 +51,7 @@ int madvise_cold_or_pageout(struct vm_area_struct *vma, unsigned long start,
 /* mlock.c: the LRU side of (un)locking a page (Linux: mlock_folio, munlock_page) */
 void mlock_new_page(struct page *page);
 
+/* vma.c: the largest free gap in vma's subtree, as it should be cached */
+unsigned long vma_compute_subtree_gap(struct vm_area_struct *vma);
+
 #endif

@@ -31,10 +31,10 @@ for k in faultline linux; do
 	split_runtests "$ddir/$k.log" "$ddir/$k"
 done
 
-# Programs Linux 6.1 cannot run as Debian builds it. fail_nth: Debian's
+# Programs Linux 6.1 cannot run as Debian builds it. fail_nth, fail_nth_exec: Debian's
 # kernel has no CONFIG_FAULT_INJECTION, so no /proc/<pid>/fail-nth (the
 # user suite runs it on Faultline).
-FAULTLINE_ONLY="fail_nth"
+FAULTLINE_ONLY="fail_nth fail_nth_exec"
 
 for bin in build/tests/user/*; do
 	[ -x "$bin" ] || continue

@@ -18,7 +18,7 @@
 # coredump: where a core goes is the host's kernel.core_pattern.
 # cow_reuse: /proc/vmstat's pgreuse is machine-wide, and this machine's
 # other processes fault too.
-# fail_nth: needs CONFIG_FAULT_INJECTION, which Debian's kernels lack.
+# fail_nth, fail_nth_exec: need CONFIG_FAULT_INJECTION, which Debian's kernels lack.
 # elf_limits: 6.1 refuses program headers that this machine's Linux takes.
 # brk_heap: the bss and the first heap VMA stay apart in 6.1; later Linux
 # merges them.
@@ -57,7 +57,7 @@
 # cred_*: they start as root with every capability; this machine may run
 # them in a container whose bounding set lacks some (or as another user);
 # cred_core and cred_overcommit write /proc/sys too.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fail_nth_exec fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 NO_DIFF="$NO_DIFF cred_admin cred_caps cred_core cred_files cred_gid cred_ipc cred_kill cred_overcommit"
 NO_DIFF="$NO_DIFF cred_pagemap cred_proc"
 NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"

@@ -58,4 +58,11 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 /* mm/shmem_fallocate.c */
 long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 
+/* Shared by mm/shmem.c and its directories, mm/shmem_dir.c */
+struct iattr;
+extern const struct inode_operations shmem_dir_inode_operations;
+int shmem_reserve_inode(struct super_block *sb);
+void shmem_free_inode(struct super_block *sb);
+int shmem_setattr(struct dentry *dentry, struct iattr *attr);
+
 #endif

@@ -7,9 +7,10 @@
  * /proc/thread-self/fail-nth, make the call, read the file back (0: the
  * Nth allocation failed; more: the call made fewer than N), for N = 1,
  * 2, 3 ... until the call no longer meets a failure. Each failure must
- * give Linux's errno (or, past exec's point of no return and in a page
- * fault, a kill) and leave the process as it was; the runner then checks
- * that no page leaked and that the mm audit stayed clean.
+ * give Linux's errno and leave the process as it was; the runner then
+ * checks that no page leaked and that the mm audit stayed clean. exec
+ * and the page fault, which end in a kill or a retry, are in
+ * fail_nth_exec.c.
  *
  * Faultline only: Debian's Linux 6.1 is built without
  * CONFIG_FAULT_INJECTION, so it has no fail-nth (tests/difftest.sh).
@@ -31,28 +32,10 @@
 #include "tap.h"
 #include "proclib.h"
 #include "threadlib.h"
+#include "failnthlib.h"
 
 #define P	4096
 #define MAX_N	400	/* no call here makes this many allocations */
-
-static int fail_fd;
-static const char *self;
-
-static void arm(unsigned int n)
-{
-	char num[16];
-
-	pwrite(fail_fd, num, (size_t)snprintf(num, sizeof(num), "%u", n), 0);
-}
-
-/* Allocations still to come before the failure; 0 once it happened. */
-static unsigned int left(void)
-{
-	char num[16] = { 0 };
-
-	pread(fail_fd, num, sizeof(num) - 1, 0);
-	return (unsigned int)strtoul(num, NULL, 10);
-}
 
 /*
  * One call under test: prepare() sets it up, unarmed; run() makes the
@@ -665,90 +648,11 @@ static const struct call calls[] = {
 	{ "setgroups of three groups", NULL, call_setgroups, { ENOMEM }, no_groups, undo_setgroups },
 };
 
-/*
- * exec in a child, failed at each allocation of execve and of the new
- * image's start: before the point of no return execve returns ENOMEM
- * (the child exits 100); after it the child is killed (a failure in a
- * page fault of the new image is retried). The walk ends when the
- * program runs to its end (exit 42).
- */
-static void walk_exec(void)
-{
-	int returned = 0, killed = 0, other = 0, n;
-
-	for (n = 1; n < MAX_N; n++) {
-		int status;
-		pid_t pid;
-
-		fflush(stdout);
-		pid = fork();
-		if (pid == 0) {
-			char *argv[] = { (char *)self, "exit42", NULL };
-
-			fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);	/* our own */
-			arm((unsigned int)n);
-			execve(self, argv, (char *[]){ NULL });
-			_exit(errno == ENOMEM ? 100 : 101);
-		}
-		waitpid(pid, &status, 0);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 42)
-			break;
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 100)
-			returned++;
-		else if (WIFSIGNALED(status) &&
-			 (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGSEGV))
-			killed++;
-		else
-			other++;
-	}
-	printf("# exec: %d failures: %d returned ENOMEM, %d killed\n", n - 1, returned, killed);
-	ok(returned > 0 && killed > 0 && other == 0 && n < MAX_N,
-	   "exec: each allocation failed in turn: ENOMEM before the point of no return, a kill after");
-}
-
-/*
- * A page fault whose allocation fails is taken again (6.1's
- * pagefault_out_of_memory: an injected failure calls no OOM killer):
- * the process runs on to its end.
- */
-static void walk_fault(void)
-{
-	int retried = 0, n;
-
-	for (n = 1; n < MAX_N; n++) {
-		/* Alone, so that its first fault needs an anon_vma and page tables. */
-		char *p = mmap((void *)0x300000000000UL, P, PROT_READ | PROT_WRITE,
-			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		int status;
-		pid_t pid;
-
-		fflush(stdout);
-		pid = fork();
-		if (pid == 0) {
-			fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);	/* our own */
-			arm((unsigned int)n);
-			p[0] = 1;
-			_exit(left() ? 0 : p[0] == 1 ? 1 : 2);
-		}
-		waitpid(pid, &status, 0);
-		munmap(p, P);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-			break;
-		retried += WIFEXITED(status) && WEXITSTATUS(status) == 1;
-	}
-	printf("# page fault: %d failures\n", n - 1);
-	ok(n > 1 && retried == n - 1,
-	   "page fault: each failed allocation is retried and the write lands");
-}
-
-int main(int argc, char **argv)
+int main(void)
 {
 	int bad, failures, other_fd;
 	char num[16] = { 0 };
 
-	if (argc > 1 && !strcmp(argv[1], "exit42"))
-		return 42;
-	self = argv[0];
 	fail_fd = open("/proc/thread-self/fail-nth", O_RDWR);
 	ok(fail_fd >= 0, "/proc/thread-self/fail-nth opens for writing");
 	other_fd = open("/proc/self/fail-nth", O_RDONLY);
@@ -776,8 +680,6 @@ int main(int argc, char **argv)
 				{ ENOMEM }, NULL, NULL }, &bad) == 0,
 	   "munmap of a whole VMA allocates nothing, so nothing can fail");
 	shmctl(shm_id, IPC_RMID, NULL);
-	walk_exec();
-	walk_fault();
 	unlink("/tmp/fail-nth");
 	return tap_done();
 }
