@@ -51,7 +51,7 @@ static int pci_read_base(struct pci_dev *dev, int i)
 	pci_read_config_dword(dev, reg, &sz_lo);
 	pci_write_config_dword(dev, reg, lo);
 	if (!sz_lo || sz_lo == 0xffffffff)
-		return 1;			/* not implemented */
+		return 1;			/* the device has no such BAR */
 	if (!(lo & PCI_BASE_ADDRESS_SPACE_IO) && (lo & 0x6) == PCI_BASE_ADDRESS_MEM_TYPE_64 &&
 	    i + 1 < PCI_STD_NUM_BARS) {
 		pci_read_config_dword(dev, reg + 4, &hi);
