@@ -47,7 +47,7 @@ static long status_kb(const char *name)
 int main(void)
 {
 	char *a = mmap(NULL, 4 * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	char *s = mmap(NULL, P, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	char *s = mmap(NULL, 2 * P, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	char *b, *big;
 
 	ok(soft_dirty(a) && soft_dirty(a + 3 * P), "a new mapping is soft-dirty, even untouched");
@@ -63,6 +63,10 @@ int main(void)
 	ok(soft_dirty(a + 3 * P), "so does a first write to a new page");
 	s[1] = 2;
 	ok(soft_dirty(s), "and a write to shared memory");
+	/* A page first mapped by a read is mapped read-only (write-notify), so its write is seen. */
+	(void)*(volatile char *)(s + P);
+	s[P + 1] = 3;
+	ok(soft_dirty(s + P), "and a write to a shared page first mapped by a read");
 	b = mmap(NULL, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ok(soft_dirty(b), "a mapping made after the clear is soft-dirty");
 	clear_refs("4");
