@@ -65,7 +65,7 @@ int main(void)
 	ok(soft_dirty(s), "and a write to shared memory");
 	/* A page first mapped by a read is mapped read-only (write-notify), so its write is seen. */
 	(void)*(volatile char *)(s + P);
-	s[P + 1] = 3;
+	*(volatile char *)(s + P + 1) = 3;	/* volatile: not moved before the read */
 	ok(soft_dirty(s + P), "and a write to a shared page first mapped by a read");
 	b = mmap(NULL, P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ok(soft_dirty(b), "a mapping made after the clear is soft-dirty");
