@@ -63,16 +63,8 @@ static void sysctl_by_euid(void)
 
 static void root_without_sys_admin(void)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { ~(1U << CAP_SYS_ADMIN), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
-
 	ok_errno(EINVAL, syscall(SYS_reboot, 0, 0, 0, NULL), "root's reboot with no magic: EINVAL");
-	ok_eq(0, syscall(SYS_capset, &h, d), "root drops CAP_SYS_ADMIN from effective");
+	ok_eq(0, drop_effective(CAP_SYS_ADMIN), "root drops CAP_SYS_ADMIN from effective");
 	ok_errno(EPERM, sethostname("x", 1), "then sethostname: EPERM");
 	ok_errno(EPERM, mount("none", MNT, "tmpfs", 0, NULL), "and mount: EPERM");
 }
@@ -85,18 +77,11 @@ static void *map_low(int flags)
 /* MAP_FIXED below vm.mmap_min_addr needs CAP_SYS_RAWIO; a hint is raised instead. */
 static void low_mappings(void)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { ~(1U << CAP_SYS_RAWIO), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
 	char *p;
 
 	ok(map_low(MAP_FIXED) == LOW, "root maps page 1 with MAP_FIXED: CAP_SYS_RAWIO");
 	munmap(LOW, 4096);
-	ok_eq(0, syscall(SYS_capset, &h, d), "root drops CAP_SYS_RAWIO from effective");
+	ok_eq(0, drop_effective(CAP_SYS_RAWIO), "root drops CAP_SYS_RAWIO from effective");
 	ok_errno(EPERM, (long)map_low(MAP_FIXED), "then MAP_FIXED at page 1: EPERM");
 	ok_errno(EPERM, (long)map_low(MAP_FIXED_NOREPLACE), "MAP_FIXED_NOREPLACE too");
 	p = map_low(0);

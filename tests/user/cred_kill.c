@@ -120,18 +120,11 @@ static void effective_sender(void)
 
 static void root_without_cap_kill(void)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { ~(1U << CAP_KILL), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
 	int fds[2];
 	pid_t t = target(NOBODY, NOBODY, NOBODY, fds);
 
 	ok_eq(0, kill(t, 0), "root may signal nobody: CAP_KILL");
-	ok_eq(0, syscall(SYS_capset, &h, d), "drop CAP_KILL from effective");
+	ok_eq(0, drop_effective(CAP_KILL), "drop CAP_KILL from effective");
 	ok_errno(EPERM, kill(t, 0), "then root may not: EPERM");
 	ok_errno(EPERM, syscall(SYS_tkill, t, 0), "tkill likewise");
 	end_targets();

@@ -33,15 +33,7 @@ static int open_pagemap(void)
 /* Effective set: all, or all but CAP_SYS_ADMIN. */
 static long sys_admin_effective(int on)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { on ? ~0U : ~(1U << CAP_SYS_ADMIN), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
-
-	return syscall(SYS_capset, &h, d);
+	return set_effective(on ? ~0U : ~(1U << CAP_SYS_ADMIN));
 }
 
 static void frames(void)

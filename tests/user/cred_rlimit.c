@@ -87,19 +87,12 @@ static void other_processes(void)
 
 static void root_without_cap(void)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { ~(1U << CAP_SYS_RESOURCE), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
 	struct rlimit r;
 
 	get_limit(0, &r);
 	r.rlim_max += 1;
 	ok_eq(0, setrlimit(RLIMIT_NOFILE, &r), "root raises its hard limit: CAP_SYS_RESOURCE");
-	ok_eq(0, syscall(SYS_capset, &h, d), "drop CAP_SYS_RESOURCE from effective");
+	ok_eq(0, drop_effective(CAP_SYS_RESOURCE), "drop CAP_SYS_RESOURCE from effective");
 	r.rlim_max += 1;
 	ok_errno(EPERM, setrlimit(RLIMIT_NOFILE, &r), "then root may not: EPERM");
 	r.rlim_max -= 2;
@@ -133,19 +126,12 @@ static void memlock_as_nobody(void)
 
 static void memlock_as_root(void)
 {
-	struct {
-		unsigned int version;
-		int pid;
-	} h = { 0x20080522, 0 };
-	struct {
-		unsigned int effective, permitted, inheritable;
-	} d[2] = { { ~(1U << CAP_IPC_LOCK), ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
 	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	memlock_limit(0);
 	ok_eq(0, mlock(p, 4096), "root locks a page with RLIMIT_MEMLOCK 0: CAP_IPC_LOCK");
 	munlock(p, 4096);
-	ok_eq(0, syscall(SYS_capset, &h, d), "drop CAP_IPC_LOCK from effective");
+	ok_eq(0, drop_effective(CAP_IPC_LOCK), "drop CAP_IPC_LOCK from effective");
 	ok_errno(EPERM, mlock(p, 4096), "then mlock: EPERM");
 }
 

@@ -17,6 +17,7 @@
 #include <sys/fsuid.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
 #include "tap.h"
 #include "proclib.h"
 
@@ -110,6 +111,30 @@ static __attribute__((unused)) const char *status_line(const char *name)
 			break;
 		}
 	return line;
+}
+
+/*
+ * Set the effective capabilities to effective (capabilities 0-31; 32-40,
+ * all of 6.1's others, stay on), keeping permitted full: how a root
+ * test gives up one capability for a while. capset's result.
+ */
+static __attribute__((unused)) long set_effective(unsigned int effective)
+{
+	struct {
+		unsigned int version;
+		int pid;
+	} h = { 0x20080522, 0 };	/* _LINUX_CAPABILITY_VERSION_3, this task */
+	struct {
+		unsigned int effective, permitted, inheritable;
+	} d[2] = { { effective, ~0U, 0 }, { 0x1ff, 0x1ff, 0 } };
+
+	return syscall(SYS_capset, &h, d);
+}
+
+/* Effective without capability cap (below 32). */
+static __attribute__((unused)) long drop_effective(int cap)
+{
+	return set_effective(~(1U << cap));
 }
 
 #endif
