@@ -4,6 +4,7 @@
 #   make run        boot in QEMU with the console on this terminal (Ctrl-A X quits)
 #   make test       every suite, headless; ends with "N passed, N failed"
 #   make difftest   the user tests on Linux 6.1 and on Faultline, compared
+#                   (and the reclaim suite's 4x-RAM working set on both)
 #   make kselftest  Linux 6.1's own vm selftests on Linux 6.1 and on Faultline,
 #                   a table of both (about an hour; not part of make test);
 #                   KSFT="name..." runs only those (tests/kselftest/tests)
@@ -214,7 +215,7 @@ test: deps
 
 difftest: deps
 	@$(MAKE) --no-print-directory all
-	@tests/run-all difftest
+	@RECLAIM_ORACLE=1 tests/run-all difftest reclaim
 
 kselftest: deps
 	@$(MAKE) --no-print-directory all

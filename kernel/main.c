@@ -23,6 +23,7 @@
 #include <linux/panic.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
+#include <linux/swap.h>
 #include <linux/utsname.h>
 #include <linux/timekeeping.h>
 #include <linux/ktest.h>
@@ -163,6 +164,7 @@ static void __noreturn rest_init(void)
 
 	if (pid != 1)
 		panic("rest_init: init got pid %d, not 1", pid);
+	kswapd_run(0);		/* Linux: kswapd_init(), an initcall */
 	cpu_startup_entry();
 }
 

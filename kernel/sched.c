@@ -207,6 +207,17 @@ void schedule_tail(struct task_struct *prev)
 		put_user(task_pid_nr(current), current->set_child_tid);
 }
 
+/*
+ * A long kernel loop's chance to let others run once the tick says its
+ * time slice is over (Faultline has no kernel preemption, like a
+ * CONFIG_PREEMPT_NONE Linux). Linux: cond_resched()
+ */
+void cond_resched(void)
+{
+	if (need_resched())
+		schedule();
+}
+
 void yield(void)
 {
 	set_current_state(TASK_RUNNING);

@@ -23,6 +23,7 @@
 #include <linux/mman.h>
 #include <linux/pid.h>
 #include <linux/sysctl.h>
+#include <linux/swap.h>
 #include <linux/ipc_namespace.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/oom.h>
@@ -59,8 +60,6 @@ static int randomize_va_space;
 static int pid_max_min = RESERVED_PIDS + 1;
 static int pid_max_max = PID_MAX_LIMIT;
 
-/* vm.swappiness: kept for when page replacement comes. */
-static int vm_swappiness = 60;
 static int watermark_scale_factor_max = 3000;
 static int sysctl_drop_caches;
 

@@ -58,9 +58,25 @@ void wait_on_page_locked(struct page *page)
 	wait_event(*page_waitqueue(page), !PageLocked(page));
 }
 
+/* PG_writeback and its counts: meminfo Writeback, the zone's write_pending. */
+static void account_writeback(struct page *page, int sign)
+{
+	mod_node_page_state(page_pgdat(page), NR_WRITEBACK, sign);
+	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, sign);
+}
+
+/* The page goes to disk now. Linux: folio_start_writeback() */
+void set_page_writeback(struct page *page)
+{
+	VM_BUG_ON(PageWriteback(page));
+	SetPageWriteback(page);
+	account_writeback(page, 1);
+}
+
 /*
  * The write to disk ended (interrupt context too); a page reclaim wrote
- * goes to the inactive list's tail. Linux: folio_end_writeback()
+ * goes to the inactive list's tail, and reclaimers waiting for writes
+ * hear of it. Linux: folio_end_writeback()
  */
 void end_page_writeback(struct page *page)
 {
@@ -69,6 +85,8 @@ void end_page_writeback(struct page *page)
 		rotate_reclaimable_page(page);
 	}
 	ClearPageWriteback(page);
+	account_writeback(page, -1);
+	acct_reclaim_writeback(page);
 	wake_up_all(page_waitqueue(page));
 }
 

@@ -52,8 +52,12 @@ pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr)
 
 		if (!new)
 			return NULL;
-		p4d_populate(p4d, new);
-		atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+		if (!p4d_none(*p4d)) {	/* another thread's, while we reclaimed */
+			pud_free(mm, new);
+		} else {
+			p4d_populate(p4d, new);
+			atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+		}
 	}
 	return pud_offset(p4d, addr);
 }
@@ -66,8 +70,12 @@ pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
 
 		if (!new)
 			return NULL;
-		pud_populate(pud, new);
-		atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+		if (!pud_none(*pud)) {	/* another thread's, while we reclaimed */
+			pmd_free(mm, new);
+		} else {
+			pud_populate(pud, new);
+			atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+		}
 	}
 	return pmd_offset(pud, addr);
 }
@@ -95,6 +103,11 @@ int __pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 
 	if (!new)
 		return -ENOMEM;
+	if (!pmd_none(*pmd)) {
+		/* another thread installed one while the allocation reclaimed */
+		pte_free(mm, new);
+		return 0;
+	}
 	pmd_populate(pmd, new);
 	atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
 	return 0;
@@ -174,6 +187,11 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	page = alloc_zeroed_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
+	if (!pte_none(*vmf->pte)) {
+		/* another thread mapped it while reclaim made room for us */
+		put_page(page);
+		return 0;
+	}
 	SetPageUptodate(page);
 	entry = mk_pte(page, vma->vm_page_prot);
 	entry = maybe_mkwrite(pte_mkdirty(entry), vma);
@@ -390,6 +408,18 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	if (!new_page)
 		goto oom;
 	SetPageUptodate(new_page);
+	/*
+	 * The allocation may have reclaimed, and reclaim may have unmapped
+	 * old_page here (its PTE now a swap entry); or another thread got
+	 * here first. Then this fault is moot: let the access fault again.
+	 * Linux: the pte_same() check under the PTE lock
+	 */
+	if (!pte_same(*vmf->pte, vmf->orig_pte)) {
+		put_page(new_page);
+		if (old_page)
+			put_page(old_page);
+		return 0;
+	}
 
 	if (old_page) {
 		if (!PageAnon(old_page)) {

@@ -112,6 +112,11 @@ static void init_zones(const unsigned long *max_zone_pfn, unsigned long start_pf
 		lo = hi;
 	}
 	lruvec_init(node_lruvec(pgdat));
+	/* Linux: pgdat_init_internals() */
+	init_waitqueue_head(&pgdat->kswapd_wait);
+	for (int i = 0; i < NR_VMSCAN_THROTTLE; i++)
+		init_waitqueue_head(&pgdat->reclaim_wait[i]);
+	pgdat->kswapd_highest_zoneidx = MAX_NR_ZONES;
 }
 
 /* Empty LRU lists. Linux: mm/mmzone.c lruvec_init() */

@@ -35,6 +35,8 @@
 #include <linux/mm.h>
 #include <linux/fault-inject.h>
 #include <linux/oom.h>
+#include <linux/swap.h>
+#include <linux/sched/mm.h>
 #include <linux/hardirq.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
@@ -346,13 +348,15 @@ static const enum vm_event_item pgalloc_event[MAX_NR_ZONES] = {
  * allocation's flags let it dig into, and above the reserve the zone
  * keeps from allocations that could have used a higher zone? For
  * order > 0 a free block that large must exist too.
- * Linux: __zone_watermark_ok() (no highatomic or CMA reserves here)
+ * free_pages: what to count as free (reclaim's retry adds what it could
+ * reclaim). Linux: __zone_watermark_ok() (no highatomic or CMA reserves)
  */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       int highest_zoneidx, unsigned int alloc_flags)
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages)
 {
 	long min = (long)mark;
-	long free_pages = (long)zone_page_state(z, NR_FREE_PAGES) - ((1L << order) - 1);
+
+	free_pages -= (1L << order) - 1;
 
 	if (alloc_flags & ALLOC_RESERVES) {
 		if (alloc_flags & ALLOC_MIN_RESERVE) {
@@ -371,6 +375,14 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (z->free_area[o].nr_free)
 			return true;
 	return false;
+}
+
+/* Linux: zone_watermark_ok() */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags,
+				   (long)zone_page_state(z, NR_FREE_PAGES));
 }
 
 /*
@@ -454,13 +466,16 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 		alloc_flags |= ALLOC_MIN_RESERVE;
 	if (!(gfp & __GFP_DIRECT_RECLAIM) && !(gfp & __GFP_NOMEMALLOC))
 		alloc_flags |= ALLOC_NON_BLOCK;
+	if (gfp & __GFP_KSWAPD_RECLAIM)
+		alloc_flags |= ALLOC_KSWAPD;
 	return alloc_flags;
 }
 
 /*
- * Who may go below min: __GFP_MEMALLOC to the last page, an OOM victim
- * to half of what is left (so it can exit). Linux: __gfp_pfmemalloc_flags()
- * (PF_MEMALLOC, reclaim's own allocations, comes with reclaim)
+ * Who may go below min: __GFP_MEMALLOC and reclaim's own allocations
+ * (PF_MEMALLOC: kswapd, direct reclaim, MADV_PAGEOUT) to the last page,
+ * since reclaim needs a little memory to free more; an OOM victim to
+ * half of what is left (so it can exit). Linux: __gfp_pfmemalloc_flags()
  */
 static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
 {
@@ -468,46 +483,137 @@ static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
 		return 0;
 	if (gfp & __GFP_MEMALLOC)
 		return ALLOC_NO_WATERMARKS;
-	if (in_task() && tsk_is_oom_victim(current))
+	if (!in_task())
+		return 0;
+	if (current->flags & PF_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	if (tsk_is_oom_victim(current))
 		return ALLOC_OOM;
 	return 0;
 }
 
+/* Wake kswapd for the allocation's zones (one node: one kswapd). Linux: wake_all_kswapds() */
+static void wake_all_kswapds(unsigned int order, gfp_t gfp)
+{
+	int highest_zoneidx = gfp_zone(gfp);
+
+	for (int z = highest_zoneidx; z >= 0; z--) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+
+		if (zone->managed_pages) {
+			wakeup_kswapd(zone, gfp, (int)order, (enum zone_type)highest_zoneidx);
+			return;
+		}
+	}
+}
+
 /*
- * No zone stayed above its low watermark at the first try. Now down to
- * min (and the reserves the flags allow); reclaim will come here, waking
- * kswapd and then reclaiming directly; for now, for an allocation that
- * may sleep and retry, the OOM killer. After it acts the task sleeps one
- * tick, so that the victim runs to its exit and frees its memory, and
- * tries again; a victim gets one more try from the reserves, then fails.
- * Linux: __alloc_pages_slowpath()
+ * Reclaim for this allocation in its own context, as a reclaimer
+ * (PF_MEMALLOC), then try again at the same watermark.
+ * *did_some_progress: pages freed. Linux: __alloc_pages_direct_reclaim()
+ * -> __perform_reclaim() (no per-CPU lists to drain, no highatomic
+ * reserve to give back)
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 unsigned long *did_some_progress)
+{
+	unsigned int noreclaim_flag;
+
+	cond_resched();
+	noreclaim_flag = memalloc_noreclaim_save();
+	*did_some_progress = try_to_free_pages((int)order, gfp);
+	memalloc_noreclaim_restore(noreclaim_flag);
+	cond_resched();
+	if (!*did_some_progress)
+		return NULL;
+	return get_page_from_freelist(gfp, order, alloc_flags);
+}
+
+/*
+ * Is another round of reclaim worth it? Not after MAX_RECLAIM_RETRIES
+ * rounds in a row freed nothing; otherwise yes if some zone would pass
+ * its min watermark were all its reclaimable pages freed.
+ * Linux: should_reclaim_retry()
+ */
+static bool should_reclaim_retry(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+				 bool did_some_progress, int *no_progress_loops)
+{
+	int highest_zoneidx = gfp_zone(gfp);
+
+	if (did_some_progress && order <= PAGE_ALLOC_COSTLY_ORDER)
+		*no_progress_loops = 0;
+	else
+		(*no_progress_loops)++;
+	if (*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return false;
+	for (int z = highest_zoneidx; z >= 0; z--) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+		unsigned long available;
+
+		if (!zone->managed_pages)
+			continue;
+		available = zone_reclaimable_pages(zone) + zone_page_state(zone, NR_FREE_PAGES);
+		if (__zone_watermark_ok(zone, order, min_wmark_pages(zone), highest_zoneidx,
+					alloc_flags, (long)available)) {
+			cond_resched();
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * No zone stayed above its low watermark at the first try. Wake kswapd
+ * and try down to min (and the reserves the flags allow); then, if the
+ * allocation may sleep, reclaim directly and retry while reclaim makes
+ * progress or could; then the OOM killer. After a kill the task sleeps
+ * one tick, so that the victim runs to its exit and frees its memory,
+ * and tries again; a victim gets one more try from the reserves, then
+ * fails. Linux: __alloc_pages_slowpath() (no compaction, cpusets or
+ * __GFP_NOFAIL loop)
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 {
+	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
+	unsigned long progress;
+	int no_progress_loops = 0;
+	bool oom_progress;
 	struct page *page;
-	bool progress;
 
+	if (alloc_flags & ALLOC_KSWAPD)
+		wake_all_kswapds(order, gfp);
 	page = get_page_from_freelist(gfp, order, alloc_flags);
 	if (page)
 		return page;
 retry:
+	if (alloc_flags & ALLOC_KSWAPD)
+		wake_all_kswapds(order, gfp);
 	reserve_flags = gfp_pfmemalloc_flags(gfp);
 	if (reserve_flags)
-		alloc_flags = reserve_flags;
+		alloc_flags = reserve_flags | (alloc_flags & ALLOC_KSWAPD);
 	page = get_page_from_freelist(gfp, order, alloc_flags);
 	if (page)
 		return page;
-	if (!(gfp & __GFP_DIRECT_RECLAIM) || (gfp & __GFP_NORETRY))
+	if (!can_direct_reclaim || (current->flags & PF_MEMALLOC))
+		goto nopage;
+	page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, &progress);
+	if (page)
+		return page;
+	if (gfp & __GFP_NORETRY)
 		goto nopage;
 	if (order > PAGE_ALLOC_COSTLY_ORDER && !(gfp & __GFP_RETRY_MAYFAIL))
 		goto nopage;
-	page = __alloc_pages_may_oom(gfp, order, &progress);
+	if (should_reclaim_retry(gfp, order, alloc_flags, progress > 0, &no_progress_loops))
+		goto retry;
+	page = __alloc_pages_may_oom(gfp, order, &oom_progress);
 	if (page)
 		return page;
 	if (tsk_is_oom_victim(current) && ((alloc_flags & ALLOC_OOM) || (gfp & __GFP_NOMEMALLOC)))
 		goto nopage;
-	if (progress) {
+	if (oom_progress) {
+		no_progress_loops = 0;
 		schedule_timeout_uninterruptible(1);
 		goto retry;
 	}

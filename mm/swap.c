@@ -284,3 +284,28 @@ void mark_page_lazyfree(struct page *page)
 void lru_add_drain(void)
 {
 }
+
+/*
+ * Reclaim had to write nr_pages of this kind (anon or file) to free
+ * them: that kind costs more to reclaim, so get_scan_count leans to the
+ * other. Old costs halve once they exceed a quarter of the lists, so
+ * that recent behaviour counts most. Linux: lru_note_cost() (also fed
+ * by refaults through the workingset shadow entries, which Faultline
+ * does not keep)
+ */
+void lru_note_cost(struct lruvec *lruvec, bool file, unsigned int nr_pages)
+{
+	struct pglist_data *pgdat = lruvec_pgdat(lruvec);
+	unsigned long lrusize;
+
+	if (file)
+		lruvec->file_cost += nr_pages;
+	else
+		lruvec->anon_cost += nr_pages;
+	lrusize = pgdat->vm_stat[NR_INACTIVE_ANON] + pgdat->vm_stat[NR_ACTIVE_ANON] +
+		  pgdat->vm_stat[NR_INACTIVE_FILE] + pgdat->vm_stat[NR_ACTIVE_FILE];
+	if (lruvec->file_cost + lruvec->anon_cost > lrusize / 4) {
+		lruvec->file_cost /= 2;
+		lruvec->anon_cost /= 2;
+	}
+}

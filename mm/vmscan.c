@@ -7,8 +7,9 @@
  * An isolated page has PG_lru clear and is on no list, but keeps
  * PG_active and PG_unevictable, so putback knows where it came from; the
  * isolating caller holds a reference until putback (or until it frees
- * the page). Reclaim itself (shrink_lruvec, shrink_active_list,
- * shrink_inactive_list, shrink_page_list) builds on these.
+ * the page). shrink_page_list, below, decides each isolated page's
+ * fate; mm/vmscan_lru.c scans the lists under memory pressure and
+ * mm/kswapd.c runs it in the background.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -18,6 +19,8 @@
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
 #include <linux/vmstat.h>
+#include <linux/sched/mm.h>
+#include <linux/string.h>
 #include "internal.h"
 
 /*
@@ -86,16 +89,6 @@ void check_move_unevictable_pages(struct page **pages, unsigned int nr)
 
 /* --- shrink_page_list: deciding, unmapping, writing and freeing pages --- */
 
-/* What a reclaim pass may do, and what it did. Linux: struct scan_control */
-struct scan_control {
-	gfp_t gfp_mask;
-	unsigned int may_writepage:1;	/* write dirty pages out */
-	unsigned int may_unmap:1;	/* take mapped pages out of page tables */
-	unsigned int may_swap:1;	/* give anonymous pages swap slots */
-	unsigned long nr_scanned;
-	unsigned long nr_reclaimed;
-};
-
 enum page_references {
 	PAGEREF_RECLAIM,
 	PAGEREF_RECLAIM_CLEAN,
@@ -158,6 +151,7 @@ static pageout_t pageout(struct page *page)
 		SetPageDirty(page);
 		return PAGE_ACTIVATE;
 	}
+	mod_node_page_state(page_pgdat(page), NR_VMSCAN_WRITE, 1);
 	if (!PageWriteback(page))
 		ClearPageReclaim(page);
 	unlock_page(page);
@@ -195,19 +189,42 @@ static bool written_and_free(struct page *page)
 }
 
 /*
+ * A page still being written: mark it for reclaim, so that it goes to
+ * the inactive tail when the write ends, and let it be activated
+ * meanwhile. kswapd meeting such a page a second time while the node is
+ * all writeback counts it "immediate", and shrink_node then waits for
+ * writes. Linux: the folio_test_writeback() cases 1 and 2 of
+ * shrink_folio_list() (case 3, legacy memcg waiting, is not here)
+ */
+static void note_writeback(struct page *page, struct pglist_data *pgdat,
+			   struct reclaim_stat *stat)
+{
+	if (current_is_kswapd() && PageReclaim(page) &&
+	    (pgdat->flags & (1UL << PGDAT_WRITEBACK))) {
+		stat->nr_immediate++;
+		mod_node_page_state(pgdat, NR_VMSCAN_IMMEDIATE, 1);
+		return;
+	}
+	SetPageReclaim(page);
+	stat->nr_writeback++;
+}
+
+/*
  * Try to free each locked-or-lockable page of page_list (isolated from
  * its LRU list): check its references, give an anonymous page a swap
  * slot, unmap it, write it if dirty, and free it once clean and
  * unmapped. Pages that stay are left on page_list, those to activate
- * with PG_active. Returns how many were freed.
- * Linux: shrink_folio_list() (without THP, file-system writeback,
- * demotion and the dirty/congestion throttling)
+ * with PG_active. Returns how many were freed; *stat says what held
+ * the others up. Linux: shrink_folio_list() (without THP, file-system
+ * writeback, demotion and the dirty/congestion throttling)
  */
-static unsigned int shrink_page_list(struct list_head *page_list, struct scan_control *sc)
+unsigned int shrink_page_list(struct list_head *page_list, struct pglist_data *pgdat,
+			      struct scan_control *sc, struct reclaim_stat *stat)
 {
 	LIST_HEAD(ret_pages);
 	unsigned int nr_reclaimed = 0, pgactivate = 0;
 
+	memset(stat, 0, sizeof(*stat));
 	while (!list_empty(page_list)) {
 		struct page *page = list_first_entry(page_list, struct page, lru);
 		enum page_references references;
@@ -220,8 +237,10 @@ static unsigned int shrink_page_list(struct list_head *page_list, struct scan_co
 			goto activate_locked;
 		if (!sc->may_unmap && page_mapped(page))
 			goto keep_locked;
-		if (PageWriteback(page))
-			goto activate_locked;	/* Linux: its writeback throttling cases */
+		if (PageWriteback(page)) {
+			note_writeback(page, pgdat, stat);
+			goto activate_locked;
+		}
 		references = page_check_references(page);
 		if (references == PAGEREF_ACTIVATE)
 			goto activate_locked;
@@ -244,6 +263,7 @@ static unsigned int shrink_page_list(struct list_head *page_list, struct scan_co
 			case PAGE_ACTIVATE:
 				goto activate_locked;
 			case PAGE_SUCCESS:
+				stat->nr_pageout++;
 				if (!written_and_free(page))
 					goto keep;
 				break;
@@ -265,7 +285,8 @@ static unsigned int shrink_page_list(struct list_head *page_list, struct scan_co
 		continue;
 
 activate_locked:
-		if (PageSwapCache(page) && PageMlocked(page))
+		/* A page kept in memory need not keep a slot when swap runs short. */
+		if (PageSwapCache(page) && (vm_swap_full() || PageMlocked(page)))
 			try_to_free_swap(page);
 		if (!PageMlocked(page)) {
 			SetPageActive(page);
@@ -278,13 +299,13 @@ keep:
 	}
 	list_splice(&ret_pages, page_list);
 	count_vm_events(PGACTIVATE, pgactivate);
-	sc->nr_reclaimed += nr_reclaimed;
 	return nr_reclaimed;
 }
 
 /*
  * Reclaim these isolated pages now, whatever their references, and put
  * back those that stay: MADV_PAGEOUT's way to push chosen pages out.
+ * As reclaim, its own allocations may use the reserves (PF_MEMALLOC).
  * Linux: reclaim_pages() -> reclaim_folio_list()
  */
 unsigned long reclaim_pages(struct list_head *page_list)
@@ -295,12 +316,15 @@ unsigned long reclaim_pages(struct list_head *page_list)
 		.may_unmap = 1,
 		.may_swap = 1,
 	};
+	struct reclaim_stat stat;
 	struct page *page, *next;
-	unsigned int nr;
+	unsigned int nr, noreclaim_flag;
 
+	noreclaim_flag = memalloc_noreclaim_save();
 	list_for_each_entry(page, page_list, lru)
 		ClearPageActive(page);
-	nr = shrink_page_list(page_list, &sc);
+	nr = shrink_page_list(page_list, NODE_DATA(0), &sc, &stat);
+	memalloc_noreclaim_restore(noreclaim_flag);
 	list_for_each_entry_safe(page, next, page_list, lru) {
 		list_del(&page->lru);
 		putback_lru_page(page);

@@ -18,6 +18,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/math.h>
 #include <linux/sysctl.h>
 #include <asm/irqflags.h>
 #include <linux/swap.h>
@@ -29,16 +30,6 @@ int watermark_scale_factor = 10;	/* vm.watermark_scale_factor, in 1/10000 */
 /* How much of each zone an allocation that could use a higher one leaves it. */
 static const int lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32 };
 unsigned long totalreserve_pages;	/* high watermarks and reserves: never free for use */
-
-/* Linux: lib/math/int_sqrt.c */
-static unsigned long int_sqrt(unsigned long x)
-{
-	unsigned long r = 0;
-
-	while ((r + 1) * (r + 1) <= x)
-		r++;
-	return r;
-}
 
 /*
  * What each zone holds back, counting for each the largest reserve any

@@ -76,6 +76,36 @@ boot_outcome() {
 	esac
 }
 
+# utest_split LOG DIR: a utest= boot's cleaned log, split into one file
+# of output lines per program (DIR/NAME.out), its ending (.end), its mm
+# audit's error count (.audit) and its leaked pages (.leak).
+utest_split() {
+	awk -v dir="$2" '
+		/^utest: begin / { name = $3; out = dir "/" name ".out"; printf "" > out; next }
+		/^utest\| / { if (name != "") { sub(/^utest\| /, ""); print >> out } next }
+		/^utest: end / { print $4, $5 > (dir "/" $3 ".end"); next }
+		/^utest: .* mm audit errors / { print $6 > (dir "/" $2 ".audit"); next }
+		/^utest: .* leaked / { print $4 > (dir "/" $2 ".leak"); name = ""; next }
+	' "$1"
+}
+
+# utest_audit_leak NAME DIR LOG: program NAME of a utest= boot left the
+# mm audit clean and leaked no page (files from utest_split).
+utest_audit_leak() {
+	audit=$(cat "$2/$1.audit" 2>/dev/null || echo '?')
+	if [ "$audit" = 0 ]; then
+		pass "audit/$1: the rmap walk finds each page it mapped as often as its map count says"
+	else
+		fail "audit/$1: the rmap walk finds each page it mapped as often as its map count says ($audit pages wrong)" "$3"
+	fi
+	leaked=$(cat "$2/$1.leak" 2>/dev/null || echo '?')
+	if [ "$leaked" = 0 ]; then
+		pass "leak/$1: every page it used is free again after it exits"
+	else
+		fail "leak/$1: every page it used is free again after it exits ($leaked pages leaked)" "$3"
+	fi
+}
+
 summary() {
 	echo "$PASSED passed, $FAILED failed"
 	[ "$FAILED" -eq 0 ]

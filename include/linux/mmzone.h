@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/wait.h>
 #include <linux/page-flags.h>
 #include <asm/page.h>
 
@@ -75,6 +76,7 @@ enum zone_stat_item {
 	NR_ZONE_INACTIVE_FILE,
 	NR_ZONE_ACTIVE_FILE,
 	NR_ZONE_UNEVICTABLE,
+	NR_ZONE_WRITE_PENDING,		/* pages under writeback (Linux: also dirty file pages) */
 	NR_MLOCK,			/* pages with PG_mlocked (mm/mlock.c) */
 	NR_VM_ZONE_STAT_ITEMS
 };
@@ -89,6 +91,8 @@ enum node_stat_item {
 	NR_UNEVICTABLE,
 	NR_SLAB_RECLAIMABLE_B,		/* bytes */
 	NR_SLAB_UNRECLAIMABLE_B,	/* bytes */
+	NR_ISOLATED_ANON,		/* taken off the anon lists by reclaim for now */
+	NR_ISOLATED_FILE,		/* ... off the file lists */
 	NR_KERNEL_STACK_KB,		/* KiB */
 	NR_PAGETABLE,			/* pages of page tables (PTE, PMD levels) */
 	NR_FILE_PAGES,			/* pages in the page cache */
@@ -96,6 +100,10 @@ enum node_stat_item {
 	NR_SWAPCACHE,			/* pages in the swap cache (counted in NR_FILE_PAGES too) */
 	NR_FILE_MAPPED,			/* page-cache pages mapped by some PTE */
 	NR_ANON_MAPPED,			/* anonymous pages mapped by some PTE */
+	NR_WRITEBACK,			/* pages being written to disk now */
+	NR_VMSCAN_WRITE,		/* pages reclaim started writing (pageout) */
+	NR_VMSCAN_IMMEDIATE,		/* of them, found still under writeback by reclaim */
+	NR_THROTTLED_WRITTEN,		/* writes that ended while reclaim was throttled */
 	NR_VM_NODE_STAT_ITEMS
 };
 
@@ -165,6 +173,17 @@ struct lruvec {
 	unsigned long file_cost;
 };
 
+/* Why a reclaimer waits (Linux: enum vmscan_throttle_state). */
+enum vmscan_throttle_state {
+	VMSCAN_THROTTLE_WRITEBACK,	/* for pages reclaim is writing */
+	VMSCAN_THROTTLE_ISOLATED,	/* too many pages isolated (not used here) */
+	VMSCAN_THROTTLE_NOPROGRESS,	/* nothing reclaimed at the last priority */
+	VMSCAN_THROTTLE_CONGESTED,	/* a congested disk (not used here) */
+	NR_VMSCAN_THROTTLE,
+};
+
+struct task_struct;
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	int nr_zones;			/* zones that span memory */
@@ -173,10 +192,22 @@ typedef struct pglist_data {
 	unsigned long node_spanned_pages;
 	struct lruvec __lruvec;		/* the node's LRU lists */
 	long vm_stat[NR_VM_NODE_STAT_ITEMS];
+
+	/* kswapd (mm/kswapd.c) and reclaim's throttling (mm/vmscan_lru.c) */
+	struct wait_queue_head kswapd_wait;	/* kswapd sleeps here */
+	struct task_struct *kswapd;
+	int kswapd_order;		/* the largest order a waker wanted */
+	int kswapd_highest_zoneidx;	/* the highest zone it wanted (MAX_NR_ZONES: none) */
+	int kswapd_failures;		/* balance_pgdat runs that reclaimed nothing */
+	struct wait_queue_head reclaim_wait[NR_VMSCAN_THROTTLE];
+	int nr_writeback_throttled;	/* reclaimers waiting for writes to end */
+	unsigned long nr_reclaim_start;	/* NR_THROTTLED_WRITTEN when the first began */
+	unsigned long flags;		/* PGDAT_* (mm/internal.h) */
 } pg_data_t;
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
+#define page_pgdat(page)	((void)(page), &contig_page_data)	/* one node */
 
 void lruvec_init(struct lruvec *lruvec);
 

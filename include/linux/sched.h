@@ -43,6 +43,8 @@ struct cred;
 #define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
 #define PF_DUMPCORE		0x00000200	/* dumping core: the OOM killer leaves its allocations be */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
+#define PF_MEMALLOC		0x00000800	/* reclaiming: may use every reserve, never reclaims itself */
+#define PF_KSWAPD		0x00020000	/* kswapd */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
 
 /* task->jobctl: a group stop this thread must join. Linux: include/linux/sched/jobctl.h */
@@ -352,6 +354,7 @@ void sched_fork(struct task_struct *p);
 void scheduler_tick(bool user_tick);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
+void cond_resched(void);
 void __noreturn cpu_startup_entry(void);
 unsigned long nr_running(void);
 void thread_group_cputime(struct task_struct *p, u64 *utime, u64 *stime);

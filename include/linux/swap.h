@@ -6,6 +6,7 @@
 #include <linux/list.h>
 #include <linux/blk_types.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 
 /*
  * Swap areas: disks (block devices) whose pages hold anonymous and tmpfs
@@ -131,6 +132,12 @@ extern struct swap_info_struct *swap_info[MAX_SWAPFILES];
 
 unsigned long get_nr_swap_pages(void);
 
+/* More than half the swap space in use: time to free slots of pages in memory. Linux: vm_swap_full() */
+static inline bool vm_swap_full(void)
+{
+	return (long)get_nr_swap_pages() * 2 < total_swap_pages;
+}
+
 /* mm/swapfile.c: header and slot allocation (pure: tests/host/test_swapfile.c) */
 unsigned long read_swap_header(struct swap_info_struct *p, union swap_header *swap_header,
 			       u64 size_bytes);
@@ -191,11 +198,36 @@ void deactivate_file_page(struct page *page);
 void mark_page_lazyfree(struct page *page);
 void rotate_reclaimable_page(struct page *page);
 
+/* mm/swap.c: what reclaim learns of each list's cost */
+void lru_note_cost(struct lruvec *lruvec, bool file, unsigned int nr_pages);
+
 /* mm/vmscan.c */
 int isolate_lru_page(struct page *page);
 void putback_lru_page(struct page *page);
 void check_move_unevictable_pages(struct page **pages, unsigned int nr);
 unsigned long reclaim_pages(struct list_head *page_list);
+
+/*
+ * Reclaim under memory pressure. Linux: include/linux/swap.h
+ * (mm/vmscan.c)
+ */
+#define SWAP_CLUSTER_MAX	32UL	/* pages reclaim takes off a list at a time */
+
+extern int vm_swappiness;		/* vm.swappiness: anon's share of the scanning (0..200) */
+
+/* mm/vmscan_lru.c */
+unsigned long try_to_free_pages(int order, gfp_t gfp_mask);
+unsigned long zone_reclaimable_pages(struct zone *zone);
+void acct_reclaim_writeback(struct page *page);
+
+/* mm/kswapd.c */
+void wakeup_kswapd(struct zone *zone, gfp_t gfp_flags, int order, enum zone_type highest_zoneidx);
+int kswapd_run(int nid);
+
+static inline bool current_is_kswapd(void)
+{
+	return current->flags & PF_KSWAPD;
+}
 
 /* mm/watermark.c: the zones' high watermarks and lowmem reserves, never free for use */
 extern unsigned long totalreserve_pages;

@@ -35,6 +35,24 @@ enum vm_event_item {
 	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
 	DROP_SLAB,			/* writes of 2 */
 	OOM_KILL,			/* processes the OOM killer killed */
+	ALLOCSTALL_DMA,			/* direct reclaims, by the allocation's highest zone */
+	ALLOCSTALL_DMA32,
+	ALLOCSTALL_NORMAL,
+	PGSKIP_DMA,			/* pages of zones above the reclaim's, left on the list */
+	PGSKIP_DMA32,
+	PGSKIP_NORMAL,
+	PGREFILL,			/* pages shrink_active_list looked at */
+	PGSTEAL_KSWAPD,			/* pages kswapd freed from the inactive lists */
+	PGSTEAL_DIRECT,			/* ... direct reclaim freed */
+	PGSCAN_KSWAPD,			/* inactive pages kswapd looked at */
+	PGSCAN_DIRECT,			/* ... direct reclaim looked at */
+	PGSCAN_ANON,			/* of the scanned, anon */
+	PGSCAN_FILE,
+	PGSTEAL_ANON,			/* of the freed, anon */
+	PGSTEAL_FILE,
+	KSWAPD_LOW_WMARK_HIT_QUICKLY,	/* kswapd woken again before its short nap ended */
+	KSWAPD_HIGH_WMARK_HIT_QUICKLY,	/* ... or unbalanced again after it */
+	PAGEOUTRUN,			/* balance_pgdat runs */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The OOM killer with swap: a process that allocates past the RAM and
+ * the swap together first has its pages swapped out by reclaim, and
+ * only when the swap is full too is it killed (SIGKILL, vm.oom_kill);
+ * its swap entries count in its badness, and when it is gone every
+ * slot it held is free again (or held by a page of the swap cache), and
+ * swapoff succeeds. This process (oom_score_adj -1000) is never chosen.
+ * It needs the swap disk of a test VM (tests/user/swaplib.h).
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include "swaplib.h"
+#include "proclib.h"
+
+#define MB		(1UL << 20)
+#define HOG_MAX		(4096 * MB)	/* far past RAM and swap: the hog never gets there */
+/* 6.1 may keep up to 64 freed slots per CPU in its slot cache, and 64 more taken. */
+#define SLOT_CACHE_KB	(2 * 64 * 4 * 4)
+
+static int set_adj(const char *value)
+{
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY);
+	int ok = fd >= 0 && write(fd, value, strlen(value)) == (ssize_t)strlen(value);
+
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* Touch a megabyte at a time until killed; exit 3 if it ever got all it asked for. */
+static pid_t start_hog(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		set_adj("0");
+		for (unsigned long done = 0; done < HOG_MAX; done += MB) {
+			char *p = mmap(NULL, MB, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+			if (p == MAP_FAILED)
+				_exit(4);
+			for (unsigned long i = 0; i < MB; i += 4096)
+				p[i] = 1;
+		}
+		_exit(3);
+	}
+	return pid;
+}
+
+static long swap_held_kb(void)
+{
+	return swap_meminfo("SwapTotal") - swap_meminfo("SwapFree") - swap_meminfo("SwapCached");
+}
+
+int main(void)
+{
+	long kills, pswpout, held;
+	int status;
+	pid_t hog;
+
+	swap_test_begin();
+	if (swapon(SWAP_DEV, 0)) {
+		printf("Bail out! swapon " SWAP_DEV ": %s\n", strerror(errno));
+		return 1;
+	}
+	ok_eq(0, set_adj("-1000"), "this process: oom_score_adj -1000, never chosen");
+	kills = vmstat_value("oom_kill");
+	pswpout = vmstat_value("pswpout");
+	held = swap_held_kb();
+
+	hog = start_hog();
+	waitpid(hog, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "the hog is killed by SIGKILL");
+	ok_eq(1, vmstat_value("oom_kill") - kills, "vm oom_kill counts one kill");
+	ok(vmstat_value("pswpout") - pswpout >= swap_meminfo("SwapTotal") / 2 / 4,
+	   "before it, reclaim wrote the hog's pages to swap, at least half of it (pswpout)");
+	ok(swap_held_kb() <= held + SLOT_CACHE_KB,
+	   "the hog gone, its slots are free (or held by the swap cache) again");
+	ok(swapoff(SWAP_DEV) == 0, "swapoff: nothing is left in swap");
+	swap_test_end();
+	return tap_done();
+}
