@@ -14,7 +14,7 @@
  * a pipe, so its stdio buffers the same way), in a session of its own.
  * When it and everything it started are gone, the free page count must
  * be back where it was: a page missing is a leak. A program that runs
- * longer than UTEST_TIMEOUT is killed with its process group.
+ * longer than utest_timeout= seconds (120) is killed with its process group.
  *
  * tests/user.sh boots this, and compares each program's lines with the
  * same binary's output on this machine's Linux.
@@ -37,7 +37,8 @@
 #include <linux/utest.h>
 #include <linux/pipe_fs_i.h>
 
-#define UTEST_TIMEOUT	(120 * HZ)	/* TCG on a slow machine: generous */
+/* TCG on a slow machine: generous. utest_timeout=S for programs that wait on a disk under -icount. */
+static unsigned long utest_timeout_secs = 120;
 #define MAX_UTESTS	128	/* as user/runtests's MAX_TESTS */
 #define UTEST_LINE	512
 
@@ -51,6 +52,16 @@ static int __init utest_setup(char *str)
 	return 1;
 }
 __setup("utest=", utest_setup);
+
+static int __init utest_timeout_setup(char *str)
+{
+	unsigned long secs;
+
+	if (!kstrtoul(str, 10, &secs) && secs)
+		utest_timeout_secs = secs;
+	return 1;
+}
+__setup("utest_timeout=", utest_timeout_setup);
 
 static int __init utest_dir_setup(char *str)
 {
@@ -169,8 +180,8 @@ static pid_t utest_pgrp;
 /* Out of time: the test's whole process group goes. */
 static void utest_timeout(struct timer_list *t)
 {
-	pr_info("utest: timed out after %d s: killing process group %d\n",
-		UTEST_TIMEOUT / HZ, utest_pgrp);
+	pr_info("utest: timed out after %lu s: killing process group %d\n",
+		utest_timeout_secs, utest_pgrp);
 	kill_pgrp(utest_pgrp, SIGKILL, 1);
 }
 
@@ -243,7 +254,7 @@ static bool run_utest(const char *name)
 	}
 	utest_pgrp = pid;
 	timer_setup(&timer, utest_timeout);
-	mod_timer(&timer, jiffies + UTEST_TIMEOUT);
+	mod_timer(&timer, jiffies + utest_timeout_secs * HZ);
 	relay_output(pipe[0]);
 	fput(pipe[0]);
 	status = reap_all(pid);

@@ -19,6 +19,8 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 #include <linux/pagewalk.h>
+#include <linux/swap.h>
+#include <linux/pagemap.h>
 
 static unsigned long nr_mm_audit_errors;
 
@@ -180,14 +182,63 @@ int mm_audit(void)
 }
 
 /*
- * The free page count a leak check compares: a lazily kept mm dropped and
- * slab caches shrunk first (either would look like a leak), and the kernel's own page
+ * One orphan of the swap cache (no PTE maps it, no swap PTE names its
+ * slot, nobody else holds it) off the anon lists, with a reference, or
+ * NULL when there is none.
+ */
+static struct page *find_orphan_swapcache(void)
+{
+	struct lruvec *lruvec = node_lruvec(NODE_DATA(0));
+
+	for (int lru = LRU_INACTIVE_ANON; lru <= LRU_ACTIVE_ANON; lru++) {
+		struct page *page;
+
+		list_for_each_entry(page, &lruvec->lists[lru], lru) {
+			swp_entry_t entry = { page_private(page) };
+
+			if (PageSwapCache(page) && !page_mapped(page) && !PageLocked(page) &&
+			    page_ref_count(page) == 1 && !__swap_count(entry)) {
+				get_page(page);
+				return page;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Pages left in the swap cache by processes that are gone (a test killed
+ * before its swapoff, a write still going when they exited) are not
+ * leaked: reclaim would free them. Free them now, each once its write
+ * has ended, so that a leak check counts only what is really lost.
+ * Linux has no such step (the pages stay until reclaim or swapoff).
+ */
+static void settle_swap_cache(void)
+{
+	unsigned long tries = totalram_pages;
+	struct page *page;
+
+	while (tries-- && (page = find_orphan_swapcache())) {
+		lock_page(page);
+		wait_on_page_writeback(page);
+		if (PageSwapCache(page) && !page_mapped(page) && page_ref_count(page) == 2)
+			delete_from_swap_cache(page);
+		unlock_page(page);
+		put_page(page);
+	}
+}
+
+/*
+ * The free page count a leak check compares: a lazily kept mm dropped,
+ * slab caches shrunk and orphans of the swap cache freed first (any of
+ * them would look like a leak), and the kernel's own page
  * tables counted as free, since they are never freed once made (vmalloc
  * space for kernel stacks, as in Linux) and are not what a test leaked.
  */
 unsigned long mm_settled_free_pages(void)
 {
 	leave_mm();		/* our lazy reference to the last process's mm */
+	settle_swap_cache();
 	kmem_cache_shrink_all();
 	return nr_free_pages() + (unsigned long)atomic_long_read(&init_mm.pgtables_bytes) /
 				 PAGE_SIZE;

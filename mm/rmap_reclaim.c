@@ -128,6 +128,7 @@ static bool unmap_to_swap(struct page *page, struct vm_area_struct *vma, pte_t *
 static bool try_to_unmap_one(struct page *page, struct vm_area_struct *vma,
 			     unsigned long address, void *arg)
 {
+	/* LAB reclaim: unmap-one BEGIN */
 	DEFINE_PAGE_VMA_WALK(pvmw, page, vma, address, 0);
 	bool *failed = arg;
 
@@ -175,6 +176,7 @@ discard:
 		put_page(page);
 	}
 	return true;
+	/* LAB reclaim: unmap-one END */
 }
 
 static int page_not_mapped(struct page *page)

@@ -105,6 +105,7 @@ enum page_references {
  */
 static enum page_references page_check_references(struct page *page)
 {
+	/* LAB reclaim: second-chance BEGIN */
 	unsigned long vm_flags;
 	int referenced_ptes = page_referenced(page, 1, &vm_flags);
 	bool referenced_page = TestClearPageReferenced(page);
@@ -122,6 +123,7 @@ static enum page_references page_check_references(struct page *page)
 	if (referenced_page && page_is_file_lru(page))
 		return PAGEREF_RECLAIM_CLEAN;
 	return PAGEREF_RECLAIM;
+	/* LAB reclaim: second-chance END */
 }
 
 typedef enum {

@@ -1,6 +1,7 @@
 # Reclaim under memory pressure, on a machine of its own: 48 MiB of RAM
 # and a 256 MiB swap disk, so that tests/user/reclaim_ws.c can push a
-# working set of four times the RAM through swap (it skips in the user
+# working set of four times the RAM through swap, and reclaim_hot.c can
+# stream three times the RAM past a hot set (they skip in the user
 # suite's boot, whose disk is too small). Faultline runs it as the user
 # suite runs its programs: the TAP lines, the mm audit and the page-leak
 # check. With RECLAIM_ORACLE=1 (make difftest sets it) Linux 6.1 runs
@@ -18,29 +19,31 @@ mkswap_img() {
 	"$(command -v mkswap || echo /sbin/mkswap)" -q "$1" >/dev/null
 }
 mkswap_img "$rdir/swap.img" 256M
-boot "$rlog" --mem 48 --timeout 900 --drive "$rdir/swap.img" --cmdline "utest=reclaim_ws"
+RECLAIM_TESTS="reclaim_hot reclaim_ws"
+boot "$rlog" --mem 48 --timeout 900 --drive "$rdir/swap.img" \
+	--cmdline "utest=$(echo $RECLAIM_TESTS | tr ' ' ,)"
 routcome=$(boot_outcome $? "$rlog")
 clean_log "$rlog" >"$rlog.clean"
 utest_split "$rlog.clean" "$rdir"
 [ "$routcome" = poweroff ] || fail "reclaim: the run completes (ended by $routcome)" "$rlog"
-if [ -f "$rdir/reclaim_ws.end" ]; then
-	collect_tap "$rdir/reclaim_ws.out" "reclaim/reclaim_ws"
-	if grep -q '^1\.\.0 # SKIP' "$rdir/reclaim_ws.out"; then
-		fail "reclaim/reclaim_ws: it ran, not skipped" "$rdir/reclaim_ws.out"
+for name in $RECLAIM_TESTS; do
+	if [ ! -f "$rdir/$name.end" ]; then
+		fail "reclaim/$name: it ran to the end" "$rlog"
+		continue
 	fi
-	utest_audit_leak reclaim_ws "$rdir" "$rlog"
-else
-	fail "reclaim/reclaim_ws: it ran to the end" "$rlog"
-fi
-
-if [ "${RECLAIM_ORACLE:-0}" = 1 ]; then
-	scripts/linux-run --mem 128 --timeout 900 --disk 480 build/tests/user/reclaim_ws \
-		>"$rdir/reclaim_ws.linux" 2>"$rdir/linux.err"
-	if cmp -s "$rdir/reclaim_ws.linux" "$rdir/reclaim_ws.out"; then
-		pass "difftest/reclaim_ws: Linux 6.1 and Faultline print the same"
+	collect_tap "$rdir/$name.out" "reclaim/$name"
+	if grep -q '^1\.\.0 # SKIP' "$rdir/$name.out"; then
+		fail "reclaim/$name: it ran, not skipped" "$rdir/$name.out"
+	fi
+	utest_audit_leak "$name" "$rdir" "$rlog"
+	[ "${RECLAIM_ORACLE:-0}" = 1 ] || continue
+	scripts/linux-run --mem 128 --timeout 900 --disk 480 "build/tests/user/$name" \
+		>"$rdir/$name.linux" 2>"$rdir/$name.linux-err"
+	if cmp -s "$rdir/$name.linux" "$rdir/$name.out"; then
+		pass "difftest/$name: Linux 6.1 and Faultline print the same"
 	else
-		diff -u --label "Linux 6.1" --label Faultline "$rdir/reclaim_ws.linux" \
-			"$rdir/reclaim_ws.out" >"$rdir/reclaim_ws.diff" 2>&1
-		fail "difftest/reclaim_ws: Linux 6.1 and Faultline print the same" "$rdir/reclaim_ws.diff"
+		diff -u --label "Linux 6.1" --label Faultline "$rdir/$name.linux" \
+			"$rdir/$name.out" >"$rdir/$name.diff" 2>&1
+		fail "difftest/$name: Linux 6.1 and Faultline print the same" "$rdir/$name.diff"
 	fi
-fi
+done

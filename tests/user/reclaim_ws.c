@@ -179,9 +179,9 @@ static long vm(const char *name)
 
 int main(void)
 {
-	long mem_kb, swap_kb, before[5], after[5];
-	static const char *const names[5] = {
-		"pswpout", "pswpin", "pgmajfault", "pgscan_kswapd", "pgscan_direct"
+	long mem_kb, swap_kb, before[6], after[6];
+	static const char *const names[6] = {
+		"pswpout", "pswpin", "pgmajfault", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd"
 	};
 
 	swap_test_begin();
@@ -197,7 +197,7 @@ int main(void)
 		return 0;
 	}
 	ws_pages = (unsigned long)mem_kb * 4 / (P / 1024);
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		before[i] = vm(names[i]);
 
 	run_case("private anonymous", case_anon);
@@ -205,13 +205,14 @@ int main(void)
 	run_case("shared anonymous", case_shared);
 	run_case("tmpfs file", case_tmpfs);
 
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		after[i] = vm(names[i]);
 	ok(after[0] > before[0], "pages were written to swap (pswpout)");
 	ok(after[1] > before[1], "and read back from it (pswpin)");
 	ok(after[2] > before[2], "reading them back were major faults (pgmajfault)");
 	ok(after[3] + after[4] > before[3] + before[4],
 	   "reclaim scanned the inactive lists (pgscan_kswapd, pgscan_direct)");
+	ok(after[5] > before[5], "kswapd freed pages in the background (pgsteal_kswapd)");
 	ok(swapoff(SWAP_DEV) == 0, "swapoff: nothing is left in swap");
 	swap_test_end();
 	return tap_done();
