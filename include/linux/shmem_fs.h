@@ -4,6 +4,7 @@
 
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 
 /* tmpfs (mm/shmem.c). Linux: include/linux/shmem_fs.h */
 
@@ -52,8 +53,24 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 int shmem_lock(struct file *file, int lock);
 void shmem_evict_inode(struct inode *inode);
 bool vma_is_shmem(const struct vm_area_struct *vma);
+bool shmem_mapping(const struct address_space *mapping);
 int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 			   unsigned long dst_addr, struct page *page, bool wp_copy);
+
+/*
+ * mm/shmem_swap.c: tmpfs pages in swap. shmem_writepage's "keep the
+ * page, dirty, locked, and activate it". Linux: AOP_WRITEPAGE_ACTIVATE
+ * (include/linux/fs.h)
+ */
+#define AOP_WRITEPAGE_ACTIVATE	0x80000
+int shmem_writepage(struct page *page);
+int shmem_swapin_page(struct inode *inode, pgoff_t index, swp_entry_t swap,
+		      struct page **pagep, enum sgp_type sgp, vm_fault_t *fault_type);
+unsigned long shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end);
+unsigned long shmem_partial_swap_usage(struct address_space *mapping, pgoff_t start,
+				       pgoff_t end);
+unsigned long shmem_swap_usage(struct vm_area_struct *vma);
+void shmem_swaplist_del(struct inode *inode);
 
 /* mm/shmem_fallocate.c */
 long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len);

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Shared anonymous memory and System V shared memory in swap: both are
+ * tmpfs files underneath, so MADV_PAGEOUT writes their pages out (smaps
+ * Swap, pswpout) and a fault reads them back. After fork a page both
+ * processes map is left alone (6.1 pages out only what one process
+ * maps), and a page the child reads back is back for the parent too.
+ * mincore shows a page that came back. swapoff with pages of a segment
+ * in swap reads them back into it. SwapFree, major faults and pswpin
+ * are not compared (see shmem_swap.c): swapoff at the end shows that no
+ * slot was left in use.
+ */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include "swaplib.h"
+#include "proclib.h"
+
+#define N	32
+#define P	4096UL
+
+static char pattern(int i, unsigned long j)
+{
+	return (char)(i * 5 + j / 256 + 3);
+}
+
+static void fill(char *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (unsigned long j = 0; j < P; j++)
+			p[i * P + j] = pattern(i, j);
+}
+
+static int contents_ok(const char *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (unsigned long j = 0; j < P; j += 64)
+			if (p[i * P + j] != pattern(i, j))
+				return 0;
+	return 1;
+}
+
+static int resident(const char *p, int n)
+{
+	unsigned char vec[N];
+	int got = 0;
+
+	if (mincore((void *)p, n * P, vec))
+		return -1;
+	for (int i = 0; i < n; i++)
+		got += vec[i] & 1;
+	return got;
+}
+
+static void shared_anonymous(void)
+{
+	char *p = mmap(NULL, N * P, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long out;
+	pid_t pid;
+	int status;
+
+	fill(p, N);
+	out = vmstat_value("pswpout");
+	ok_eq(0, madvise(p, N * P, MADV_PAGEOUT), "MAP_SHARED|MAP_ANONYMOUS: MADV_PAGEOUT");
+	ok_eq(N, vmstat_value("pswpout") - out, "pswpout grew by %d", N);
+	ok_eq(N * 4, vma_field(p, "Swap:"), "smaps: Swap %d kB", N * 4);
+	ok_eq(0, vma_field(p, "Rss:"), "Rss 0");
+
+	pid = fork();
+	if (pid == 0) {
+		int good = vma_field(p, "Swap:") == N * 4 && contents_ok(p, N / 2);
+
+		_exit(good ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "fork: the child sees the pages in swap and reads half back");
+	ok_eq(N / 2 * 4, vma_field(p, "Swap:"), "the parent's Swap: %d kB, the child's half came back",
+	      N / 2 * 4);
+	ok_eq(0, vma_field(p, "Rss:"), "though the parent maps none of them yet");
+	ok_eq(N / 2, resident(p, N / 2), "mincore: the half the child read is resident");
+	ok(contents_ok(p, N), "the parent reads every page's bytes");
+	ok_eq(N, resident(p, N), "mincore: all resident");
+
+	/* Mapped by two processes, a page stays where it is. */
+	pid = fork();
+	if (pid == 0) {
+		int good = contents_ok(p, N);	/* map every page in the child too */
+
+		madvise(p, N * P, MADV_PAGEOUT);
+		good = good && vma_field(p, "Swap:") == 0 && vma_field(p, "Rss:") == N * 4;
+		_exit(good ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "MADV_PAGEOUT leaves pages another process maps too");
+	ok_eq(0, munmap(p, N * P), "munmap");
+}
+
+static void sysv_segment(void)
+{
+	int id = shmget(IPC_PRIVATE, N * P, IPC_CREAT | 0600);
+	char *p = shmat(id, NULL, 0);
+	long out;
+
+	ok(p != (void *)-1, "a System V segment of %d pages", N);
+	fill(p, N);
+	out = vmstat_value("pswpout");
+	ok_eq(0, madvise(p, N * P, MADV_PAGEOUT), "SysV shm: MADV_PAGEOUT");
+	ok_eq(N, vmstat_value("pswpout") - out, "pswpout grew by %d", N);
+	ok_eq(N * 4, vma_field(p, "Swap:"), "smaps: Swap %d kB", N * 4);
+	ok(contents_ok(p, N / 4), "a quarter read back");
+	ok_eq(N * 3, vma_field(p, "Swap:"), "Swap %d kB", N * 3);
+
+	/* swapoff reads the rest back into the segment. */
+	ok_eq(0, swapoff(SWAP_DEV), "swapoff with the segment's pages in swap");
+	ok_eq(0, vma_field(p, "Swap:"), "Swap 0: they are back in the segment");
+	ok(contents_ok(p, N), "with their bytes");
+	ok_eq(0, swapon(SWAP_DEV, 0), "swapon again");
+
+	/* Removing the segment with pages in swap frees their slots. */
+	madvise(p, N * P, MADV_PAGEOUT);
+	ok_eq(N * 4, vma_field(p, "Swap:"), "paged out again: Swap %d kB", N * 4);
+	ok_eq(0, shmctl(id, IPC_RMID, NULL) | shmdt(p), "IPC_RMID and shmdt");
+}
+
+int main(void)
+{
+	swap_test_begin();
+	ok(swapon(SWAP_DEV, 0) == 0, "swapon " SWAP_DEV);
+	shared_anonymous();
+	sysv_segment();
+	ok(swapoff(SWAP_DEV) == 0, "swapoff: no slot is left in use");
+	swap_test_end();
+	return tap_done();
+}
