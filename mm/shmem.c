@@ -140,7 +140,7 @@ void shmem_uncharge(struct inode *inode, unsigned long pages)
 
 /*
  * The page at index, with a reference, locked. SGP_READ only finds (a
- * hole gives NULL); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
+ * hole gives NULL), SGP_NOALLOC too (a hole is -ENOENT); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
  * allocate a zeroed page for a hole, SGP_CACHE refusing an index beyond
  * the end of the file with -EINVAL (which a fault turns into SIGBUS).
  * A page fallocate() made stays !Uptodate until first used, so that a
@@ -183,6 +183,8 @@ repeat:
 			page = NULL;
 		}
 	}
+	if (!page && sgp == SGP_NOALLOC)
+		return -ENOENT;
 	if (page || sgp == SGP_READ) {
 		*pagep = page;
 		return 0;

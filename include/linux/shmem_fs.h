@@ -34,6 +34,7 @@ static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 
 enum sgp_type {
 	SGP_READ,	/* find a page; a hole stays a hole */
+	SGP_NOALLOC,	/* find a page (in swap too); a hole is -ENOENT */
 	SGP_CACHE,	/* find or allocate, within the file's size (faults) */
 	SGP_WRITE,	/* find or allocate, anywhere (write(2) extends) */
 	SGP_FALLOC,	/* as SGP_WRITE, but a new page stays !Uptodate until used */
