@@ -233,9 +233,12 @@ static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(to));
 		struct page *page = NULL;
 		size_t copied;
+		int err;
 
 		n = (size_t)min((loff_t)n, i_size_read(inode) - iocb->ki_pos);
-		shmem_get_page(inode, index, &page, SGP_READ);
+		err = shmem_get_page(inode, index, &page, SGP_READ);
+		if (err)	/* a page in swap that could not be read back */
+			return done ? done : err;
 		if (page) {
 			unlock_page(page);
 			if (!offset)	/* a read from the page's start is a use of it */
