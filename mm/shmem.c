@@ -139,6 +139,22 @@ void shmem_uncharge(struct inode *inode, unsigned long pages)
 }
 
 /*
+ * Give back the charge of pages the file no longer has, in its page
+ * cache or in swap: those truncated, and clean ones reclaim dropped
+ * (a hole again). Linux: shmem_recalc_inode()
+ */
+void shmem_recalc_inode(struct inode *inode)
+{
+	long freed = (long)(inode->i_shmem_alloced - inode->i_shmem_swapped -
+			    inode->i_mapping->nrpages);
+
+	if (freed > 0) {
+		inode->i_shmem_alloced -= freed;
+		shmem_uncharge(inode, freed);
+	}
+}
+
+/*
  * The page at index, with a reference, locked. SGP_READ only finds (a
  * hole gives NULL), SGP_NOALLOC too (a hole is -ENOENT); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
  * allocate a zeroed page for a hole, SGP_CACHE refusing an index beyond
@@ -189,6 +205,7 @@ repeat:
 		*pagep = page;
 		return 0;
 	}
+	shmem_recalc_inode(inode);
 	if (!shmem_charge(inode))
 		return -ENOSPC;
 	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
@@ -209,6 +226,7 @@ repeat:
 		shmem_uncharge(inode, 1);
 		return err;
 	}
+	inode->i_shmem_alloced++;
 	lru_cache_add(page);
 	*pagep = page;
 	return 0;
@@ -417,6 +435,7 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 		goto out_delete_from_cache;
 	set_page_dirty(page);
 	unlock_page(page);
+	inode->i_shmem_alloced++;
 	return 0;
 
 out_delete_from_cache:
@@ -455,16 +474,14 @@ void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
 {
 	pgoff_t start = (lstart + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	pgoff_t end = lend == -1 ? ~0UL : (pgoff_t)((lend + 1) >> PAGE_SHIFT);
-	unsigned long before, swapped;
 
 	if (inode->i_shmem_swapped && (lstart & (PAGE_SIZE - 1)))
 		shmem_swapin_partial(inode, lstart >> PAGE_SHIFT);
 	if (inode->i_shmem_swapped && lend != -1 && ((lend + 1) & (PAGE_SIZE - 1)))
 		shmem_swapin_partial(inode, lend >> PAGE_SHIFT);
-	before = inode->i_mapping->nrpages;
 	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
-	swapped = shmem_free_swap_range(inode, start, end);
-	shmem_uncharge(inode, before - inode->i_mapping->nrpages + swapped);
+	shmem_free_swap_range(inode, start, end);
+	shmem_recalc_inode(inode);
 }
 
 /* A size change, unless a seal forbids it (-EPERM). Linux: shmem_setattr() */

@@ -208,13 +208,12 @@ static int shmem_free_swap(struct address_space *mapping, pgoff_t index, void *r
 
 /*
  * Free the swap entries of pages start..end-1 (truncate, hole punch,
- * the file's end). Returns how many went. Linux: the value-entry case
- * of shmem_undo_range()
+ * the file's end); shmem_recalc_inode gives their charge back.
+ * Linux: the value-entry case of shmem_undo_range()
  */
-unsigned long shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end)
+void shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end)
 {
 	struct address_space *mapping = inode->i_mapping;
-	unsigned long freed = 0;
 	void **slots[16];
 	unsigned long indices[16];
 	unsigned int n;
@@ -230,12 +229,10 @@ unsigned long shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t 
 		for (unsigned int i = 0; i < n && indices[i] < end; i++)
 			if (xa_is_value(entries[i]) &&
 			    !shmem_free_swap(mapping, indices[i], entries[i]))
-				freed++;
+				inode->i_shmem_swapped--;
 		if (!start)
 			break;
 	}
-	inode->i_shmem_swapped -= freed;
-	return freed;
 }
 
 /* Of pages start..end-1, the bytes in swap. Linux: shmem_partial_swap_usage() */

@@ -168,16 +168,21 @@ static pageout_t pageout(struct page *page)
 }
 
 /*
- * Detach a clean, unmapped, locked page from the swap cache if nobody
- * but reclaim holds it (the isolation's reference and the cache's).
- * Linux: __remove_mapping() for the swap cache
+ * Detach a clean, unmapped, locked page from the swap cache or its file
+ * if nobody but reclaim holds it (the isolation's reference and the
+ * cache's). Linux: __remove_mapping()
  */
 static bool remove_mapping(struct page *page)
 {
 	swp_entry_t entry = { page_private(page) };
 
-	if (page_ref_count(page) != 2 || PageDirty(page) || !PageSwapCache(page))
+	if (page_ref_count(page) != 2 || PageDirty(page) ||
+	    (!PageSwapCache(page) && !page->mapping))
 		return false;
+	if (!PageSwapCache(page)) {
+		delete_from_page_cache(page);	/* a clean tmpfs page: a hole again */
+		return true;
+	}
 	__delete_from_swap_cache(page, entry);
 	put_swap_page(page, entry);
 	put_page(page);		/* the cache's */

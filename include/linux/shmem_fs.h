@@ -48,6 +48,7 @@ bool shmem_file(struct file *file);
 int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep,
 		   enum sgp_type sgp);
 void shmem_uncharge(struct inode *inode, unsigned long pages);
+void shmem_recalc_inode(struct inode *inode);
 void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend);
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long vm_flags);
 int shmem_zero_setup(struct vm_area_struct *vma);
@@ -67,7 +68,7 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 int shmem_writepage(struct page *page);
 int shmem_swapin_page(struct inode *inode, pgoff_t index, swp_entry_t swap,
 		      struct page **pagep, enum sgp_type sgp, vm_fault_t *fault_type);
-unsigned long shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end);
+void shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end);
 unsigned long shmem_partial_swap_usage(struct address_space *mapping, pgoff_t start,
 				       pgoff_t end);
 unsigned long shmem_swap_usage(struct vm_area_struct *vma);

@@ -5,7 +5,8 @@
  * Swap, pswpout) and a fault reads them back. After fork a page both
  * processes map is left alone (6.1 pages out only what one process
  * maps), and a page the child reads back is back for the parent too.
- * mincore shows a page that came back. swapoff with pages of a segment
+ * mincore shows a page that came back. A page never written is clean,
+ * and dropped instead. swapoff with pages of a segment
  * in swap reads them back into it. SwapFree, major faults and pswpin
  * are not compared (see shmem_swap.c): swapoff at the end shows that no
  * slot was left in use.
@@ -100,6 +101,27 @@ static void shared_anonymous(void)
 	ok_eq(0, munmap(p, N * P), "munmap");
 }
 
+/* A page never written is clean: reclaim drops it (a hole again), writing nothing. */
+static void clean_pages(void)
+{
+	char *p = mmap(NULL, N * P, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long out;
+	int sum = 0;
+
+	for (int i = 0; i < N; i++)
+		sum += p[i * P];
+	ok_eq(N, resident(p, N), "%d pages read, never written: all resident", N);
+	out = vmstat_value("pswpout");
+	ok_eq(0, madvise(p, N * P, MADV_PAGEOUT), "MADV_PAGEOUT of clean shared pages");
+	ok_eq(0, vmstat_value("pswpout") - out, "pswpout unchanged: nothing to write");
+	ok_eq(0, vma_field(p, "Swap:") + vma_field(p, "Rss:"), "Swap 0, Rss 0");
+	ok_eq(0, resident(p, N), "mincore: none resident, dropped from the file");
+	for (int i = 0; i < N; i++)
+		sum += p[i * P + 1];
+	ok_eq(0, sum, "they read as zeros again");
+	munmap(p, N * P);
+}
+
 static void sysv_segment(void)
 {
 	int id = shmget(IPC_PRIVATE, N * P, IPC_CREAT | 0600);
@@ -132,6 +154,7 @@ int main(void)
 	swap_test_begin();
 	ok(swapon(SWAP_DEV, 0) == 0, "swapon " SWAP_DEV);
 	shared_anonymous();
+	clean_pages();
 	sysv_segment();
 	ok(swapoff(SWAP_DEV) == 0, "swapoff: no slot is left in use");
 	swap_test_end();
