@@ -122,20 +122,54 @@ static void clean_pages(void)
 	munmap(p, N * P);
 }
 
+/* The rss and swap columns of segment id's line in /proc/sysvipc/shm, in bytes. */
+static int sysvipc_columns(int id, unsigned long *rss, unsigned long *swp)
+{
+	read_file("/proc/sysvipc/shm");
+	for (char *l = proc_buf; *l; l = *line_end(l) ? line_end(l) + 1 : line_end(l)) {
+		unsigned long v[16];
+
+		if (sscanf(l, "%lu %lu %lo %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu",
+			   &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9],
+			   &v[10], &v[11], &v[12], &v[13], &v[14], &v[15]) == 16 &&
+		    (int)v[1] == id) {
+			*rss = v[14];
+			*swp = v[15];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* SHM_INFO's pages in memory and in swap, over all segments. */
+static long shm_info_swp(void)
+{
+	struct shm_info info;
+
+	return shmctl(0, SHM_INFO, (struct shmid_ds *)&info) < 0 ? -1 : (long)info.shm_swp;
+}
+
 static void sysv_segment(void)
 {
 	int id = shmget(IPC_PRIVATE, N * P, IPC_CREAT | 0600);
 	char *p = shmat(id, NULL, 0);
-	long out;
+	unsigned long rss = 1, swp = 1;
+	long out, shm_swp;
 
 	ok(p != (void *)-1, "a System V segment of %d pages", N);
 	fill(p, N);
+	shm_swp = shm_info_swp();
 	out = vmstat_value("pswpout");
 	ok_eq(0, madvise(p, N * P, MADV_PAGEOUT), "SysV shm: MADV_PAGEOUT");
 	ok_eq(N, vmstat_value("pswpout") - out, "pswpout grew by %d", N);
 	ok_eq(N * 4, vma_field(p, "Swap:"), "smaps: Swap %d kB", N * 4);
+	ok_eq(N, shm_info_swp() - shm_swp, "SHM_INFO: shm_swp grew by %d pages", N);
+	ok(!sysvipc_columns(id, &rss, &swp) && rss == 0 && swp == N * P,
+	   "/proc/sysvipc/shm: rss 0, swap %lu bytes", N * P);
 	ok(contents_ok(p, N / 4), "a quarter read back");
 	ok_eq(N * 3, vma_field(p, "Swap:"), "Swap %d kB", N * 3);
+	ok(!sysvipc_columns(id, &rss, &swp) && rss == N / 4 * P && swp == N / 4 * 3 * P,
+	   "/proc/sysvipc/shm: rss %lu, swap %lu bytes", N / 4 * P, N / 4 * 3 * P);
 
 	/* swapoff reads the rest back into the segment. */
 	ok_eq(0, swapoff(SWAP_DEV), "swapoff with the segment's pages in swap");
