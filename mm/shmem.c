@@ -450,22 +450,6 @@ out_unlock:
 /* --- size changes and the end of a file --- */
 
 /*
- * A page only partly inside the range, if it is in swap, comes back for
- * truncate_inode_pages_range to zero its inside part. Linux: the
- * shmem_get_folio(SGP_READ) of the partial folios in shmem_undo_range()
- */
-static void shmem_swapin_partial(struct inode *inode, pgoff_t index)
-{
-	struct page *page = NULL;
-
-	shmem_get_page(inode, index, &page, SGP_READ);
-	if (page) {
-		unlock_page(page);
-		put_page(page);
-	}
-}
-
-/*
  * Free the pages and swap entries of bytes lstart through lend (-1: to
  * the end), zeroing the inside part of a page only partly inside.
  * Linux: shmem_truncate_range() -> shmem_undo_range()
@@ -475,10 +459,7 @@ void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
 	pgoff_t start = (lstart + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	pgoff_t end = lend == -1 ? ~0UL : (pgoff_t)((lend + 1) >> PAGE_SHIFT);
 
-	if (inode->i_shmem_swapped && (lstart & (PAGE_SIZE - 1)))
-		shmem_swapin_partial(inode, lstart >> PAGE_SHIFT);
-	if (inode->i_shmem_swapped && lend != -1 && ((lend + 1) & (PAGE_SIZE - 1)))
-		shmem_swapin_partial(inode, lend >> PAGE_SHIFT);
+	shmem_swapin_partial(inode, lstart, lend);
 	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
 	shmem_free_swap_range(inode, start, end);
 	shmem_recalc_inode(inode);

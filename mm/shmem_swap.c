@@ -194,6 +194,27 @@ unlock:
 }
 
 /*
+ * Before truncate_inode_pages_range zeroes the inside part of a page
+ * only partly inside bytes lstart..lend (-1: to the end), such a page in
+ * swap comes back. Linux: the shmem_get_folio(SGP_READ) of the partial
+ * folios in shmem_undo_range()
+ */
+void shmem_swapin_partial(struct inode *inode, loff_t lstart, loff_t lend)
+{
+	pgoff_t partial[2] = { lstart >> PAGE_SHIFT, lend >> PAGE_SHIFT };
+	bool cut[2] = { lstart & (PAGE_SIZE - 1), lend != -1 && ((lend + 1) & (PAGE_SIZE - 1)) };
+
+	for (int i = 0; i < 2 && inode->i_shmem_swapped; i++) {
+		struct page *page = NULL;
+
+		if (cut[i] && !shmem_get_page(inode, partial[i], &page, SGP_READ) && page) {
+			unlock_page(page);
+			put_page(page);
+		}
+	}
+}
+
+/*
  * Take a swap entry out of index's slot and free its slot (and the swap
  * cache's page, if nobody else holds it). Linux: shmem_free_swap()
  */

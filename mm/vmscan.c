@@ -176,11 +176,12 @@ static bool remove_mapping(struct page *page)
 {
 	swp_entry_t entry = { page_private(page) };
 
-	if (page_ref_count(page) != 2 || PageDirty(page) ||
-	    (!PageSwapCache(page) && !page->mapping))
+	if (page_ref_count(page) != 2 || PageDirty(page))
 		return false;
-	if (!PageSwapCache(page)) {
-		delete_from_page_cache(page);	/* a clean tmpfs page: a hole again */
+	if (!PageSwapCache(page)) {	/* a clean tmpfs page: a hole again */
+		if (PageAnon(page) || !page->mapping)
+			return false;
+		delete_from_page_cache(page);
 		return true;
 	}
 	__delete_from_swap_cache(page, entry);

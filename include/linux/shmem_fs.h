@@ -68,6 +68,7 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 int shmem_writepage(struct page *page);
 int shmem_swapin_page(struct inode *inode, pgoff_t index, swp_entry_t swap,
 		      struct page **pagep, enum sgp_type sgp, vm_fault_t *fault_type);
+void shmem_swapin_partial(struct inode *inode, loff_t lstart, loff_t lend);
 void shmem_free_swap_range(struct inode *inode, pgoff_t start, pgoff_t end);
 unsigned long shmem_partial_swap_usage(struct address_space *mapping, pgoff_t start,
 				       pgoff_t end);
