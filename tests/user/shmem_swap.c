@@ -119,6 +119,7 @@ int main(void)
 	ok_eq(N, vmstat_value("pswpout") - out, "pswpout grew by %d", N);
 	ok_eq(N * 4, vma_field(p, "Swap:"), "smaps: Swap %d kB (the file's pages in swap)", N * 4);
 	ok_eq(0, vma_field(p, "SwapPss:"), "SwapPss 0: 6.1 counts no share of a file's swap");
+	ok_eq(N * 4, rollup_kb("Swap"), "smaps_rollup: Swap %d kB", N * 4);
 	ok_eq(0, vma_field(p, "Rss:"), "Rss 0");
 	/*
 	 * 6.1's meminfo sums per-CPU counters that lag by a threshold, and
