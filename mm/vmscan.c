@@ -149,7 +149,8 @@ typedef enum {
  */
 static pageout_t pageout(struct page *page)
 {
-	bool shmem = PageSwapBacked(page) && !PageAnon(page) && !PageSwapCache(page);
+	bool shmem = PageSwapBacked(page) && !PageAnon(page) && !PageSwapCache(page) &&
+		     page->mapping;	/* still in its file */
 
 	if (page_ref_count(page) != 2 || (!PageSwapCache(page) && !shmem))
 		return PAGE_KEEP;
