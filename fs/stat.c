@@ -47,8 +47,9 @@ static unsigned long new_encode_dev(dev_t dev)
 }
 
 /*
- * What stat reports. A tmpfs file's blocks are its pages in the page
- * cache (holes take none), 8 blocks of 512 bytes each.
+ * What stat reports. A tmpfs file's blocks are its pages, in the page
+ * cache or in swap (holes take none), 8 blocks of 512 bytes each
+ * (Linux: shmem_getattr()'s i_blocks, from info->alloced).
  */
 void generic_fillattr(struct inode *inode, struct kstat *stat)
 {
@@ -64,7 +65,8 @@ void generic_fillattr(struct inode *inode, struct kstat *stat)
 	stat->mtime = inode->i_mtime;
 	stat->ctime = inode->i_ctime;
 	stat->blksize = PAGE_SIZE;
-	stat->blocks = S_ISREG(inode->i_mode) ? inode->i_mapping->nrpages * (PAGE_SIZE / 512) : 0;
+	stat->blocks = S_ISREG(inode->i_mode) ?
+		(inode->i_mapping->nrpages + inode->i_shmem_swapped) * (PAGE_SIZE / 512) : 0;
 }
 
 int vfs_getattr(const struct path *path, struct kstat *stat)

@@ -63,9 +63,13 @@ static int shmctl_shm_info(struct ipc_namespace *ns, struct shm_info *shm_info)
 
 	memset(shm_info, 0, sizeof(*shm_info));
 	shm_info->used_ids = shm_ids(ns).in_use;
-	for (int idx = 0; (ipcp = ipc_get_next(&shm_ids(ns), &idx)); idx++)
-		shm_info->shm_rss += file_inode(to_shmid(ipcp)->shm_file)->i_mapping->nrpages;
-	shm_info->shm_tot = ns->shm_tot;	/* no swap: shm_swp and the attempts stay 0 */
+	for (int idx = 0; (ipcp = ipc_get_next(&shm_ids(ns), &idx)); idx++) {
+		struct inode *inode = file_inode(to_shmid(ipcp)->shm_file);
+
+		shm_info->shm_rss += inode->i_mapping->nrpages;
+		shm_info->shm_swp += inode->i_shmem_swapped;
+	}
+	shm_info->shm_tot = ns->shm_tot;	/* the swap attempts and successes stay 0, as in 6.1 */
 	return max(ipc_get_maxidx(&shm_ids(ns)), 0);
 }
 
@@ -192,11 +196,15 @@ SYSCALL_DEFINE3(shmctl, int, shmid, int, cmd, struct shmid64_ds __user *, buf)
 
 /* --- /proc/sysvipc/shm --- */
 
-/* One segment's line; rss is its pages in memory, in bytes. Linux: sysvipc_shm_proc_show() */
+/*
+ * One segment's line; rss and swap are its pages in memory and in swap,
+ * in bytes. Linux: sysvipc_shm_proc_show(), shm_add_rss_swap()
+ */
 static int sysvipc_shm_proc_show(struct seq_file *s, void *it)
 {
 	struct shmid_kernel *shp = to_shmid(it);
-	unsigned long rss = file_inode(shp->shm_file)->i_mapping->nrpages;
+	struct inode *inode = file_inode(shp->shm_file);
+	unsigned long rss = inode->i_mapping->nrpages, swp = inode->i_shmem_swapped;
 
 	seq_printf(s, "%10d %10d  %4o %21lu %5u %5u  %5lu %5u %5u %5u %5u %10llu %10llu %10llu "
 		   "%21lu %21lu\n",
@@ -204,7 +212,7 @@ static int sysvipc_shm_proc_show(struct seq_file *s, void *it)
 		   shp->shm_cprid, shp->shm_lprid, shp->shm_nattch, shp->shm_perm.uid,
 		   shp->shm_perm.gid, shp->shm_perm.cuid, shp->shm_perm.cgid,
 		   (unsigned long long)shp->shm_atim, (unsigned long long)shp->shm_dtim,
-		   (unsigned long long)shp->shm_ctim, rss * PAGE_SIZE, 0UL);
+		   (unsigned long long)shp->shm_ctim, rss * PAGE_SIZE, swp * PAGE_SIZE);
 	return 0;
 }
 

@@ -140,6 +140,15 @@ void *radix_tree_lookup(const struct radix_tree_root *root, unsigned long index)
 	return leaf ? leaf->slots[slot_of(leaf, index)] : NULL;
 }
 
+/* The slot holding index's entry, or NULL if there is none. */
+void **radix_tree_lookup_slot(const struct radix_tree_root *root, unsigned long index)
+{
+	struct radix_tree_node *leaf = find_leaf(root, index);
+	void **slot = leaf ? &leaf->slots[slot_of(leaf, index)] : NULL;
+
+	return slot && *slot ? slot : NULL;
+}
+
 /* Drop levels while the root uses only slot 0 and has children below. */
 static void shrink_tree(struct radix_tree_root *root)
 {
@@ -187,9 +196,12 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
 	return item;
 }
 
-/* In-order walk of node's subtree from index *next; returns items found. */
-static unsigned int gang_walk(const struct radix_tree_node *node, unsigned long *next,
-			      void **results, unsigned int max_items)
+/*
+ * In-order walk of node's subtree from index *next: the slots of up to
+ * max_items entries, and their indices if indices is not NULL.
+ */
+static unsigned int gang_walk(struct radix_tree_node *node, unsigned long *next,
+			      void ***slots, unsigned long *indices, unsigned int max_items)
 {
 	unsigned int found = 0;
 
@@ -201,23 +213,39 @@ static unsigned int gang_walk(const struct radix_tree_node *node, unsigned long 
 			*next = slot_index;
 		if (!node->slots[i])
 			continue;
-		if (node->shift)
-			found += gang_walk(node->slots[i], next, results + found,
-					   max_items - found);
-		else
-			results[found++] = node->slots[i];
+		if (node->shift) {
+			found += gang_walk(node->slots[i], next, slots + found,
+					   indices ? indices + found : NULL, max_items - found);
+		} else {
+			if (indices)
+				indices[found] = slot_index;
+			slots[found++] = &node->slots[i];
+		}
 		if (found == max_items)
 			return found;
 	}
 	return found;
 }
 
-unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
-				    unsigned long first_index, unsigned int max_items)
+unsigned int radix_tree_gang_lookup_slot(const struct radix_tree_root *root, void ***results,
+					 unsigned long *indices, unsigned long first_index,
+					 unsigned int max_items)
 {
 	unsigned long next = first_index;
 
 	if (!root->rnode || !max_items || first_index > height_max_index(root->height))
 		return 0;
-	return gang_walk(root->rnode, &next, results, max_items);
+	return gang_walk(root->rnode, &next, results, indices, max_items);
+}
+
+unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
+				    unsigned long first_index, unsigned int max_items)
+{
+	/* The slot pointers go in results first, then each becomes its item. */
+	void ***slots = (void ***)results;
+	unsigned int n = radix_tree_gang_lookup_slot(root, slots, NULL, first_index, max_items);
+
+	for (unsigned int i = 0; i < n; i++)
+		results[i] = *slots[i];
+	return n;
 }

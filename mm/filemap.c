@@ -149,8 +149,9 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t index)
 {
 	struct page *page = radix_tree_lookup(&mapping->i_pages, index);
 
-	if (page)
-		get_page(page);
+	if (!page || xa_is_value(page))
+		return NULL;
+	get_page(page);
 	return page;
 }
 
@@ -163,16 +164,34 @@ struct page *find_lock_page(struct address_space *mapping, pgoff_t index)
 	return page;
 }
 
-/* Up to nr_pages cached pages from index start on, in order, referenced. */
+/*
+ * Up to nr_pages cached pages from index start on, in order, referenced;
+ * swap entries are stepped over, so that 0 means no page is left.
+ * Linux: find_get_pages_range()
+ */
 unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 			    unsigned int nr_pages, struct page **pages)
 {
-	unsigned int n = radix_tree_gang_lookup(&mapping->i_pages, (void **)pages, start,
-						nr_pages);
+	void **slots[16];
+	unsigned long indices[16];
+	unsigned int found = 0, n;
 
-	for (unsigned int i = 0; i < n; i++)
-		get_page(pages[i]);
-	return n;
+	while (found < nr_pages &&
+	       (n = radix_tree_gang_lookup_slot(&mapping->i_pages, slots, indices, start,
+						min(nr_pages - found, 16U)))) {
+		for (unsigned int i = 0; i < n; i++) {
+			struct page *page = *slots[i];
+
+			if (xa_is_value(page))
+				continue;
+			get_page(page);
+			pages[found++] = page;
+		}
+		start = indices[n - 1] + 1;
+		if (!start)
+			break;	/* the last index there is */
+	}
+	return found;
 }
 
 /*
@@ -213,7 +232,7 @@ vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t 
 		if (!pte_none(*pte))
 			continue;
 		page = radix_tree_lookup(&mapping->i_pages, index);
-		if (!page || !PageUptodate(page) || PageLocked(page))
+		if (!page || xa_is_value(page) || !PageUptodate(page) || PageLocked(page))
 			continue;
 		get_page(page);
 		vmf->pte = pte;

@@ -5,7 +5,9 @@
  * them to the inactive list, next in line for reclaim; PAGEOUT reclaims
  * them now: an anonymous page gets a swap slot, its PTEs become swap
  * entries and it is written out (and stays in the swap cache until the
- * write ends and reclaim passes again). Only pages this process alone
+ * write ends and reclaim passes again); a tmpfs page (shared anonymous,
+ * System V shm) goes to swap through its file (shmem_writepage), or is
+ * dropped if it was never written. Only pages this process alone
  * maps are touched, and their accessed bits are cleared first, so that
  * reclaim's second chance does not keep them.
  * Linux: mm/madvise.c (madvise_cold, madvise_pageout,

@@ -7,8 +7,9 @@
  *   no PTE, anonymous VMA                     0 (never touched, or dropped)
  *   no PTE, file VMA (shared anonymous too)   is the file's page in its
  *                                             page cache?
+ *   swap PTE, or a tmpfs page in swap         is its page in the swap cache?
  * The walk is the one page-table walker; empty levels are holes.
- * Left out: swap entries (none yet), huge pages.
+ * Left out: huge pages.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -23,12 +24,32 @@
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
-/* Is the file page at index cached? Linux: mincore_page() */
+/* A swapped-out page is "in core" while the swap cache still has it, read. Linux: mincore_page() */
+static unsigned char mincore_swap(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+	unsigned char present;
+
+	if (!page)
+		return 0;
+	present = PageUptodate(page);
+	put_page(page);
+	return present;
+}
+
+/*
+ * Is the file page at index cached? A tmpfs page in swap is while the
+ * swap cache has it. Linux: mincore_page(), filemap_get_incore_folio()
+ */
 static unsigned char mincore_page(struct address_space *mapping, pgoff_t index)
 {
-	struct page *page = find_get_page(mapping, index);
+	void *entry = radix_tree_lookup(&mapping->i_pages, index);
+	struct page *page;
 	unsigned char present = 0;
 
+	if (entry && xa_is_value(entry))
+		return mincore_swap(radix_to_swp_entry(entry));
+	page = find_get_page(mapping, index);
 	if (page) {
 		present = PageUptodate(page);
 		put_page(page);
@@ -63,19 +84,6 @@ static int mincore_hole(unsigned long addr, unsigned long end, int depth, struct
 	(void)depth;
 	mincore_unmapped_range(addr, end, walk->vma, mw->vec + ((addr - mw->start) >> PAGE_SHIFT));
 	return 0;
-}
-
-/* A swapped-out page is "in core" while the swap cache still has it, read. Linux: mincore_page() */
-static unsigned char mincore_swap(swp_entry_t entry)
-{
-	struct page *page = lookup_swap_cache(entry);
-	unsigned char present;
-
-	if (!page)
-		return 0;
-	present = PageUptodate(page);
-	put_page(page);
-	return present;
 }
 
 static int mincore_pte(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk)

@@ -13,8 +13,9 @@
  * Seals (mm/memfd.c) are checked where they apply: write, truncate,
  * writable shared mmap, fallocate (mm/shmem_fallocate.c).
  *
- * Left out from Linux: swapping these pages out (with swap), huge pages,
- * extended attributes.
+ * Under reclaim, with swap on, the pages go to swap and come back when
+ * used (mm/shmem_swap.c). Left out from Linux: huge pages, extended
+ * attributes.
  */
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -23,6 +24,7 @@
 #include <linux/slab.h>
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
+#include <linux/swapops.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -83,6 +85,7 @@ struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir, u
 	}
 	inode->i_shmem_flags = VM_NORESERVE;
 	inode->i_shmem_seals = F_SEAL_SEAL;	/* only memfd_create() may unseal */
+	INIT_LIST_HEAD(&inode->i_shmem_swaplist);
 	inode->i_ino = get_next_ino();
 	inode_init_owner(inode, dir, mode);
 	mode = inode->i_mode;
@@ -136,16 +139,35 @@ void shmem_uncharge(struct inode *inode, unsigned long pages)
 }
 
 /*
+ * Give back the charge of pages the file no longer has, in its page
+ * cache or in swap: those truncated, and clean ones reclaim dropped
+ * (a hole again). Linux: shmem_recalc_inode()
+ */
+void shmem_recalc_inode(struct inode *inode)
+{
+	long freed = (long)(inode->i_shmem_alloced - inode->i_shmem_swapped -
+			    inode->i_mapping->nrpages);
+
+	if (freed > 0) {
+		inode->i_shmem_alloced -= freed;
+		shmem_uncharge(inode, freed);
+	}
+}
+
+/*
  * The page at index, with a reference, locked. SGP_READ only finds (a
- * hole gives NULL); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
+ * hole gives NULL), SGP_NOALLOC too (a hole is -ENOENT); SGP_CACHE (faults), SGP_WRITE and SGP_FALLOC
  * allocate a zeroed page for a hole, SGP_CACHE refusing an index beyond
  * the end of the file with -EINVAL (which a fault turns into SIGBUS).
  * A page fallocate() made stays !Uptodate until first used, so that a
  * failed fallocate can tell its own pages (shmem_unfalloc_range()): a
  * reader still sees a hole there, any other use makes it up to date
- * (it is zeroed already). Linux: shmem_get_folio_gfp()
+ * (it is zeroed already). A page in swap is read back first (a major
+ * fault when fault_type is given: the caller is a fault).
+ * Linux: shmem_get_folio_gfp()
  */
-int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum sgp_type sgp)
+static int shmem_get_page_gfp(struct inode *inode, pgoff_t index, struct page **pagep,
+			      enum sgp_type sgp, vm_fault_t *fault_type)
 {
 	struct address_space *mapping = inode->i_mapping;
 	struct page *page;
@@ -154,7 +176,18 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 	if (sgp == SGP_CACHE &&
 	    index >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return -EINVAL;
-	page = find_lock_page(mapping, index);
+repeat:
+	page = radix_tree_lookup(&mapping->i_pages, index);
+	if (page && xa_is_value(page)) {
+		err = shmem_swapin_page(inode, index, radix_to_swp_entry(page), &page, sgp,
+					fault_type);
+		if (err == -EEXIST)
+			goto repeat;
+		if (err)
+			return err;
+	} else {
+		page = find_lock_page(mapping, index);
+	}
 	if (page && sgp == SGP_WRITE)
 		mark_page_accessed(page);	/* write(2) uses the page, as a read does */
 	if (page && !PageUptodate(page)) {
@@ -166,10 +199,13 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 			page = NULL;
 		}
 	}
+	if (!page && sgp == SGP_NOALLOC)
+		return -ENOENT;
 	if (page || sgp == SGP_READ) {
 		*pagep = page;
 		return 0;
 	}
+	shmem_recalc_inode(inode);
 	if (!shmem_charge(inode))
 		return -ENOSPC;
 	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
@@ -190,9 +226,15 @@ int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum
 		shmem_uncharge(inode, 1);
 		return err;
 	}
+	inode->i_shmem_alloced++;
 	lru_cache_add(page);
 	*pagep = page;
 	return 0;
+}
+
+int shmem_get_page(struct inode *inode, pgoff_t index, struct page **pagep, enum sgp_type sgp)
+{
+	return shmem_get_page_gfp(inode, index, pagep, sgp, NULL);
 }
 
 /* --- read and write --- */
@@ -209,9 +251,12 @@ static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		size_t n = min((size_t)(PAGE_SIZE - offset), iov_iter_count(to));
 		struct page *page = NULL;
 		size_t copied;
+		int err;
 
 		n = (size_t)min((loff_t)n, i_size_read(inode) - iocb->ki_pos);
-		shmem_get_page(inode, index, &page, SGP_READ);
+		err = shmem_get_page(inode, index, &page, SGP_READ);
+		if (err)	/* a page in swap that could not be read back */
+			return done ? done : err;
 		if (page) {
 			unlock_page(page);
 			if (!offset)	/* a read from the page's start is a use of it */
@@ -309,9 +354,9 @@ static bool shmem_userfault(struct vm_fault *vmf, struct inode *inode, vm_fault_
 
 	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return false;	/* past the end: SIGBUS, as without a monitor */
-	page = find_get_page(inode->i_mapping, vmf->pgoff);
+	/* A page in swap is the file's too. */
+	page = radix_tree_lookup(&inode->i_mapping->i_pages, vmf->pgoff);
 	if (page) {
-		put_page(page);
 		if (!userfaultfd_minor(vma))
 			return false;
 		*ret = handle_userfault(vmf, VM_UFFD_MINOR);
@@ -327,24 +372,30 @@ static bool shmem_userfault(struct vm_fault *vmf, struct inode *inode, vm_fault_
 static vm_fault_t shmem_fault(struct vm_fault *vmf)
 {
 	struct inode *inode = file_inode(vmf->vma->vm_file);
-	vm_fault_t ret;
+	vm_fault_t ret = 0;
 	int err;
 
 	if (userfaultfd_armed(vmf->vma) && shmem_userfault(vmf, inode, &ret))
 		return ret;
-	err = shmem_get_page(inode, vmf->pgoff, &vmf->page, SGP_CACHE);
+	err = shmem_get_page_gfp(inode, vmf->pgoff, &vmf->page, SGP_CACHE, &ret);
 
 	if (err == -ENOMEM)
 		return VM_FAULT_OOM;
 	if (err)
 		return VM_FAULT_SIGBUS;
-	return VM_FAULT_LOCKED;
+	return ret | VM_FAULT_LOCKED;
 }
 
 static const struct vm_operations_struct shmem_vm_ops = {
 	.fault = shmem_fault,
 	.map_pages = filemap_map_pages,
 };
+
+/* A tmpfs file's page cache (its slots may hold swap entries). Linux: shmem_mapping() */
+bool shmem_mapping(const struct address_space *mapping)
+{
+	return mapping->host && mapping->host->i_sb->s_op == &shmem_ops;
+}
 
 /* Linux: vma_is_shmem() */
 bool vma_is_shmem(const struct vm_area_struct *vma)
@@ -384,6 +435,7 @@ int shmem_mfill_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 		goto out_delete_from_cache;
 	set_page_dirty(page);
 	unlock_page(page);
+	inode->i_shmem_alloced++;
 	return 0;
 
 out_delete_from_cache:
@@ -398,15 +450,19 @@ out_unlock:
 /* --- size changes and the end of a file --- */
 
 /*
- * Free the pages of bytes lstart through lend (-1: to the end), zeroing
- * the inside part of a page only partly inside. Linux: shmem_truncate_range()
+ * Free the pages and swap entries of bytes lstart through lend (-1: to
+ * the end), zeroing the inside part of a page only partly inside.
+ * Linux: shmem_truncate_range() -> shmem_undo_range()
  */
 void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
 {
-	unsigned long before = inode->i_mapping->nrpages;
+	pgoff_t start = (lstart + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	pgoff_t end = lend == -1 ? ~0UL : (pgoff_t)((lend + 1) >> PAGE_SHIFT);
 
+	shmem_swapin_partial(inode, lstart, lend);
 	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
-	shmem_uncharge(inode, before - inode->i_mapping->nrpages);
+	shmem_free_swap_range(inode, start, end);
+	shmem_recalc_inode(inode);
 }
 
 /* A size change, unless a seal forbids it (-EPERM). Linux: shmem_setattr() */
@@ -450,6 +506,7 @@ void shmem_evict_inode(struct inode *inode)
 	if (!S_ISREG(inode->i_mode))
 		return;
 	shmem_truncate_range(inode, 0, -1);
+	shmem_swaplist_del(inode);
 	if (!(inode->i_shmem_flags & VM_NORESERVE))
 		vm_unacct_memory((long)(PAGE_ALIGN(inode->i_size) >> PAGE_SHIFT));
 }

@@ -41,7 +41,6 @@ static void shmem_unfalloc_range(struct inode *inode, pgoff_t start, pgoff_t end
 {
 	struct address_space *mapping = inode->i_mapping;
 	struct page *pages[UNFALLOC_BATCH];
-	unsigned long freed = 0;
 	unsigned int n;
 
 	while (start < end && (n = find_get_pages(mapping, start, UNFALLOC_BATCH, pages))) {
@@ -53,12 +52,11 @@ static void shmem_unfalloc_range(struct inode *inode, pgoff_t start, pgoff_t end
 				lock_page(page);
 				delete_from_page_cache(page);
 				unlock_page(page);
-				freed++;
 			}
 			put_page(page);
 		}
 	}
-	shmem_uncharge(inode, freed);
+	shmem_recalc_inode(inode);
 }
 
 /*

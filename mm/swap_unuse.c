@@ -13,8 +13,7 @@
  * reads the cluster's slots into the swap cache (sleeping on the disk),
  * then, without sleeping, walks every mm and maps the cached pages where
  * their swap PTEs are, so that no page table can change under the walk.
- * Left out with tmpfs swap: shmem_unuse (tmpfs pages are not swapped
- * out yet).
+ * tmpfs pages come back first, into their files (shmem_unuse, as Linux).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -157,7 +156,12 @@ int try_to_unuse(unsigned int type)
 	unsigned int before;
 
 	while (si->inuse_pages) {
+		int error;
+
 		before = si->inuse_pages;
+		error = shmem_unuse(type);
+		if (error)
+			return error;
 		for (unsigned long first = 1; first < si->max && si->inuse_pages;
 		     first += SWAPFILE_CLUSTER) {
 			unsigned long last = min(first + SWAPFILE_CLUSTER, (unsigned long)si->max) - 1;

@@ -474,6 +474,16 @@ int swapcache_prepare(swp_entry_t entry)
 }
 
 /*
+ * A tmpfs file's swap entry holds the fresh slot (which has only the
+ * swap cache's claim so far): its count is SWAP_MAP_SHMEM, one
+ * reference that no fork duplicates. Linux: swap_shmem_alloc()
+ */
+void swap_shmem_alloc(swp_entry_t entry)
+{
+	__swap_duplicate(entry, SWAP_MAP_SHMEM);
+}
+
+/*
  * Drop usage from a slot; at zero the slot is free again.
  * Linux: __swap_entry_free_locked(), then swap_entry_free() through
  * free_swap_slot() (Faultline frees at once: no per-CPU slot cache)

@@ -70,8 +70,11 @@ static int write_header(struct file *disk, unsigned long last_page, bool magic)
 	return err;
 }
 
-/* The disk, swapped on with a fresh header, or NULL (the test failed). */
-static struct file *swap_disk_on(struct ktest_ctx *t)
+/*
+ * The disk, swapped on with a fresh header, or NULL (the test failed).
+ * mm/shmem_swap_test.c swaps on with it too.
+ */
+struct file *swap_disk_on(struct ktest_ctx *t)
 {
 	struct file *disk = filp_open(DISK, O_RDWR, 0);
 	struct file *area;
@@ -90,7 +93,7 @@ static struct file *swap_disk_on(struct ktest_ctx *t)
 	return area;
 }
 
-static void swap_disk_off(struct ktest_ctx *t, struct file *area)
+void swap_disk_off(struct ktest_ctx *t, struct file *area)
 {
 	KT_EXPECT_EQ(t, 0, do_swapoff(area));
 	KT_EXPECT_EQ(t, 0, total_swap_pages);

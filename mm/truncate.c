@@ -57,7 +57,9 @@ void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, lo
 			start = page->index + 1;
 			if (page->index < end) {
 				lock_page(page);
-				delete_from_page_cache(page);
+				/* unless it went to swap meanwhile (shmem_writepage) */
+				if (page->mapping == mapping)
+					delete_from_page_cache(page);
 				unlock_page(page);
 			}
 			put_page(page);

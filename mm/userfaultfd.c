@@ -124,18 +124,18 @@ static int mfill_zeropage_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 }
 
 /*
- * CONTINUE: map the page the shmem file already has at this offset
- * (EFAULT if it has none). Linux: mcontinue_atomic_pte()
+ * CONTINUE: map the page the shmem file already has at this offset, read
+ * back if it is in swap (EFAULT if it has none). Linux: mcontinue_atomic_pte()
  */
 static int mcontinue_atomic_pte(struct vm_area_struct *dst_vma, pmd_t *dst_pmd,
 				unsigned long dst_addr, bool wp_copy)
 {
-	struct page *page = find_lock_page(file_inode(dst_vma->vm_file)->i_mapping,
-					   linear_page_index(dst_vma, dst_addr));
-	int ret;
+	struct page *page;
+	int ret = shmem_get_page(file_inode(dst_vma->vm_file),
+				 linear_page_index(dst_vma, dst_addr), &page, SGP_NOALLOC);
 
-	if (!page)
-		return -EFAULT;
+	if (ret)
+		return ret == -ENOENT ? -EFAULT : ret;
 	ret = mfill_atomic_install_pte(dst_vma, dst_pmd, dst_addr, page, wp_copy);
 	unlock_page(page);
 	if (ret)

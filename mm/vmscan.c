@@ -18,6 +18,7 @@
 #include <linux/swap.h>
 #include <linux/rmap.h>
 #include <linux/pagemap.h>
+#include <linux/shmem_fs.h>
 #include <linux/vmstat.h>
 #include <linux/sched/mm.h>
 #include <linux/string.h>
@@ -138,17 +139,20 @@ typedef enum {
  * interrupt later; the page is unlocked and kept meanwhile, with
  * PG_reclaim so that it moves to the inactive list's tail when clean.
  * Only the isolation's reference and the cache's may remain. Linux:
- * pageout() (Faultline has no other writeback: tmpfs pages go through
- * shmem_writepage, still to come)
+ * pageout() (Faultline has no other writeback: a tmpfs page goes through
+ * shmem_writepage, which moves it into the swap cache first)
  */
 static pageout_t pageout(struct page *page)
 {
-	if (page_ref_count(page) != 2 || !PageSwapCache(page))
+	bool shmem = PageSwapBacked(page) && !PageAnon(page) && !PageSwapCache(page) &&
+		     page->mapping;	/* still in its file */
+
+	if (page_ref_count(page) != 2 || (!PageSwapCache(page) && !shmem))
 		return PAGE_KEEP;
 	if (!TestClearPageDirty(page))
 		return PAGE_CLEAN;
 	SetPageReclaim(page);
-	if (swap_writepage(page, false)) {
+	if (shmem ? shmem_writepage(page) : swap_writepage(page, false)) {
 		ClearPageReclaim(page);
 		SetPageDirty(page);
 		return PAGE_ACTIVATE;
@@ -161,16 +165,22 @@ static pageout_t pageout(struct page *page)
 }
 
 /*
- * Detach a clean, unmapped, locked page from the swap cache if nobody
- * but reclaim holds it (the isolation's reference and the cache's).
- * Linux: __remove_mapping() for the swap cache
+ * Detach a clean, unmapped, locked page from the swap cache or its file
+ * if nobody but reclaim holds it (the isolation's reference and the
+ * cache's). Linux: __remove_mapping()
  */
 static bool remove_mapping(struct page *page)
 {
 	swp_entry_t entry = { page_private(page) };
 
-	if (page_ref_count(page) != 2 || PageDirty(page) || !PageSwapCache(page))
+	if (page_ref_count(page) != 2 || PageDirty(page))
 		return false;
+	if (!PageSwapCache(page)) {	/* a clean tmpfs page: a hole again */
+		if (PageAnon(page) || !page->mapping)
+			return false;
+		delete_from_page_cache(page);
+		return true;
+	}
 	__delete_from_swap_cache(page, entry);
 	put_swap_page(page, entry);
 	put_page(page);		/* the cache's */
@@ -251,8 +261,9 @@ unsigned int shrink_page_list(struct list_head *page_list, struct pglist_data *p
 		if (PageAnon(page) && PageSwapBacked(page) && !PageSwapCache(page)) {
 			if (!sc->may_swap || !(sc->gfp_mask & __GFP_IO) || !add_to_swap(page))
 				goto activate_locked;
-		} else if (PageSwapBacked(page) && !PageAnon(page)) {
-			goto keep_locked;	/* tmpfs: shmem_writepage is still to come */
+		} else if (PageSwapBacked(page) && !PageAnon(page) &&
+			   (!sc->may_swap || !(sc->gfp_mask & __GFP_FS))) {
+			goto keep_locked;	/* tmpfs: pageout's shmem_writepage may not run */
 		}
 		if (page_mapped(page) && !try_to_unmap(page))
 			goto activate_locked;

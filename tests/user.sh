@@ -51,7 +51,7 @@
 # oom_kill: it fills memory until the OOM killer acts: never on this machine.
 # oom_score: it lowers oom_score_adj as root, which needs CAP_SYS_RESOURCE
 # (this machine may run it in a container without it).
-# swapon, swap_header, swap_pageout: they need the swap disk of a test VM (a host's
+# swapon, swap_header, swap_pageout, shmem_swap*: they need the swap disk of a test VM (a host's
 # /dev/vda may be its own disk: they skip there, touching nothing, so
 # the outputs differ). make difftest compares them with Linux 6.1.
 # cred_*: they start as root with every capability; this machine may run
@@ -65,7 +65,7 @@ NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
 # CPUs (a drain empties only the current one's batches) and other
 # processes moving pages meanwhile; make difftest compares them on 6.1.
 NO_DIFF="$NO_DIFF lru_anon lru_file lru_mlock"
-NO_DIFF="$NO_DIFF swapon swap_header swap_pageout oom_swap"
+NO_DIFF="$NO_DIFF swapon swap_header swap_pageout shmem_swap shmem_swap_shared oom_swap"
 # reclaim_ws, reclaim_hot: they need a swap disk several times the RAM,
 # which only tests/reclaim.sh attaches; elsewhere they skip, saying why.
 NO_DIFF="$NO_DIFF reclaim_ws reclaim_hot"

@@ -21,6 +21,7 @@
 #include <linux/page-flags.h>
 #include <linux/pagewalk.h>
 #include <linux/swapops.h>
+#include <linux/shmem_fs.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
 #include <linux/ptrace.h>
@@ -350,18 +351,61 @@ static int smaps_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 
 /* LAB procfs: smaps-walk END */
 
+/*
+ * No page here, in a private writable mapping of a tmpfs file with
+ * pages in swap: the file's swap entries here count in Swap (a COW copy
+ * would have a PTE). Linux: smaps_pte_hole(), smaps_pte_hole_lookup()
+ */
+static int smaps_pte_hole(unsigned long addr, unsigned long end, int depth,
+			  struct mm_walk *walk)
+{
+	struct mem_size_stats *mss = walk->private;
+	struct vm_area_struct *vma = walk->vma;
+
+	(void)depth;
+	mss->swap += shmem_partial_swap_usage(vma->vm_file->f_mapping,
+					      linear_page_index(vma, addr),
+					      linear_page_index(vma, end));
+	return 0;
+}
+
+static int smaps_shmem_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+				 struct mm_walk *walk)
+{
+	if (pte_none(*pte))
+		return smaps_pte_hole(addr, next, 0, walk);
+	return smaps_pte_entry(pte, addr, next, walk);
+}
+
 static const struct mm_walk_ops smaps_walk_ops = {
 	.pte_entry = smaps_pte_entry,
 };
 
+static const struct mm_walk_ops smaps_shmem_walk_ops = {
+	.pte_entry = smaps_shmem_pte_entry,
+	.pte_hole = smaps_pte_hole,
+};
+
 /*
  * Every present PTE of the VMA (the zero page and other special pages
- * are not counted, as vm_normal_page() leaves them out). Linux:
- * smap_gather_stats() -> walk_page_vma() -> smaps_pte_range()
+ * are not counted, as vm_normal_page() leaves them out). A tmpfs file's
+ * pages in swap count in Swap: at once from the file when the VMA shows
+ * only the file's pages (shared or read-only), else where no PTE is.
+ * Linux: smap_gather_stats() -> walk_page_vma() -> smaps_pte_range()
  */
 static void smap_gather_stats(struct vm_area_struct *vma, struct mem_size_stats *mss)
 {
-	walk_page_vma(vma, &smaps_walk_ops, mss);
+	const struct mm_walk_ops *ops = &smaps_walk_ops;
+
+	if (vma->vm_file && shmem_mapping(vma->vm_file->f_mapping)) {
+		unsigned long shmem_swapped = shmem_swap_usage(vma);
+
+		if (!shmem_swapped || (vma->vm_flags & VM_SHARED) || !(vma->vm_flags & VM_WRITE))
+			mss->swap += shmem_swapped;
+		else
+			ops = &smaps_shmem_walk_ops;
+	}
+	walk_page_vma(vma, ops, mss);
 }
 
 /* Bytes, printed in kB right-aligned in 8. */

@@ -122,6 +122,12 @@ struct inode {
 	void *i_private;		/* the file system's (procfs: the task) */
 	unsigned long i_shmem_flags;	/* tmpfs: VM_NORESERVE, VM_LOCKED (Linux: shmem_inode_info.flags) */
 	unsigned int i_shmem_seals;	/* tmpfs: F_SEAL_* (Linux: shmem_inode_info.seals) */
+	unsigned long i_shmem_alloced;	/* tmpfs: pages charged, in i_pages or swap, or
+					   dropped by reclaim and not yet uncharged
+					   (shmem_recalc_inode; Linux: .alloced) */
+	unsigned long i_shmem_swapped;	/* tmpfs: swap entries in i_pages (Linux: .swapped) */
+	struct list_head i_shmem_swaplist;	/* tmpfs: on shmem_swaplist while it may have
+						   some (Linux: .swaplist) */
 	u64 i_sequence;			/* a futex key's name for us: 0 until one needs it */
 };
 

@@ -44,6 +44,47 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index);
 /* Up to max_items items at indices >= first_index, in index order. */
 unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
 				    unsigned long first_index, unsigned int max_items);
+
+/*
+ * The same by slot, with each entry's index (indices may be NULL): for a
+ * caller that replaces entries in place or needs to know where they
+ * are. A slot stays valid until the next insert or delete.
+ */
+void **radix_tree_lookup_slot(const struct radix_tree_root *root, unsigned long index);
+unsigned int radix_tree_gang_lookup_slot(const struct radix_tree_root *root, void ***results,
+					 unsigned long *indices, unsigned long first_index,
+					 unsigned int max_items);
+
+/*
+ * Put item (not NULL) where an entry is, in place: no node is allocated
+ * or freed, so it cannot fail. Linux: radix_tree_replace_slot()
+ */
+static inline void radix_tree_replace_slot(struct radix_tree_root *root, void **slot, void *item)
+{
+	(void)root;
+	*slot = item;
+}
+
+/*
+ * Value entries: an integer stored in a slot in place of a pointer, told
+ * apart by bit 0 (pointers to items are at least 2-byte aligned). The
+ * page cache of a tmpfs file holds a swap entry this way where a page
+ * went to swap. Linux: include/linux/xarray.h xa_mk_value() and friends
+ */
+static inline void *xa_mk_value(unsigned long v)
+{
+	return (void *)((v << 1) | 1);
+}
+
+static inline unsigned long xa_to_value(const void *entry)
+{
+	return (unsigned long)entry >> 1;
+}
+
+static inline bool xa_is_value(const void *entry)
+{
+	return (unsigned long)entry & 1;
+}
 /* Nodes in use, for /proc/slabinfo-style checks in tests. */
 unsigned long radix_tree_nodes_in_use(void);
 

@@ -152,6 +152,7 @@ swp_entry_t get_swap_page(struct page *page);
 int get_swap_pages(int n, swp_entry_t swp_entries[]);
 int swap_duplicate(swp_entry_t entry);
 int swapcache_prepare(swp_entry_t entry);
+void swap_shmem_alloc(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
 void put_swap_page(struct page *page, swp_entry_t entry);
 int swap_count(unsigned char ent);
@@ -234,6 +235,8 @@ extern unsigned long totalreserve_pages;
 
 /* mm/shmem.c: SHM_UNLOCK gives the segment's pages back to reclaim. */
 void shmem_unlock_mapping(struct address_space *mapping);
+/* mm/shmem_swap.c: swapoff brings tmpfs pages back first. */
+int shmem_unuse(unsigned int type);
 
 /* mm/swap_state.c: the swap cache */
 struct address_space *swap_address_space(swp_entry_t entry);

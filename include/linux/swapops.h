@@ -3,6 +3,7 @@
 #define _LINUX_SWAPOPS_H
 
 #include <linux/swap.h>
+#include <linux/radix-tree.h>
 #include <asm/pgtable_64.h>
 
 /*
@@ -62,6 +63,23 @@ static inline swp_entry_t pte_to_swp_entry(pte_t pte)
 static inline pte_t swp_entry_to_pte(swp_entry_t entry)
 {
 	return __swp_entry_to_pte(__swp_entry(swp_type(entry), swp_offset(entry)));
+}
+
+/*
+ * A swap entry as a tmpfs file's page cache holds it, in place of the
+ * page: a value entry. Linux: radix_to_swp_entry(), swp_to_radix_entry()
+ */
+static inline swp_entry_t radix_to_swp_entry(void *arg)
+{
+	swp_entry_t entry;
+
+	entry.val = xa_to_value(arg);
+	return entry;
+}
+
+static inline void *swp_to_radix_entry(swp_entry_t entry)
+{
+	return xa_mk_value(entry.val);
 }
 
 /* The largest offset a swap PTE holds, plus one. Linux: generic_max_swapfile_size() */

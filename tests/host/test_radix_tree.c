@@ -67,6 +67,15 @@ static void check_gang(struct radix_tree_root *root)
 	CHECK_EQ(want_n, got_n);
 	for (unsigned int i = 0; i < got_n && i < want_n; i++)
 		CHECK(results[i] == item_for(keys[pos + i]));
+	{
+		void **slots[40];
+		unsigned long indices[40];
+
+		got_n = radix_tree_gang_lookup_slot(root, slots, indices, first, 40);
+		CHECK_EQ(want_n, got_n);
+		for (unsigned int i = 0; i < got_n && i < want_n; i++)
+			CHECK(indices[i] == keys[pos + i] && *slots[i] == item_for(keys[pos + i]));
+	}
 }
 
 static void random_ops(void)
@@ -144,11 +153,45 @@ static void page_cache_shape(void)
 	CHECK_EQ(0, radix_tree_nodes_in_use());
 }
 
+/*
+ * tmpfs's swap: a page's slot takes a value entry in place (no node
+ * allocated or freed), lookups find it by slot and tell it from a
+ * pointer, and it deletes as an item does.
+ */
+static void value_entries(void)
+{
+	struct radix_tree_root root = RADIX_TREE_INIT;
+	unsigned long swap_val = (3UL << 58) | 12345;	/* a swap entry's shape */
+	void **slots[4];
+	unsigned long indices[4];
+	void **slot;
+
+	for (unsigned long i = 0; i < 3; i++)
+		CHECK_EQ(0, radix_tree_insert(&root, i * 1000, item_for(i * 1000)));
+	CHECK(radix_tree_lookup_slot(&root, 1) == NULL);
+	slot = radix_tree_lookup_slot(&root, 1000);
+	CHECK(slot && *slot == item_for(1000) && !xa_is_value(*slot));
+	unsigned long nodes = radix_tree_nodes_in_use();
+
+	radix_tree_replace_slot(&root, slot, xa_mk_value(swap_val));
+	CHECK_EQ(nodes, radix_tree_nodes_in_use());
+	CHECK(xa_is_value(radix_tree_lookup(&root, 1000)));
+	CHECK_EQ(swap_val, xa_to_value(radix_tree_lookup(&root, 1000)));
+	CHECK_EQ(2, radix_tree_gang_lookup_slot(&root, slots, indices, 1, 4));
+	CHECK(indices[0] == 1000 && xa_is_value(*slots[0]) && indices[1] == 2000);
+	CHECK(xa_is_value(radix_tree_delete(&root, 1000)));
+	radix_tree_delete(&root, 0);
+	radix_tree_delete(&root, 2000);
+	CHECK_EQ(0, radix_tree_nodes_in_use());
+}
+
 int main(void)
 {
 	radix_tree_init();
 	page_cache_shape();
 	tap_result("radix-tree: a 100-page file takes two levels and shrinks to one when truncated to 10");
+	value_entries();
+	tap_result("radix-tree: a value entry replaces a page in place, is found by slot and index, and deletes");
 	random_ops();
 	tap_result("radix-tree: 40000 random inserts, deletes and gang lookups agree with a sorted model");
 	return tap_done();
