@@ -19,6 +19,11 @@
  * request slots, made at probe so the I/O path allocates nothing, and
  * enough free descriptors; when either is short the bio waits, in
  * order, in the disk's request_queue until a completion frees them.
+ * A submitter that may sleep first waits until fewer than
+ * VIRTBLK_MAX_PENDING of its disk's bios are pending (as Linux's does
+ * for a free tag): reclaim, which writes pages without waiting for them,
+ * would otherwise queue bios without bound, each allocated from the
+ * reserves it is meant to protect.
  * Left out: flushes (VIRTIO_BLK_F_FLUSH is not negotiated, so QEMU
  * writes through), discard, write zeroes, multiple queues, the
  * disk's id and topology fields.
@@ -28,6 +33,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/blkdev.h>
+#include <linux/hardirq.h>
+#include <linux/wait.h>
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
 #include <linux/virtio_blk.h>
@@ -36,6 +43,7 @@
 #define VIRTBLK_MAJOR		254	/* Linux asks for a free one: 254 on Debian's */
 #define PART_BITS		4	/* minors per disk: Linux keeps 15 for partitions */
 #define VIRTBLK_NR_REQS		32
+#define VIRTBLK_MAX_PENDING	128	/* bios a disk takes before submitters wait (Linux: BLKDEV_DEFAULT_RQ) */
 
 struct virtblk_req {
 	struct virtio_blk_outhdr out_hdr;
@@ -50,6 +58,8 @@ struct virtio_blk {
 	struct gendisk disk;
 	struct virtblk_req *free_reqs;
 	struct virtblk_req reqs[VIRTBLK_NR_REQS];
+	unsigned int nr_pending;	/* bios taken and not yet ended */
+	struct wait_queue_head pending_wait;	/* for nr_pending to drop */
 };
 
 static int virtblk_index;
@@ -115,7 +125,11 @@ static void virtblk_submit_bio(struct bio *bio)
 		bio_endio(bio);
 		return;
 	}
+	/* Linux: blk_mq_get_tag() sleeping until a request's tag is free */
+	if (in_task() && !irqs_disabled())
+		wait_event(vblk->pending_wait, vblk->nr_pending < VIRTBLK_MAX_PENDING);
 	local_irq_save(flags);		/* Linux: the queue's spinlock; virtblk_done runs in an interrupt */
+	vblk->nr_pending++;
 	blk_queue_add_tail(&vblk->disk.queue, bio);
 	virtblk_run_queue(vblk);
 	local_irq_restore(flags);
@@ -150,9 +164,12 @@ static void virtblk_done(struct virtqueue *vq)
 		req->bio = NULL;
 		req->next_free = vblk->free_reqs;
 		vblk->free_reqs = req;
+		vblk->nr_pending--;
 		bio_endio(bio);
 	}
 	virtblk_run_queue(vblk);
+	if (waitqueue_active(&vblk->pending_wait))
+		wake_up(&vblk->pending_wait);
 }
 
 static const struct block_device_operations virtblk_fops = {
@@ -201,6 +218,7 @@ static int virtblk_probe(struct virtio_device *vdev)
 		return -ENOMEM;
 	vblk->vdev = vdev;
 	vdev->priv = vblk;
+	init_waitqueue_head(&vblk->pending_wait);
 	for (int i = VIRTBLK_NR_REQS - 1; i >= 0; i--) {
 		vblk->reqs[i].next_free = vblk->free_reqs;
 		vblk->free_reqs = &vblk->reqs[i];

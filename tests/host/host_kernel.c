@@ -196,3 +196,26 @@ long schedule_timeout_uninterruptible(long timeout)
 void init_per_zone_wmark_min(void)
 {
 }
+
+void cond_resched(void)
+{
+}
+
+/*
+ * Reclaim is not linked either (no watermarks, so nothing wakes it):
+ * there is nothing to reclaim, and an allocation that finds no page
+ * fails as it did before reclaim existed.
+ */
+void wakeup_kswapd(struct zone *zone, gfp_t gfp_flags, int order, enum zone_type highest_zoneidx)
+{
+}
+
+unsigned long try_to_free_pages(int order, gfp_t gfp_mask)
+{
+	return 0;
+}
+
+unsigned long zone_reclaimable_pages(struct zone *zone)
+{
+	return 0;
+}

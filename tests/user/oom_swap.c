@@ -3,9 +3,9 @@
  * The OOM killer with swap: a process that allocates past the RAM and
  * the swap together first has its pages swapped out by reclaim, and
  * only when the swap is full too is it killed (SIGKILL, vm.oom_kill);
- * its swap entries count in its badness, and when it is gone every
- * slot it held is free again (or held by a page of the swap cache), and
- * swapoff succeeds. This process (oom_score_adj -1000) is never chosen.
+ * its swap entries count in its badness, and when it is gone swapoff
+ * succeeds: every slot still in use is someone's (tmpfs files may have
+ * gone to swap too), none leaked. This process (oom_score_adj -1000) is never chosen.
  * It needs the swap disk of a test VM (tests/user/swaplib.h).
  */
 #define _GNU_SOURCE
@@ -17,8 +17,6 @@
 
 #define MB		(1UL << 20)
 #define HOG_MAX		(4096 * MB)	/* far past RAM and swap: the hog never gets there */
-/* 6.1 may keep up to 64 freed slots per CPU in its slot cache, and 64 more taken. */
-#define SLOT_CACHE_KB	(2 * 64 * 4 * 4)
 
 static int set_adj(const char *value)
 {
@@ -50,14 +48,9 @@ static pid_t start_hog(void)
 	return pid;
 }
 
-static long swap_held_kb(void)
-{
-	return swap_meminfo("SwapTotal") - swap_meminfo("SwapFree") - swap_meminfo("SwapCached");
-}
-
 int main(void)
 {
-	long kills, pswpout, held;
+	long kills, pswpout;
 	int status;
 	pid_t hog;
 
@@ -69,7 +62,6 @@ int main(void)
 	ok_eq(0, set_adj("-1000"), "this process: oom_score_adj -1000, never chosen");
 	kills = vmstat_value("oom_kill");
 	pswpout = vmstat_value("pswpout");
-	held = swap_held_kb();
 
 	hog = start_hog();
 	waitpid(hog, &status, 0);
@@ -77,9 +69,7 @@ int main(void)
 	ok_eq(1, vmstat_value("oom_kill") - kills, "vm oom_kill counts one kill");
 	ok(vmstat_value("pswpout") - pswpout >= swap_meminfo("SwapTotal") / 2 / 4,
 	   "before it, reclaim wrote the hog's pages to swap, at least half of it (pswpout)");
-	ok(swap_held_kb() <= held + SLOT_CACHE_KB,
-	   "the hog gone, its slots are free (or held by the swap cache) again");
-	ok(swapoff(SWAP_DEV) == 0, "swapoff: nothing is left in swap");
+	ok(swapoff(SWAP_DEV) == 0, "the hog gone, swapoff finds no slot left in use");
 	swap_test_end();
 	return tap_done();
 }
