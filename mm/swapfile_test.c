@@ -97,7 +97,7 @@ static void swap_disk_off(struct ktest_ctx *t, struct file *area)
 	KT_EXPECT_EQ(t, 0, nr_swap_pages);
 }
 
-KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their counts; swapoff waits for the last one (try_to_unuse)")
+KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their counts through the slots cache; swapoff drains it and waits for the last one (try_to_unuse)")
 {
 	struct file *area = swap_disk_on(t);
 	swp_entry_t e[3];
@@ -109,7 +109,11 @@ KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their
 		e[i] = get_swap_page(NULL);
 		KT_EXPECT_EQ(t, i + 1, swp_offset(e[i]));
 	}
+	/* the first refill found a free run first: its ration left it 3 slots */
 	KT_EXPECT_EQ(t, LAST_PAGE - 3, nr_swap_pages);
+	KT_EXPECT_EQ(t, 4, swp_offset(get_swap_page(NULL)));	/* a refill of 64 */
+	KT_EXPECT_EQ(t, LAST_PAGE - 3 - SWAP_BATCH, nr_swap_pages);
+	put_swap_page(NULL, swp_entry(swp_type(e[2]), 4));
 	KT_EXPECT_EQ(t, SWAP_HAS_CACHE, swp_swap_info(e[0])->swap_map[1]);
 	KT_EXPECT_EQ(t, 0, swap_duplicate(e[0]));
 	KT_EXPECT_EQ(t, 0, swap_duplicate(e[0]));
@@ -117,16 +121,39 @@ KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their
 	put_swap_page(NULL, e[0]);
 	swap_free(e[0]);
 	KT_EXPECT_EQ(t, 1, __swap_count(e[0]));
-	KT_EXPECT_EQ(t, LAST_PAGE - 3, nr_swap_pages);	/* one count left: still taken */
 	swap_free(e[0]);
 	put_swap_page(NULL, e[1]);
-	KT_EXPECT_EQ(t, LAST_PAGE - 1, nr_swap_pages);
-	KT_EXPECT_EQ(t, -ENOENT, swap_duplicate(e[1]));	/* free again */
+	/* freed, but waiting in the slots cache: still taken, and not to be had */
+	KT_EXPECT_EQ(t, LAST_PAGE - 3 - SWAP_BATCH, nr_swap_pages);
+	KT_EXPECT_EQ(t, -EEXIST, swapcache_prepare(e[1]));
+	KT_EXPECT_EQ(t, 0, __swap_count(e[1]));
 	KT_EXPECT_EQ(t, -EBUSY, do_swapoff(area));		/* e[2] is still in use */
-	KT_EXPECT_EQ(t, LAST_PAGE, total_swap_pages);		/* and the area is back */
-	KT_EXPECT_EQ(t, 4, swp_offset(get_swap_page(NULL)));	/* the run goes on */
-	put_swap_page(NULL, swp_entry(swp_type(e[2]), 4));
+	KT_EXPECT_EQ(t, LAST_PAGE, total_swap_pages);		/* and the area is back, */
+	KT_EXPECT_EQ(t, LAST_PAGE - 1, nr_swap_pages);		/* the slots cache drained */
+	KT_EXPECT_EQ(t, -ENOENT, swap_duplicate(e[1]));		/* free again */
 	put_swap_page(NULL, e[2]);
+	swap_disk_off(t, area);
+}
+
+KTEST(swap, slots_cache_threshold, "the slots cache turns off, giving its slots back, when fewer than 128 are free, and on again above 320")
+{
+	struct file *area = swap_disk_on(t);
+	static swp_entry_t e[LAST_PAGE];
+	long n = 0;
+
+	if (!area)
+		return;
+	while (n < LAST_PAGE && (e[n] = get_swap_page(NULL)).val)
+		n++;
+	KT_EXPECT_EQ(t, LAST_PAGE, n);			/* every slot, the last ones one by one */
+	KT_EXPECT_EQ(t, 0, nr_swap_pages);
+	for (long i = 0; i < n; i++)
+		put_swap_page(NULL, e[i]);
+	/* the cache was off: each went straight back (only an allocation turns it on) */
+	KT_EXPECT_EQ(t, LAST_PAGE, nr_swap_pages);
+	e[0] = get_swap_page(NULL);			/* on again: a refill of 64 */
+	KT_EXPECT_EQ(t, LAST_PAGE - SWAP_BATCH, nr_swap_pages);
+	put_swap_page(NULL, e[0]);
 	swap_disk_off(t, area);
 }
 

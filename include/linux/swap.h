@@ -92,11 +92,16 @@ enum {
 #define SWAP_MAP_SHMEM	0xbf
 
 /*
- * Slots are handed out in runs of SWAPFILE_CLUSTER (Linux: 256, or a
- * huge page's worth with THP swap), so that pages swapped out together
- * lie together on the disk.
+ * Slots are handed out in runs of SWAPFILE_CLUSTER, so that pages
+ * swapped out together lie together on the disk: a huge page's worth,
+ * as in Linux with CONFIG_THP_SWAP (Debian's 6.1 has it; without it,
+ * 256). A scan for slots looks at no more than LATENCY_LIMIT slots
+ * before it takes a break, and get_swap_pages hands out at most
+ * SWAP_BATCH at once (the slots cache's refill).
  */
-#define SWAPFILE_CLUSTER	256
+#define SWAPFILE_CLUSTER	512
+#define LATENCY_LIMIT		256
+#define SWAP_BATCH		64
 
 struct file;
 struct block_device;
@@ -141,8 +146,9 @@ int scan_swap_map_slots(struct swap_info_struct *si, unsigned char usage, int nr
 void swap_range_free(struct swap_info_struct *si, unsigned long offset, unsigned int nr);
 
 /* mm/swapfile.c: what the rest of the kernel calls */
-swp_entry_t get_swap_page(struct page *page);
 int get_swap_pages(int n, swp_entry_t swp_entries[]);
+void swapcache_free_entries(swp_entry_t *entries, int n);
+bool has_usable_swap(void);
 int swap_duplicate(swp_entry_t entry);
 int swapcache_prepare(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
@@ -157,6 +163,9 @@ void free_swap_info(struct swap_info_struct *p);
 void del_swap_info(struct swap_info_struct *p);
 void reinsert_swap_info(struct swap_info_struct *p);
 int try_to_unuse(unsigned int type);
+
+/* mm/swap_slots.c */
+swp_entry_t get_swap_page(struct page *page);
 
 /* mm/swapon.c: the areas */
 int do_swapon(struct file *swap_file, const char *name, int swap_flags);
