@@ -478,15 +478,16 @@ static bool should_try_to_free_swap(struct page *page, struct vm_area_struct *vm
  * The page of a swap PTE's slot, with a reference and locked: from the
  * swap cache, or read in (a major fault). NULL when memory ran out, or
  * the slot was freed meanwhile (then *ret stays 0: the PTE changed).
- * Linux: the first half of do_swap_page(), swapin_readahead() (Faultline
- * reads the one page: no readahead yet)
+ * The read brings the slot's neighbours on the disk with it.
+ * Linux: the first half of do_swap_page() (without the SWP_SYNCHRONOUS_IO
+ * shortcut past the swap cache: virtio-blk is not such a disk)
  */
 static struct page *swapin_page(struct vm_fault *vmf, swp_entry_t entry, vm_fault_t *ret)
 {
-	struct page *page = lookup_swap_cache(entry);
+	struct page *page = swap_cache_get_page(entry);
 
 	if (!page) {
-		page = read_swap_cache_async(entry, GFP_HIGHUSER_MOVABLE, true);
+		page = swapin_readahead(entry, GFP_HIGHUSER_MOVABLE);
 		if (!page) {
 			if (pte_same(*vmf->pte, vmf->orig_pte))
 				*ret = VM_FAULT_OOM;

@@ -245,3 +245,137 @@ struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronou
 		swap_readpage(page, synchronous);
 	return page;
 }
+
+/*
+ * Swap readahead. A fault on a swapped-out page reads its neighbours on
+ * the disk too, in one aligned block of up to 1 << page_cluster slots,
+ * betting that pages swapped out together are wanted together. The
+ * neighbours are read asynchronously and marked PG_readahead; a fault
+ * that then finds one in the swap cache is a readahead hit, and the
+ * hits since the last read decide the next block's size
+ * (swapin_nr_pages).
+ *
+ * 6.1 has a second kind, swap_vma_readahead, which reads the pages
+ * around the faulting address in the VMA instead; swapin_readahead
+ * takes it only when no rotational disk is swapped on
+ * (swap_use_vma_readahead). Faultline's one kind of swap disk,
+ * virtio-blk, is rotational (so is the oracle VM's: its
+ * /sys/block/vda/queue/rotational is 1), so Faultline leaves the VMA
+ * kind out.
+ */
+int page_cluster = 3;	/* Linux: mm/swap.c swap_setup(), vm.page-cluster (more than 16 MiB of memory) */
+static int swapin_readahead_hits = 4;	/* as Linux starts it: the first fault reads a full block */
+
+/*
+ * The cached page of entry, with a reference, or NULL; a readahead
+ * page's first lookup counts a hit. Linux: swap_cache_get_folio()
+ * (without its VMA readahead bookkeeping: see above)
+ */
+struct page *swap_cache_get_page(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+
+	if (page && TestClearPageReadahead(page)) {
+		count_vm_event(SWAP_RA_HIT);
+		swapin_readahead_hits++;
+	}
+	return page;
+}
+
+/*
+ * How many slots to read: hits + 2, rounded up to a power of two from
+ * 4; with no hits to judge by, 2 if this fault is next to the last one
+ * that had none, else 1; at most max_pages, and no less than half the
+ * last block (it shrinks slowly). Linux: __swapin_nr_pages()
+ */
+static unsigned int __swapin_nr_pages(unsigned long prev_offset, unsigned long offset,
+				      unsigned int hits, unsigned int max_pages,
+				      unsigned int prev_win)
+{
+	unsigned int pages = hits + 2, roundup = 4;
+
+	if (pages == 2) {
+		if (offset != prev_offset + 1 && offset != prev_offset - 1)
+			pages = 1;
+	} else {
+		while (roundup < pages)
+			roundup <<= 1;
+		pages = roundup;
+	}
+	if (pages > max_pages)
+		pages = max_pages;
+	if (pages < prev_win / 2)
+		pages = prev_win / 2;
+	return pages;
+}
+
+/* The block size for a fault at offset, taking the hits so far. Linux: swapin_nr_pages() */
+static unsigned long swapin_nr_pages(unsigned long offset)
+{
+	static unsigned long prev_offset;
+	static unsigned int last_readahead_pages;
+	unsigned int hits, pages, max_pages = 1U << page_cluster;
+
+	if (max_pages <= 1)
+		return 1;
+	hits = (unsigned int)swapin_readahead_hits;
+	swapin_readahead_hits = 0;
+	pages = __swapin_nr_pages(prev_offset, offset, hits, max_pages, last_readahead_pages);
+	if (!hits)
+		prev_offset = offset;
+	last_readahead_pages = pages;
+	return pages;
+}
+
+/*
+ * entry's page, with a reference, after starting the reads of the
+ * aligned block of slots around it (the header page left out): each
+ * slot in use and not cached gets a new cache page and an asynchronous
+ * read, the neighbours marked PG_readahead. A block of one is read
+ * synchronously. NULL when memory ran out for entry's page or its slot
+ * was freed meanwhile. Linux: swap_cluster_readahead() (without the
+ * block plug: Faultline's block layer sends each bio by itself)
+ */
+struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
+{
+	unsigned long entry_offset = swp_offset(entry), offset;
+	unsigned long mask = swapin_nr_pages(entry_offset) - 1, start_offset, end_offset;
+	struct swap_info_struct *si = swp_swap_info(entry);
+	bool page_allocated;
+	struct page *page;
+
+	if (!mask || !si)
+		return read_swap_cache_async(entry, gfp, true);
+	start_offset = entry_offset & ~mask;
+	end_offset = entry_offset | mask;
+	if (!start_offset)	/* the header */
+		start_offset++;
+	if (end_offset >= si->max)
+		end_offset = si->max - 1;
+	for (offset = start_offset; offset <= end_offset; offset++) {
+		page = __read_swap_cache_async(swp_entry(swp_type(entry), offset), gfp,
+					       &page_allocated);
+		if (!page)
+			continue;
+		if (page_allocated) {
+			swap_readpage(page, false);
+			if (offset != entry_offset) {
+				SetPageReadahead(page);
+				count_vm_event(SWAP_RA);
+			}
+		}
+		put_page(page);
+	}
+	lru_add_drain();	/* the new pages onto the LRU lists now */
+	return read_swap_cache_async(entry, gfp, false);
+}
+
+/*
+ * Read entry's page in, and its neighbours on the disk with it.
+ * Linux: swapin_readahead() (which takes swap_vma_readahead instead
+ * when no rotational disk is swapped on: never, in Faultline)
+ */
+struct page *swapin_readahead(swp_entry_t entry, gfp_t gfp)
+{
+	return swap_cluster_readahead(entry, gfp);
+}

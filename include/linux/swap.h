@@ -224,5 +224,9 @@ void free_swap_and_cache(swp_entry_t entry);
 void free_swap_cache(struct page *page);
 struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_page_allocated);
 struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous);
+extern int page_cluster;
+struct page *swap_cache_get_page(swp_entry_t entry);
+struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp);
+struct page *swapin_readahead(swp_entry_t entry, gfp_t gfp);
 
 #endif

@@ -35,6 +35,8 @@ enum vm_event_item {
 	DROP_PAGECACHE,			/* writes of 1 to vm.drop_caches */
 	DROP_SLAB,			/* writes of 2 */
 	OOM_KILL,			/* processes the OOM killer killed */
+	SWAP_RA,			/* pages swap readahead read besides the faulting one */
+	SWAP_RA_HIT,			/* ... that a fault then found in the swap cache */
 	NR_VM_EVENT_ITEMS
 };
 
