@@ -314,7 +314,7 @@ static unsigned long swapin_nr_pages(unsigned long offset)
 {
 	static unsigned long prev_offset;
 	static unsigned int last_readahead_pages;
-	unsigned int hits, pages, max_pages = 1U << page_cluster;
+	unsigned int hits, pages, max_pages = 1U << min(page_cluster, 30);	/* no shift past the int */
 
 	if (max_pages <= 1)
 		return 1;

@@ -68,6 +68,35 @@ static void expect(const char *what, const struct counts *got, const struct coun
 	ok_eq(want->majflt, got->majflt, "%s: ru_majflt %ld", what, want->majflt);
 }
 
+static long sysctl_value(const char *name)
+{
+	char path[64], buf[32] = "";
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || read(fd, buf, sizeof(buf) - 1) <= 0)
+		buf[0] = '\0';
+	if (fd >= 0)
+		close(fd);
+	return buf[0] ? atol(buf) : -1;
+}
+
+static int sysctl_set(const char *name, long value)
+{
+	char path[64], buf[32];
+	int fd, len, ret;
+
+	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
+	len = snprintf(buf, sizeof(buf), "%ld\n", value);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, buf, (size_t)len) == len ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
 static char *filled(int n)
 {
 	char *p = mmap(NULL, n * P, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -230,6 +259,17 @@ int main(void)
 	counts_since(&got);
 	want = (struct counts){ 0, 0, 0, 0, 0 };
 	expect("fork: the parent", &got, &want);
+
+	/* vm.page-cluster 0: one page a fault, no readahead. */
+	page_out(b, N);
+	ok_eq(3, sysctl_value("page-cluster"), "vm.page-cluster is 3");
+	ok_eq(0, sysctl_set("page-cluster", 0), "vm.page-cluster set to 0");
+	counts_now(&got);
+	ok(contents_ok(b, N), "page-cluster 0: every page has its bytes");
+	counts_since(&got);
+	want = (struct counts){ N, N, 0, 0, N };
+	expect("page-cluster 0", &got, &want);
+	ok_eq(0, sysctl_set("page-cluster", 3), "vm.page-cluster back to 3");
 
 	ok_eq(0, munmap(w, 32 * P) | munmap(a, N * P) | munmap(b, N * P) | munmap(c, N * P),
 	      "munmap");
