@@ -231,20 +231,6 @@ struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_pag
 	return page;
 }
 
-/*
- * entry's page, read in if it was not in the cache (synchronously when
- * asked). Returns it with a reference, unlocked once read.
- * Linux: read_swap_cache_async()
- */
-struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous)
-{
-	bool new;
-	struct page *page = __read_swap_cache_async(entry, gfp, &new);
-
-	if (page && new)
-		swap_readpage(page, synchronous);
-	return page;
-}
 
 /*
  * Swap readahead. A fault on a swapped-out page reads its neighbours on
@@ -328,6 +314,48 @@ static unsigned long swapin_nr_pages(unsigned long offset)
 }
 
 /*
+ * Start the read of a new, locked cache page. A read that could not be
+ * sent (no memory for its bio) leaves the page unlocked and not
+ * uptodate: it leaves the cache, so that a fault reads the slot again
+ * rather than find a page never filled (and give SIGBUS). Faultline
+ * differs: 6.1's bio comes from a mempool and is always had.
+ */
+static int swap_read_or_drop(struct page *page)
+{
+	int err = swap_readpage(page, false);
+
+	if (!err)
+		return 0;
+	lock_page(page);
+	if (PageSwapCache(page) && !PageUptodate(page))
+		delete_from_swap_cache(page);
+	unlock_page(page);
+	return err;
+}
+
+/*
+ * entry's page, read in if it was not in the cache (synchronously when
+ * asked). Returns it with a reference, unlocked once read; NULL when
+ * memory ran out (for the page, or to send its read).
+ * Linux: read_swap_cache_async()
+ */
+struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous)
+{
+	bool new;
+	struct page *page = __read_swap_cache_async(entry, gfp, &new);
+
+	if (!page || !new)
+		return page;
+	if (synchronous) {
+		swap_readpage(page, true);
+	} else if (swap_read_or_drop(page)) {
+		put_page(page);
+		return NULL;
+	}
+	return page;
+}
+
+/*
  * entry's page, with a reference, after starting the reads of the
  * aligned block of slots around it (the header page left out): each
  * slot in use and not cached gets a new cache page and an asynchronous
@@ -357,8 +385,7 @@ struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
 					       &page_allocated);
 		if (!page)
 			continue;
-		if (page_allocated) {
-			swap_readpage(page, false);
+		if (page_allocated && !swap_read_or_drop(page)) {
 			if (offset != entry_offset) {
 				SetPageReadahead(page);
 				count_vm_event(SWAP_RA);

@@ -256,3 +256,66 @@ KTEST(swap, swapon_enomem, "swapon with its 1st, 2nd, ... allocation failing: EN
 	else
 		filp_close(disk);
 }
+
+/* Drop each of the n slots' pages from the swap cache, waiting for its read. */
+static void drop_cached(const swp_entry_t *e, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct page *page = lookup_swap_cache(e[i]);
+
+		if (!page)
+			continue;
+		lock_page(page);
+		if (PageSwapCache(page))
+			delete_from_swap_cache(page);
+		unlock_page(page);
+		put_page(page);
+	}
+	lru_add_drain();
+}
+
+KTEST(swap, readahead_enomem, "swap readahead with its 1st, 2nd, ... allocation failing: the faulting page read or NULL, the block's pages cached or not, none leaked, none left unfilled")
+{
+	struct file *area = swap_disk_on(t);
+	swp_entry_t e[8];
+	bool failed = true;
+	int n;
+
+	if (!area)
+		return;
+	for (int i = 0; i < 8; i++) {	/* slots 1..8, each named by one "swap PTE" */
+		e[i] = get_swap_page(NULL);
+		swap_duplicate(e[i]);
+		put_swap_page(NULL, e[i]);
+	}
+	for (n = 1; n < 64; n++) {
+		struct page *page;
+
+		current->fail_nth = n;
+		page = swapin_readahead(e[3], GFP_HIGHUSER_MOVABLE);
+		failed = !current->fail_nth;	/* the nth allocation came, and failed */
+		current->fail_nth = 0;
+		if (page) {
+			wait_on_page_locked(page);
+			KT_EXPECT_TRUE(t, PageUptodate(page) && PageSwapCache(page));
+			put_page(page);
+		}
+		KT_EXPECT_TRUE(t, page || failed);
+		for (int i = 0; i < 8; i++) {
+			struct page *p = lookup_swap_cache(e[i]);
+
+			if (!p)
+				continue;
+			wait_on_page_locked(p);
+			KT_EXPECT_TRUE(t, PageUptodate(p));	/* a page in the cache was read */
+			put_page(p);
+		}
+		drop_cached(e, 8);
+		if (!failed)
+			break;
+	}
+	KT_EXPECT_TRUE(t, !failed && n > 2);	/* a read's swap_io and bio at least */
+	for (int i = 0; i < 8; i++)
+		swap_free(e[i]);
+	swap_disk_off(t, area);
+}
