@@ -231,7 +231,6 @@ struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_pag
 	return page;
 }
 
-
 /*
  * Swap readahead. A fault on a swapped-out page reads its neighbours on
  * the disk too, in one aligned block of up to 1 << page_cluster slots,
@@ -250,7 +249,12 @@ struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_pag
  * kind out.
  */
 int page_cluster = 3;	/* Linux: mm/swap.c swap_setup(), vm.page-cluster (more than 16 MiB of memory) */
-static int swapin_readahead_hits = 4;	/* as Linux starts it: the first fault reads a full block */
+/*
+ * Readahead hits since the last read, started at 4 as in Linux (so the
+ * first swap-in reads a full block). Linux keeps it (and
+ * swapin_nr_pages' statics) atomic for its CPUs; Faultline has one.
+ */
+static int swapin_readahead_hits = 4;
 
 /*
  * The cached page of entry, with a reference, or NULL; a readahead
@@ -385,11 +389,12 @@ struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
 					       &page_allocated);
 		if (!page)
 			continue;
-		if (page_allocated && !swap_read_or_drop(page)) {
-			if (offset != entry_offset) {
+		if (page_allocated) {
+			/* marked before the read: the interrupt ending it changes the flags too */
+			if (offset != entry_offset)
 				SetPageReadahead(page);
+			if (!swap_read_or_drop(page) && offset != entry_offset)
 				count_vm_event(SWAP_RA);
-			}
 		}
 		put_page(page);
 	}
