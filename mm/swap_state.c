@@ -25,6 +25,7 @@
 #include <linux/pagemap.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
+#include <linux/bio.h>
 #include <linux/vmstat.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
@@ -360,21 +361,42 @@ struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronou
 }
 
 /*
+ * Send the read of a run of new, locked cache pages of neighbouring
+ * slots, and drop the caller's references. A run whose read could not
+ * be sent leaves the cache (as swap_read_or_drop).
+ */
+static void swap_read_run(struct page **run, unsigned int *nr)
+{
+	bool sent = *nr && !swap_readpage_run(run, *nr);
+
+	for (unsigned int i = 0; i < *nr; i++) {
+		if (!sent) {
+			delete_from_swap_cache(run[i]);
+			unlock_page(run[i]);
+		}
+		put_page(run[i]);
+	}
+	*nr = 0;
+}
+
+/*
  * entry's page, with a reference, after starting the reads of the
  * aligned block of slots around it (the header page left out): each
- * slot in use and not cached gets a new cache page and an asynchronous
- * read, the neighbours marked PG_readahead. A block of one is read
- * synchronously. NULL when memory ran out for entry's page or its slot
- * was freed meanwhile. Linux: swap_cluster_readahead() (without the
- * block plug: Faultline's block layer sends each bio by itself)
+ * slot in use and not cached gets a new cache page, the neighbours
+ * marked PG_readahead, and each run of new pages is read
+ * asynchronously in one request. A block of one is read synchronously.
+ * NULL when memory ran out for entry's page or its slot was freed
+ * meanwhile. Linux: swap_cluster_readahead() (whose block plug merges
+ * the runs' one-page bios: see swap_readpage_run)
  */
 struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
 {
 	unsigned long entry_offset = swp_offset(entry), offset;
 	unsigned long mask = swapin_nr_pages(entry_offset) - 1, start_offset, end_offset;
 	struct swap_info_struct *si = swp_swap_info(entry);
+	struct page *page, *run[BIO_MAX_VECS];
+	unsigned int nr = 0;
 	bool page_allocated;
-	struct page *page;
 
 	if (!mask || !si)
 		return read_swap_cache_async(entry, gfp, true);
@@ -387,17 +409,22 @@ struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
 	for (offset = start_offset; offset <= end_offset; offset++) {
 		page = __read_swap_cache_async(swp_entry(swp_type(entry), offset), gfp,
 					       &page_allocated);
-		if (!page)
+		if (!page || !page_allocated) {
+			swap_read_run(run, &nr);	/* the run ends here */
+			if (page)
+				put_page(page);
 			continue;
-		if (page_allocated) {
-			/* marked before the read: the interrupt ending it changes the flags too */
-			if (offset != entry_offset)
-				SetPageReadahead(page);
-			if (!swap_read_or_drop(page) && offset != entry_offset)
-				count_vm_event(SWAP_RA);
 		}
-		put_page(page);
+		/* marked before the read: the interrupt ending it changes the flags too */
+		if (offset != entry_offset) {
+			SetPageReadahead(page);
+			count_vm_event(SWAP_RA);
+		}
+		run[nr++] = page;
+		if (nr == BIO_MAX_VECS)
+			swap_read_run(run, &nr);
 	}
+	swap_read_run(run, &nr);
 	lru_add_drain();	/* the new pages onto the LRU lists now */
 	return read_swap_cache_async(entry, gfp, false);
 }

@@ -179,6 +179,7 @@ typedef void (*swap_io_end_t)(struct page *page, int err, void *private);
 int swap_page_io(struct page *page, swp_entry_t entry, enum req_op op,
 		 swap_io_end_t end_io, void *private);
 int swap_readpage(struct page *page, bool synchronous);
+int swap_readpage_run(struct page **pages, unsigned int nr);
 int swap_writepage(struct page *page, bool synchronous);
 
 /*
