@@ -274,7 +274,7 @@ static void drop_cached(const swp_entry_t *e, int n)
 	lru_add_drain();
 }
 
-KTEST(swap, readahead_enomem, "swap readahead with its 1st, 2nd, ... allocation failing: the faulting page read or NULL, the block's pages cached or not, none leaked, none left unfilled")
+KTEST(swap, readahead_enomem, "swap readahead, and a lone asynchronous swap read, with the 1st, 2nd, ... allocation failing: the page read or NULL, pages cached or not, none leaked, none left unfilled")
 {
 	struct file *area = swap_disk_on(t);
 	swp_entry_t e[8];
@@ -314,7 +314,28 @@ KTEST(swap, readahead_enomem, "swap readahead with its 1st, 2nd, ... allocation 
 		if (!failed)
 			break;
 	}
-	KT_EXPECT_TRUE(t, !failed && n > 2);	/* a read's swap_io and bio at least */
+	KT_EXPECT_TRUE(t, !failed && n > 2);	/* a run's bio, the cache's node at least */
+	for (n = 1; n < 64; n++) {		/* one asynchronous read, as a fault's own */
+		struct page *page, *p;
+
+		current->fail_nth = n;
+		page = read_swap_cache_async(e[5], GFP_HIGHUSER_MOVABLE, false);
+		failed = !current->fail_nth;
+		current->fail_nth = 0;
+		KT_EXPECT_TRUE(t, page || failed);
+		if (page)
+			put_page(page);
+		p = lookup_swap_cache(e[5]);
+		if (p) {
+			wait_on_page_locked(p);
+			KT_EXPECT_TRUE(t, PageUptodate(p));
+			put_page(p);
+		}
+		drop_cached(e, 8);
+		if (!failed)
+			break;
+	}
+	KT_EXPECT_TRUE(t, !failed && n > 2);
 	for (int i = 0; i < 8; i++)
 		swap_free(e[i]);
 	swap_disk_off(t, area);
