@@ -499,8 +499,9 @@ static struct page *swapin_page(struct vm_fault *vmf, swp_entry_t entry, vm_faul
 	}
 	if (!trylock_page(page)) {
 		/*
-		 * Its read is still in flight. A first try waits for it and
-		 * has the fault retried, which counts major in maj_flt
+		 * Locked: its read still in flight (or another task at it).
+		 * A first try waits for it and has the fault retried, which
+		 * counts major in maj_flt
 		 * (Linux: __folio_lock_or_retry(), which drops mmap_lock to
 		 * wait; Faultline's fault holds no lock to drop).
 		 */
