@@ -27,6 +27,7 @@
 #include <linux/ipc_namespace.h>
 #include <linux/userfaultfd_k.h>
 #include <linux/oom.h>
+#include <linux/swap.h>
 
 #define NR_FILE			8192		/* the least file-max */
 #define IPCMNI			32768
@@ -159,6 +160,8 @@ static struct ctl_table vm_table[] = {
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
 	{ .procname = "overcommit_ratio", .data = &sysctl_overcommit_ratio, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = overcommit_ratio_handler },
+	{ .procname = "page-cluster", .data = &page_cluster, .maxlen = sizeof(int), .mode = 0644,
+	  .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
 	{ .procname = "stat_refresh", .mode = 0600, .proc_handler = vmstat_refresh },
 	{ .procname = "swappiness", .data = &vm_swappiness, .maxlen = sizeof(int), .mode = 0644,
 	  .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO,

@@ -53,8 +53,8 @@ static int cold_or_pageout_pte(pte_t *pte, unsigned long addr, unsigned long nex
 	if (!isolate_lru_page(page)) {
 		if (PageUnevictable(page))
 			putback_lru_page(page);
-		else
-			list_add(&page->lru, &cw->page_list);
+		else	/* in address order: 6.1 pages out (and gives slots) low to high */
+			list_add_tail(&page->lru, &cw->page_list);
 	}
 	return 0;
 }

@@ -507,16 +507,19 @@ static bool should_try_to_free_swap(struct page *page, struct vm_area_struct *vm
 /*
  * The page of a swap PTE's slot, with a reference and locked: from the
  * swap cache, or read in (a major fault). NULL when memory ran out, or
- * the slot was freed meanwhile (then *ret stays 0: the PTE changed).
- * Linux: the first half of do_swap_page(), swapin_readahead() (Faultline
- * reads the one page: no readahead yet)
+ * the slot was freed meanwhile (then *ret stays 0: the PTE changed), or
+ * the page was locked and has been waited for (VM_FAULT_RETRY: the
+ * fault is tried again). The read brings the slot's neighbours on the
+ * disk with it.
+ * Linux: the first half of do_swap_page() (without the SWP_SYNCHRONOUS_IO
+ * shortcut past the swap cache: virtio-blk is not such a disk)
  */
 static struct page *swapin_page(struct vm_fault *vmf, swp_entry_t entry, vm_fault_t *ret)
 {
-	struct page *page = lookup_swap_cache(entry);
+	struct page *page = swap_cache_get_page(entry);
 
 	if (!page) {
-		page = read_swap_cache_async(entry, GFP_HIGHUSER_MOVABLE, true);
+		page = swapin_readahead(entry, GFP_HIGHUSER_MOVABLE);
 		if (!page) {
 			if (pte_same(*vmf->pte, vmf->orig_pte))
 				*ret = VM_FAULT_OOM;
@@ -524,7 +527,22 @@ static struct page *swapin_page(struct vm_fault *vmf, swp_entry_t entry, vm_faul
 		}
 		*ret = VM_FAULT_MAJOR;
 	}
-	lock_page(page);
+	if (!trylock_page(page)) {
+		/*
+		 * Locked: its read still in flight (or another task at it).
+		 * A first try waits for it and has the fault retried, which
+		 * counts major in maj_flt
+		 * (Linux: __folio_lock_or_retry(), which drops mmap_lock to
+		 * wait; Faultline's fault holds no lock to drop).
+		 */
+		if ((vmf->flags & FAULT_FLAG_ALLOW_RETRY) && !(vmf->flags & FAULT_FLAG_TRIED)) {
+			wait_on_page_locked(page);
+			put_page(page);
+			*ret |= VM_FAULT_RETRY;
+			return NULL;
+		}
+		lock_page(page);
+	}
 	if (!PageSwapCache(page) || page_private(page) != entry.val) {
 		unlock_page(page);	/* it left the cache meanwhile: fault again */
 		put_page(page);
@@ -680,12 +698,16 @@ static vm_fault_t __handle_mm_fault(struct vm_fault *vmf)
 	return handle_pte_fault(vmf);
 }
 
-/* Linux: mm_account_fault() */
-static void mm_account_fault(vm_fault_t ret)
+/*
+ * Count the fault in the task's maj_flt or min_flt, once it is served:
+ * a retried fault is major (its first try waited, for I/O or for
+ * userfaultfd). Linux: mm_account_fault()
+ */
+static void mm_account_fault(vm_fault_t ret, unsigned int flags)
 {
 	if (ret & (VM_FAULT_ERROR | VM_FAULT_RETRY))
 		return;
-	if (ret & VM_FAULT_MAJOR)
+	if ((ret & VM_FAULT_MAJOR) || (flags & FAULT_FLAG_TRIED))
 		current->maj_flt++;
 	else
 		current->min_flt++;
@@ -708,7 +730,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	ret = __handle_mm_fault(&vmf);
 	if (ret & VM_FAULT_MAJOR)
 		count_vm_event(PGMAJFAULT);
-	mm_account_fault(ret);
+	mm_account_fault(ret, flags);
 	fault_trace_record_case(vmf.fault_case, ret);
 	return ret;
 }

@@ -129,6 +129,49 @@ int swap_readpage(struct page *page, bool synchronous)
 	return err;
 }
 
+/* From the interrupt handler: a run's read is done; each page ends as swap_readpage's. */
+static void end_swap_bio_read_run(struct bio *bio)
+{
+	int err = blk_status_to_errno(bio->bi_status);
+	struct bio_vec *bv;
+	int i;
+
+	bio_for_each_bvec_all(bv, bio, i)
+		end_swap_read(bv->bv_page, err, NULL);
+	bio_put(bio);
+}
+
+/*
+ * Read nr (at most BIO_MAX_VECS) locked cache pages whose slots follow
+ * each other in one area, asynchronously, in one bio: one request to
+ * the disk, which ends them all at once. 0 once sent; -errno when it
+ * could not be (a bad entry, no memory), the pages then still locked.
+ * Linux: the block plug of swap_cluster_readahead(), under which the
+ * one-page bios of swap_readpage() merge into one request per run of
+ * neighbouring slots
+ */
+int swap_readpage_run(struct page **pages, unsigned int nr)
+{
+	swp_entry_t first = page_swap_entry(pages[0]);
+	struct swap_info_struct *sis = swp_swap_info(first);
+	struct bio *bio;
+
+	if (!sis || !sis->bdev || swp_offset(first) == 0 || swp_offset(first) + nr > sis->max)
+		return -EINVAL;
+	bio = bio_alloc(sis->bdev, (unsigned short)nr, REQ_OP_READ | REQ_SWAP, GFP_KERNEL);
+	if (!bio)
+		return -ENOMEM;
+	bio->bi_iter.bi_sector = swap_entry_sector(first);
+	for (unsigned int i = 0; i < nr; i++) {
+		VM_BUG_ON(!PageLocked(pages[i]) || page_private(pages[i]) != first.val + i);
+		bio_add_page(bio, pages[i], PAGE_SIZE, 0);
+	}
+	count_vm_events(PSWPIN, nr);
+	bio->bi_end_io = end_swap_bio_read_run;
+	submit_bio(bio);
+	return 0;
+}
+
 /* Linux: end_swap_bio_write() (which also rotates the page on the LRU: later) */
 static void end_swap_write(struct page *page, int err, void *private)
 {

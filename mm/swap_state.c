@@ -25,6 +25,7 @@
 #include <linux/pagemap.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
+#include <linux/bio.h>
 #include <linux/vmstat.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
@@ -232,8 +233,115 @@ struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_pag
 }
 
 /*
+ * Swap readahead. A fault on a swapped-out page reads its neighbours on
+ * the disk too, in one aligned block of up to 1 << page_cluster slots,
+ * betting that pages swapped out together are wanted together. The
+ * neighbours are read asynchronously and marked PG_readahead; a fault
+ * that then finds one in the swap cache is a readahead hit, and the
+ * hits since the last read decide the next block's size
+ * (swapin_nr_pages).
+ *
+ * 6.1 has a second kind, swap_vma_readahead, which reads the pages
+ * around the faulting address in the VMA instead; swapin_readahead
+ * takes it only when no rotational disk is swapped on
+ * (swap_use_vma_readahead). Faultline's one kind of swap disk,
+ * virtio-blk, is rotational (so is the oracle VM's: its
+ * /sys/block/vda/queue/rotational is 1), so Faultline leaves the VMA
+ * kind out.
+ */
+int page_cluster = 3;	/* Linux: mm/swap.c swap_setup(), vm.page-cluster (more than 16 MiB of memory) */
+/*
+ * Readahead hits since the last read, started at 4 as in Linux (so the
+ * first swap-in reads a full block). Linux keeps it (and
+ * swapin_nr_pages' statics) atomic for its CPUs; Faultline has one.
+ */
+static int swapin_readahead_hits = 4;
+
+/*
+ * The cached page of entry, with a reference, or NULL; a readahead
+ * page's first lookup counts a hit. Linux: swap_cache_get_folio()
+ * (without its VMA readahead bookkeeping: see above)
+ */
+struct page *swap_cache_get_page(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+
+	if (page && TestClearPageReadahead(page)) {
+		count_vm_event(SWAP_RA_HIT);
+		swapin_readahead_hits++;
+	}
+	return page;
+}
+
+/*
+ * How many slots to read: hits + 2, rounded up to a power of two from
+ * 4; with no hits to judge by, 2 if this fault is next to the last one
+ * that had none, else 1; at most max_pages, and no less than half the
+ * last block (it shrinks slowly). Linux: __swapin_nr_pages()
+ */
+static unsigned int __swapin_nr_pages(unsigned long prev_offset, unsigned long offset,
+				      unsigned int hits, unsigned int max_pages,
+				      unsigned int prev_win)
+{
+	unsigned int pages = hits + 2, roundup = 4;
+
+	if (pages == 2) {
+		if (offset != prev_offset + 1 && offset != prev_offset - 1)
+			pages = 1;
+	} else {
+		while (roundup < pages)
+			roundup <<= 1;
+		pages = roundup;
+	}
+	if (pages > max_pages)
+		pages = max_pages;
+	if (pages < prev_win / 2)
+		pages = prev_win / 2;
+	return pages;
+}
+
+/* The block size for a fault at offset, taking the hits so far. Linux: swapin_nr_pages() */
+static unsigned long swapin_nr_pages(unsigned long offset)
+{
+	static unsigned long prev_offset;
+	static unsigned int last_readahead_pages;
+	unsigned int hits, pages, max_pages = 1U << min(page_cluster, 30);	/* no shift past the int */
+
+	if (max_pages <= 1)
+		return 1;
+	hits = (unsigned int)swapin_readahead_hits;
+	swapin_readahead_hits = 0;
+	pages = __swapin_nr_pages(prev_offset, offset, hits, max_pages, last_readahead_pages);
+	if (!hits)
+		prev_offset = offset;
+	last_readahead_pages = pages;
+	return pages;
+}
+
+/*
+ * Start the read of a new, locked cache page. A read that could not be
+ * sent (no memory for its bio) leaves the page unlocked and not
+ * uptodate: it leaves the cache, so that a fault reads the slot again
+ * rather than find a page never filled (and give SIGBUS). Faultline
+ * differs: 6.1's bio comes from a mempool and is always had.
+ */
+static int swap_read_or_drop(struct page *page)
+{
+	int err = swap_readpage(page, false);
+
+	if (!err)
+		return 0;
+	lock_page(page);
+	if (PageSwapCache(page) && !PageUptodate(page))
+		delete_from_swap_cache(page);
+	unlock_page(page);
+	return err;
+}
+
+/*
  * entry's page, read in if it was not in the cache (synchronously when
- * asked). Returns it with a reference, unlocked once read.
+ * asked). Returns it with a reference, unlocked once read; NULL when
+ * memory ran out (for the page, or to send its read).
  * Linux: read_swap_cache_async()
  */
 struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous)
@@ -241,7 +349,92 @@ struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronou
 	bool new;
 	struct page *page = __read_swap_cache_async(entry, gfp, &new);
 
-	if (page && new)
-		swap_readpage(page, synchronous);
+	if (!page || !new)
+		return page;
+	if (synchronous) {
+		swap_readpage(page, true);
+	} else if (swap_read_or_drop(page)) {
+		put_page(page);
+		return NULL;
+	}
 	return page;
+}
+
+/*
+ * Send the read of a run of new, locked cache pages of neighbouring
+ * slots, and drop the caller's references. A run whose read could not
+ * be sent leaves the cache (as swap_read_or_drop).
+ */
+static void swap_read_run(struct page **run, unsigned int *nr)
+{
+	bool sent = *nr && !swap_readpage_run(run, *nr);
+
+	for (unsigned int i = 0; i < *nr; i++) {
+		if (!sent) {
+			delete_from_swap_cache(run[i]);
+			unlock_page(run[i]);
+		}
+		put_page(run[i]);
+	}
+	*nr = 0;
+}
+
+/*
+ * entry's page, with a reference, after starting the reads of the
+ * aligned block of slots around it (the header page left out): each
+ * slot in use and not cached gets a new cache page, the neighbours
+ * marked PG_readahead, and each run of new pages is read
+ * asynchronously in one request. A block of one is read synchronously.
+ * NULL when memory ran out for entry's page or its slot was freed
+ * meanwhile. Linux: swap_cluster_readahead() (whose block plug merges
+ * the runs' one-page bios: see swap_readpage_run)
+ */
+struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp)
+{
+	unsigned long entry_offset = swp_offset(entry), offset;
+	unsigned long mask = swapin_nr_pages(entry_offset) - 1, start_offset, end_offset;
+	struct swap_info_struct *si = swp_swap_info(entry);
+	struct page *page, *run[BIO_MAX_VECS];
+	unsigned int nr = 0;
+	bool page_allocated;
+
+	if (!mask || !si)
+		return read_swap_cache_async(entry, gfp, true);
+	start_offset = entry_offset & ~mask;
+	end_offset = entry_offset | mask;
+	if (!start_offset)	/* the header */
+		start_offset++;
+	if (end_offset >= si->max)
+		end_offset = si->max - 1;
+	for (offset = start_offset; offset <= end_offset; offset++) {
+		page = __read_swap_cache_async(swp_entry(swp_type(entry), offset), gfp,
+					       &page_allocated);
+		if (!page || !page_allocated) {
+			swap_read_run(run, &nr);	/* the run ends here */
+			if (page)
+				put_page(page);
+			continue;
+		}
+		/* marked before the read: the interrupt ending it changes the flags too */
+		if (offset != entry_offset) {
+			SetPageReadahead(page);
+			count_vm_event(SWAP_RA);
+		}
+		run[nr++] = page;
+		if (nr == BIO_MAX_VECS)
+			swap_read_run(run, &nr);
+	}
+	swap_read_run(run, &nr);
+	lru_add_drain();	/* the new pages onto the LRU lists now */
+	return read_swap_cache_async(entry, gfp, false);
+}
+
+/*
+ * Read entry's page in, and its neighbours on the disk with it.
+ * Linux: swapin_readahead() (which takes swap_vma_readahead instead
+ * when no rotational disk is swapped on: never, in Faultline)
+ */
+struct page *swapin_readahead(swp_entry_t entry, gfp_t gfp)
+{
+	return swap_cluster_readahead(entry, gfp);
 }

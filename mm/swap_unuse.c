@@ -9,7 +9,7 @@
  * Faultline differs in the order of the work, not its result: Linux
  * walks each mm's page tables and reads a page in (with readahead) as it
  * meets its swap PTE, relocking the page table after each sleep.
- * Faultline walks the area a cluster (256 slots) at a time: first it
+ * Faultline walks the area a cluster (512 slots) at a time: first it
  * reads the cluster's slots into the swap cache (sleeping on the disk),
  * then, without sleeping, walks every mm and maps the cached pages where
  * their swap PTEs are, so that no page table can change under the walk.

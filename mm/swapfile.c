@@ -12,10 +12,12 @@
  *   offset 0        1 ..................... last_page
  *          header   slots (a bad one is SWAP_MAP_BAD forever)
  *
- * A slot is taken by get_swap_page with SWAP_HAS_CACHE (the page going
- * out sits in the swap cache meanwhile), gains one count per swap PTE
- * (swap_duplicate), loses them in swap_free and the cache's in
- * put_swap_page; at zero it is free again.
+ * A slot is taken with SWAP_HAS_CACHE (the page going out sits in the
+ * swap cache meanwhile), 64 at a time into the slots cache and from
+ * there one by one (get_swap_page, mm/swap_slots.c); it gains one count
+ * per swap PTE (swap_duplicate), loses them in swap_free and the
+ * cache's in put_swap_page; at zero it waits in the slots cache
+ * (free_swap_slot) until swapcache_free_entries frees it, 64 at a time.
  *
  * Locking: Linux holds swap_lock and each area's si->lock here; with one
  * CPU and no kernel preemption, and none of this called from an
@@ -27,6 +29,7 @@
 #include <linux/mm.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
+#include <linux/swap_slots.h>
 
 struct swap_info_struct *swap_info[MAX_SWAPFILES];
 static unsigned int nr_swapfiles;	/* swap_info[] entries ever used */
@@ -252,10 +255,15 @@ void swap_range_free(struct swap_info_struct *si, unsigned long offset, unsigned
 
 /*
  * From offset lowest_bit on, the first run of SWAPFILE_CLUSTER free
- * slots (not aligned): its first slot in *offset. Linux: the "Locate
- * the first empty (unaligned) cluster" loop of scan_swap_map_slots()
+ * slots (not aligned): its first slot in *offset. Each slot looked at
+ * costs one of *latency_ration. Linux: the "Locate the first empty
+ * (unaligned) cluster" loop of scan_swap_map_slots(), whose
+ * cond_resched() when the ration runs out Faultline leaves out (no
+ * kernel preemption), keeping the ration's count: it decides how many
+ * slots the scan then takes.
  */
-static bool scan_find_free_cluster(struct swap_info_struct *si, unsigned long *offset)
+static bool scan_find_free_cluster(struct swap_info_struct *si, unsigned long *offset,
+				   int *latency_ration)
 {
 	unsigned long off = si->lowest_bit, last_in_cluster = off + SWAPFILE_CLUSTER - 1;
 
@@ -266,22 +274,39 @@ static bool scan_find_free_cluster(struct swap_info_struct *si, unsigned long *o
 			*offset = off - (SWAPFILE_CLUSTER - 1);
 			return true;
 		}
+		if (--*latency_ration < 0)
+			*latency_ration = LATENCY_LIMIT;
 	}
 	return false;
 }
 
-/* The next free slot after offset, wrapping to lowest_bit, before scan_base; or false. */
+/*
+ * The next free slot after *offset up to highest_bit, then from
+ * lowest_bit up to scan_base; false when there is none. Linux: the
+ * "scan:" loops of scan_swap_map_slots() (without the reuse of
+ * cache-only slots when swap is half full, vm_swap_full)
+ */
 static bool scan_next_free(struct swap_info_struct *si, unsigned long *offset,
-			   unsigned long scan_base)
+			   unsigned long scan_base, int *latency_ration, bool *scanned_many)
 {
 	unsigned long off = *offset;
 
-	while (++off <= si->highest_bit)
+	while (++off <= si->highest_bit) {
+		if (--*latency_ration < 0) {
+			*latency_ration = LATENCY_LIMIT;
+			*scanned_many = true;
+		}
 		if (!si->swap_map[off])
 			goto found;
-	for (off = si->lowest_bit; off < scan_base; off++)
+	}
+	for (off = si->lowest_bit; off < scan_base; off++) {
+		if (--*latency_ration < 0) {
+			*latency_ration = LATENCY_LIMIT;
+			*scanned_many = true;
+		}
 		if (!si->swap_map[off])
 			goto found;
+	}
 	return false;
 found:
 	*offset = off;
@@ -289,69 +314,100 @@ found:
 }
 
 /*
+ * The start of a scan: cluster_next, or when the current run of
+ * SWAPFILE_CLUSTER slots is used up, the first wholly free run from the
+ * start of the area (where seeks are short), failing that lowest_bit.
+ * Linux: the non-SSD head of scan_swap_map_slots()
+ */
+static unsigned long scan_start(struct swap_info_struct *si, unsigned long *scan_base,
+				int *latency_ration)
+{
+	unsigned long offset = si->cluster_next;
+
+	*scan_base = offset;
+	if (si->cluster_nr--)
+		return offset;
+	si->cluster_nr = SWAPFILE_CLUSTER - 1;
+	if (si->pages - si->inuse_pages < SWAPFILE_CLUSTER)
+		return offset;
+	*scan_base = offset = si->lowest_bit;
+	if (scan_find_free_cluster(si, &offset, latency_ration))
+		si->cluster_next = (unsigned int)offset;
+	return offset;
+}
+
+/*
  * Take up to nr free slots of si with count usage, into slots[]; how
  * many it took. Slots follow each other within a run of
- * SWAPFILE_CLUSTER (cluster_next, cluster_nr); when a run is used up it
- * looks for a wholly free run from the start of the area, and failing
- * that takes the next free slot wherever it is.
- * Linux: scan_swap_map_slots(), its rotational-disk path: Faultline
- * stops a request for several slots at the end of a free stretch (Linux
- * scans on a little), and leaves out the SSD path (per-CPU clusters over cluster_info), the
+ * SWAPFILE_CLUSTER (cluster_next, cluster_nr); past a taken slot it
+ * scans on a little, and it stops when its ration of LATENCY_LIMIT slot
+ * looks runs out (so a scan that first had to find a free run takes
+ * few slots: 3 on a fresh area).
+ * Linux: scan_swap_map_slots(), its rotational-disk path. Faultline
+ * leaves out the SSD path (per-CPU clusters over cluster_info), the
  * reuse of cache-only slots when swap is half full (vm_swap_full), and
- * the latency breaks (cond_resched every LATENCY_LIMIT slots).
+ * the cond_resched() breaks (but keeps the ration that times them).
  */
 int scan_swap_map_slots(struct swap_info_struct *si, unsigned char usage, int nr,
 			swp_entry_t slots[])
 {
-	unsigned long offset = si->cluster_next, scan_base = offset;
-	int n_ret = 0;
+	int latency_ration = LATENCY_LIMIT, n_ret = 0;
+	unsigned long offset, scan_base, scan_limit;
+	bool scanned_many = false;
 
-	if (!(si->flags & SWP_WRITEOK) || !si->highest_bit || nr <= 0)
-		return 0;
 	si->flags += SWP_SCANNING;
-	if (!si->cluster_nr--) {
-		si->cluster_nr = SWAPFILE_CLUSTER - 1;
-		if (si->pages - si->inuse_pages >= SWAPFILE_CLUSTER) {
-			/* a new run: from the start of the area, where seeks are short */
-			scan_base = offset = si->lowest_bit;
-			if (scan_find_free_cluster(si, &offset))
-				si->cluster_next = (unsigned int)offset;
-		}
-	}
+	offset = scan_start(si, &scan_base, &latency_ration);
 	for (;;) {
+		if (!(si->flags & SWP_WRITEOK) || !si->highest_bit)
+			goto out;
 		if (offset > si->highest_bit)
 			scan_base = offset = si->lowest_bit;
 		if (si->swap_map[offset]) {
-			if (n_ret || !scan_next_free(si, &offset, scan_base))
+			if (n_ret)
 				break;
+			if (!scan_next_free(si, &offset, scan_base, &latency_ration, &scanned_many))
+				goto out;
 			continue;
 		}
 		si->swap_map[offset] = usage;
 		swap_range_alloc(si, offset, 1);
 		slots[n_ret++] = swp_entry((unsigned long)si->type, offset);
-		if (n_ret == nr || offset >= si->highest_bit || !si->cluster_nr ||
-		    si->swap_map[offset + 1])
+		if (n_ret == nr || offset >= si->highest_bit || --latency_ration < 0)
 			break;
-		offset++;
-		si->cluster_nr--;
+		if (si->cluster_nr && !si->swap_map[++offset]) {
+			si->cluster_nr--;
+			continue;
+		}
+		if (scanned_many)
+			break;
+		scan_limit = offset < scan_base ? scan_base : si->highest_bit;
+		for (; offset <= scan_limit && --latency_ration > 0; offset++)
+			if (!si->swap_map[offset])
+				break;
+		if (offset > scan_limit || latency_ration <= 0)
+			break;
 	}
 	si->cluster_next = (unsigned int)offset + 1;	/* Linux: set_cluster_next() */
+out:
 	si->flags -= SWP_SCANNING;
 	return n_ret;
 }
 
 /*
- * Up to n free slots from the areas in priority order, each taken with
- * SWAP_HAS_CACHE (its page is about to enter the swap cache). An area
- * that gave slots goes behind the others of its priority, so equal
- * priorities take turns. Linux: get_swap_pages()
+ * Up to n free slots (at most SWAP_BATCH) from the areas in priority
+ * order, each taken with SWAP_HAS_CACHE (its page is about to enter the
+ * swap cache). An area that gave slots goes behind the others of its
+ * priority, so equal priorities take turns. Linux: get_swap_pages()
+ * (which takes n from nr_swap_pages first and gives back what it did
+ * not get; swap_range_alloc counts each here)
  */
 int get_swap_pages(int n, swp_entry_t swp_entries[])
 {
 	struct swap_info_struct *si, *next;
 	int got = 0;
 
-	if (nr_swap_pages <= 0 || n <= 0)
+	n = (int)min3((long)n, (long)SWAP_BATCH, nr_swap_pages);
+	if (n <= 0)
 		return 0;
 	list_for_each_entry_safe(si, next, &swap_active_head, list) {
 		got = scan_swap_map_slots(si, SWAP_HAS_CACHE, n, swp_entries);
@@ -364,17 +420,10 @@ int get_swap_pages(int n, swp_entry_t swp_entries[])
 	return got;
 }
 
-/*
- * One slot for page, or entry.val == 0 when swap is full (or there is
- * none). The page is not looked at yet: Linux's folio_alloc_swap() charges
- * the slot to the page's memory cgroup here.
- */
-swp_entry_t get_swap_page(struct page *page)
+/* Whether any area is swapped on. Linux: has_usable_swap() */
+bool has_usable_swap(void)
 {
-	swp_entry_t entry = { 0 };
-
-	get_swap_pages(1, &entry);
-	return entry;
+	return !list_empty(&swap_active_head);
 }
 
 /*
@@ -484,12 +533,16 @@ void swap_shmem_alloc(swp_entry_t entry)
 }
 
 /*
- * Drop usage from a slot; at zero the slot is free again.
- * Linux: __swap_entry_free_locked(), then swap_entry_free() through
- * free_swap_slot() (Faultline frees at once: no per-CPU slot cache)
+ * Drop usage from a slot and say what is left. At zero the slot is not
+ * free yet: it keeps SWAP_HAS_CACHE, so that nothing takes it, while it
+ * waits in the slots cache (free_swap_slot) to go back to the area.
+ * Linux: __swap_entry_free_locked(), and the free_swap_slot() of its
+ * callers __swap_entry_free() and put_swap_folio()
  */
-static void swap_entry_put(struct swap_info_struct *p, unsigned long offset, unsigned char usage)
+static unsigned char swap_entry_put(struct swap_info_struct *p, swp_entry_t entry,
+				    unsigned char usage)
 {
+	unsigned long offset = swp_offset(entry);
 	unsigned char count = p->swap_map[offset], has_cache = count & SWAP_HAS_CACHE;
 
 	count &= ~SWAP_HAS_CACHE;
@@ -501,18 +554,20 @@ static void swap_entry_put(struct swap_info_struct *p, unsigned long offset, uns
 	} else if (count && count <= SWAP_MAP_MAX) {
 		count--;
 	}
-	p->swap_map[offset] = count | has_cache;
-	if (!p->swap_map[offset])
-		swap_range_free(p, offset, 1);
+	usage = count | has_cache;
+	p->swap_map[offset] = usage ? usage : SWAP_HAS_CACHE;
+	if (!usage)
+		free_swap_slot(entry);
+	return usage;
 }
 
-/* A swap PTE went (unmap, exit). Linux: swap_free() */
+/* A swap PTE went (unmap, exit). Linux: swap_free() -> __swap_entry_free() */
 void swap_free(swp_entry_t entry)
 {
 	struct swap_info_struct *p = swap_info_get(entry, true);
 
 	if (p)
-		swap_entry_put(p, swp_offset(entry), 1);
+		swap_entry_put(p, entry, 1);
 }
 
 /* The page left the swap cache. Linux: put_swap_folio() */
@@ -521,7 +576,27 @@ void put_swap_page(struct page *page, swp_entry_t entry)
 	struct swap_info_struct *p = swap_info_get(entry, true);
 
 	if (p && (p->swap_map[swp_offset(entry)] & SWAP_HAS_CACHE))
-		swap_entry_put(p, swp_offset(entry), SWAP_HAS_CACHE);
+		swap_entry_put(p, entry, SWAP_HAS_CACHE);
+}
+
+/*
+ * Slots from the slots cache, each holding only SWAP_HAS_CACHE: free
+ * at last, back in their areas' counts. Linux: swapcache_free_entries()
+ * -> swap_entry_free() (Linux sorts the entries by area first, to take
+ * each area's lock once; the order changes nothing else)
+ */
+void swapcache_free_entries(swp_entry_t *entries, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct swap_info_struct *p = swap_info_get(entries[i], true);
+		unsigned long offset = swp_offset(entries[i]);
+
+		if (!p)
+			continue;
+		VM_BUG_ON(p->swap_map[offset] != SWAP_HAS_CACHE);
+		p->swap_map[offset] = 0;
+		swap_range_free(p, offset, 1);
+	}
 }
 
 /*

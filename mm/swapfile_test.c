@@ -100,7 +100,7 @@ void swap_disk_off(struct ktest_ctx *t, struct file *area)
 	KT_EXPECT_EQ(t, 0, nr_swap_pages);
 }
 
-KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their counts; swapoff waits for the last one (try_to_unuse)")
+KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their counts through the slots cache; swapoff drains it and waits for the last one (try_to_unuse)")
 {
 	struct file *area = swap_disk_on(t);
 	swp_entry_t e[3];
@@ -112,7 +112,11 @@ KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their
 		e[i] = get_swap_page(NULL);
 		KT_EXPECT_EQ(t, i + 1, swp_offset(e[i]));
 	}
+	/* the first refill found a free run first: its ration left it 3 slots */
 	KT_EXPECT_EQ(t, LAST_PAGE - 3, nr_swap_pages);
+	KT_EXPECT_EQ(t, 4, swp_offset(get_swap_page(NULL)));	/* a refill of 64 */
+	KT_EXPECT_EQ(t, LAST_PAGE - 3 - SWAP_BATCH, nr_swap_pages);
+	put_swap_page(NULL, swp_entry(swp_type(e[2]), 4));
 	KT_EXPECT_EQ(t, SWAP_HAS_CACHE, swp_swap_info(e[0])->swap_map[1]);
 	KT_EXPECT_EQ(t, 0, swap_duplicate(e[0]));
 	KT_EXPECT_EQ(t, 0, swap_duplicate(e[0]));
@@ -120,16 +124,39 @@ KTEST(swap, slots, "swapon makes LAST_PAGE slots, handed out in order with their
 	put_swap_page(NULL, e[0]);
 	swap_free(e[0]);
 	KT_EXPECT_EQ(t, 1, __swap_count(e[0]));
-	KT_EXPECT_EQ(t, LAST_PAGE - 3, nr_swap_pages);	/* one count left: still taken */
 	swap_free(e[0]);
 	put_swap_page(NULL, e[1]);
-	KT_EXPECT_EQ(t, LAST_PAGE - 1, nr_swap_pages);
-	KT_EXPECT_EQ(t, -ENOENT, swap_duplicate(e[1]));	/* free again */
+	/* freed, but waiting in the slots cache: still taken, and not to be had */
+	KT_EXPECT_EQ(t, LAST_PAGE - 3 - SWAP_BATCH, nr_swap_pages);
+	KT_EXPECT_EQ(t, -EEXIST, swapcache_prepare(e[1]));
+	KT_EXPECT_EQ(t, 0, __swap_count(e[1]));
 	KT_EXPECT_EQ(t, -EBUSY, do_swapoff(area));		/* e[2] is still in use */
-	KT_EXPECT_EQ(t, LAST_PAGE, total_swap_pages);		/* and the area is back */
-	KT_EXPECT_EQ(t, 4, swp_offset(get_swap_page(NULL)));	/* the run goes on */
-	put_swap_page(NULL, swp_entry(swp_type(e[2]), 4));
+	KT_EXPECT_EQ(t, LAST_PAGE, total_swap_pages);		/* and the area is back, */
+	KT_EXPECT_EQ(t, LAST_PAGE - 1, nr_swap_pages);		/* the slots cache drained */
+	KT_EXPECT_EQ(t, -ENOENT, swap_duplicate(e[1]));		/* free again */
 	put_swap_page(NULL, e[2]);
+	swap_disk_off(t, area);
+}
+
+KTEST(swap, slots_cache_threshold, "the slots cache turns off, giving its slots back, when fewer than 128 are free, and on again above 320")
+{
+	struct file *area = swap_disk_on(t);
+	static swp_entry_t e[LAST_PAGE];
+	long n = 0;
+
+	if (!area)
+		return;
+	while (n < LAST_PAGE && (e[n] = get_swap_page(NULL)).val)
+		n++;
+	KT_EXPECT_EQ(t, LAST_PAGE, n);			/* every slot, the last ones one by one */
+	KT_EXPECT_EQ(t, 0, nr_swap_pages);
+	for (long i = 0; i < n; i++)
+		put_swap_page(NULL, e[i]);
+	/* the cache was off: each went straight back (only an allocation turns it on) */
+	KT_EXPECT_EQ(t, LAST_PAGE, nr_swap_pages);
+	e[0] = get_swap_page(NULL);			/* on again: a refill of 64 */
+	KT_EXPECT_EQ(t, LAST_PAGE - SWAP_BATCH, nr_swap_pages);
+	put_swap_page(NULL, e[0]);
 	swap_disk_off(t, area);
 }
 
@@ -231,4 +258,88 @@ KTEST(swap, swapon_enomem, "swapon with its 1st, 2nd, ... allocation failing: EN
 		swap_disk_off(t, disk);	/* the area owns the file now, and closes it */
 	else
 		filp_close(disk);
+}
+
+/* Drop each of the n slots' pages from the swap cache, waiting for its read. */
+static void drop_cached(const swp_entry_t *e, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct page *page = lookup_swap_cache(e[i]);
+
+		if (!page)
+			continue;
+		lock_page(page);
+		if (PageSwapCache(page))
+			delete_from_swap_cache(page);
+		unlock_page(page);
+		put_page(page);
+	}
+	lru_add_drain();
+}
+
+KTEST(swap, readahead_enomem, "swap readahead, and a lone asynchronous swap read, with the 1st, 2nd, ... allocation failing: the page read or NULL, pages cached or not, none leaked, none left unfilled")
+{
+	struct file *area = swap_disk_on(t);
+	swp_entry_t e[8];
+	bool failed = true;
+	int n;
+
+	if (!area)
+		return;
+	for (int i = 0; i < 8; i++) {	/* slots 1..8, each named by one "swap PTE" */
+		e[i] = get_swap_page(NULL);
+		swap_duplicate(e[i]);
+		put_swap_page(NULL, e[i]);
+	}
+	for (n = 1; n < 64; n++) {
+		struct page *page;
+
+		current->fail_nth = n;
+		page = swapin_readahead(e[3], GFP_HIGHUSER_MOVABLE);
+		failed = !current->fail_nth;	/* the nth allocation came, and failed */
+		current->fail_nth = 0;
+		if (page) {
+			wait_on_page_locked(page);
+			KT_EXPECT_TRUE(t, PageUptodate(page) && PageSwapCache(page));
+			put_page(page);
+		}
+		KT_EXPECT_TRUE(t, page || failed);
+		for (int i = 0; i < 8; i++) {
+			struct page *p = lookup_swap_cache(e[i]);
+
+			if (!p)
+				continue;
+			wait_on_page_locked(p);
+			KT_EXPECT_TRUE(t, PageUptodate(p));	/* a page in the cache was read */
+			put_page(p);
+		}
+		drop_cached(e, 8);
+		if (!failed)
+			break;
+	}
+	KT_EXPECT_TRUE(t, !failed && n > 2);	/* a run's bio, the cache's node at least */
+	for (n = 1; n < 64; n++) {		/* one asynchronous read, as a fault's own */
+		struct page *page, *p;
+
+		current->fail_nth = n;
+		page = read_swap_cache_async(e[5], GFP_HIGHUSER_MOVABLE, false);
+		failed = !current->fail_nth;
+		current->fail_nth = 0;
+		KT_EXPECT_TRUE(t, page || failed);
+		if (page)
+			put_page(page);
+		p = lookup_swap_cache(e[5]);
+		if (p) {
+			wait_on_page_locked(p);
+			KT_EXPECT_TRUE(t, PageUptodate(p));
+			put_page(p);
+		}
+		drop_cached(e, 8);
+		if (!failed)
+			break;
+	}
+	KT_EXPECT_TRUE(t, !failed && n > 2);
+	for (int i = 0; i < 8; i++)
+		swap_free(e[i]);
+	swap_disk_off(t, area);
 }

@@ -31,6 +31,7 @@
 #include <linux/vmalloc.h>
 #include <linux/blkdev.h>
 #include <linux/swap.h>
+#include <linux/swap_slots.h>
 #include <linux/syscalls.h>
 
 /* Read page 0 of the disk into page. */
@@ -128,6 +129,7 @@ int do_swapon(struct file *swap_file, const char *name, int swap_flags)
 		prio = (swap_flags & SWAP_FLAG_PRIO_MASK) >> SWAP_FLAG_PRIO_SHIFT;
 	p->swap_file = swap_file;
 	enable_swap_info(p, prio, swap_map);
+	enable_swap_slots_cache();
 	/* Linux's line; DISCARD is taken and ignored (virtio-blk here has no discard) */
 	pr_info("Adding %uk swap on %s.  Priority:%d extents:%d across:%lluk %s%s%s%s%s\n",
 		p->pages << (PAGE_SHIFT - 10), name, p->prio, 1,
@@ -195,11 +197,14 @@ int do_swapoff(struct file *victim)
 		return -ENOMEM;
 	vm_unacct_memory(p->pages);
 	del_swap_info(p);
+	disable_swap_slots_cache_lock();	/* no slot of p may wait in the slots cache */
 	err = try_to_unuse((unsigned int)p->type);
 	if (err) {
 		reinsert_swap_info(p);
+		reenable_swap_slots_cache_unlock();
 		return err;
 	}
+	reenable_swap_slots_cache_unlock();
 	vfree(p->swap_map);
 	blkdev_put(p->bdev, FMODE_READ | FMODE_WRITE | FMODE_EXCL);
 	filp_close(p->swap_file);

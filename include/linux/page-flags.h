@@ -45,6 +45,12 @@ enum pageflags {
 	 * make it writable without copying (Linux 6.1, PG_anon_exclusive).
 	 */
 	PG_anon_exclusive = PG_mappedtodisk,
+	/*
+	 * A page that swap readahead read in, not yet faulted on: its first
+	 * fault counts a readahead hit (swap_ra_hit). A page being read is
+	 * never under writeback, so Linux shares the bit with PG_reclaim.
+	 */
+	PG_readahead = PG_reclaim,
 };
 
 #define PAGEFLAG(uname, lname)						\
@@ -71,6 +77,7 @@ PAGEFLAG(Private, private)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Head, head)
 PAGEFLAG(Reclaim, reclaim)
+PAGEFLAG(Readahead, readahead)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(Mlocked, mlocked)
@@ -108,6 +115,14 @@ static inline bool TestClearPageReferenced(struct page *page)
 	bool was = PageReferenced(page);
 
 	ClearPageReferenced(page);
+	return was;
+}
+
+static inline bool TestClearPageReadahead(struct page *page)
+{
+	bool was = PageReadahead(page);
+
+	ClearPageReadahead(page);
 	return was;
 }
 

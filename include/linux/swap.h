@@ -93,11 +93,16 @@ enum {
 #define SWAP_MAP_SHMEM	0xbf
 
 /*
- * Slots are handed out in runs of SWAPFILE_CLUSTER (Linux: 256, or a
- * huge page's worth with THP swap), so that pages swapped out together
- * lie together on the disk.
+ * Slots are handed out in runs of SWAPFILE_CLUSTER, so that pages
+ * swapped out together lie together on the disk: a huge page's worth,
+ * as in Linux with CONFIG_THP_SWAP (Debian's 6.1 has it; without it,
+ * 256). A scan for slots looks at no more than LATENCY_LIMIT slots
+ * before it takes a break, and get_swap_pages hands out at most
+ * SWAP_BATCH at once (the slots cache's refill).
  */
-#define SWAPFILE_CLUSTER	256
+#define SWAPFILE_CLUSTER	512
+#define LATENCY_LIMIT		256
+#define SWAP_BATCH		64
 
 struct file;
 struct block_device;
@@ -148,8 +153,9 @@ int scan_swap_map_slots(struct swap_info_struct *si, unsigned char usage, int nr
 void swap_range_free(struct swap_info_struct *si, unsigned long offset, unsigned int nr);
 
 /* mm/swapfile.c: what the rest of the kernel calls */
-swp_entry_t get_swap_page(struct page *page);
 int get_swap_pages(int n, swp_entry_t swp_entries[]);
+void swapcache_free_entries(swp_entry_t *entries, int n);
+bool has_usable_swap(void);
 int swap_duplicate(swp_entry_t entry);
 int swapcache_prepare(swp_entry_t entry);
 void swap_shmem_alloc(swp_entry_t entry);
@@ -166,6 +172,9 @@ void del_swap_info(struct swap_info_struct *p);
 void reinsert_swap_info(struct swap_info_struct *p);
 int try_to_unuse(unsigned int type);
 
+/* mm/swap_slots.c */
+swp_entry_t get_swap_page(struct page *page);
+
 /* mm/swapon.c: the areas */
 int do_swapon(struct file *swap_file, const char *name, int swap_flags);
 int do_swapoff(struct file *victim);
@@ -178,6 +187,7 @@ typedef void (*swap_io_end_t)(struct page *page, int err, void *private);
 int swap_page_io(struct page *page, swp_entry_t entry, enum req_op op,
 		 swap_io_end_t end_io, void *private);
 int swap_readpage(struct page *page, bool synchronous);
+int swap_readpage_run(struct page **pages, unsigned int nr);
 int swap_writepage(struct page *page, bool synchronous);
 
 /*
@@ -250,5 +260,9 @@ void free_swap_and_cache(swp_entry_t entry);
 void free_swap_cache(struct page *page);
 struct page *__read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool *new_page_allocated);
 struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronous);
+extern int page_cluster;
+struct page *swap_cache_get_page(swp_entry_t entry);
+struct page *swap_cluster_readahead(swp_entry_t entry, gfp_t gfp);
+struct page *swapin_readahead(swp_entry_t entry, gfp_t gfp);
 
 #endif

@@ -53,6 +53,8 @@ enum vm_event_item {
 	KSWAPD_LOW_WMARK_HIT_QUICKLY,	/* kswapd woken again before its short nap ended */
 	KSWAPD_HIGH_WMARK_HIT_QUICKLY,	/* ... or unbalanced again after it */
 	PAGEOUTRUN,			/* balance_pgdat runs */
+	SWAP_RA,			/* pages swap readahead read besides the faulting one */
+	SWAP_RA_HIT,			/* ... that a fault then found in the swap cache */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -140,8 +140,8 @@ static void test_allocator(void)
 	memcpy(model, map, SLOTS);
 	CHECK_EQ(-2, si->prio);
 	CHECK_EQ(si->pages, total_swap_pages);
-	/* A fresh area: in order from the first wholly free run of 256 (after bad page 3). */
-	for (unsigned int want = 4; want < 104; want++) {
+	/* A fresh area: in order from the first wholly free run of 512 (after bad page 401). */
+	for (unsigned int want = 402; want < 502; want++) {
 		e = get_swap_page(NULL);
 		CHECK_EQ(want, swp_offset(e));
 		CHECK_EQ(si->type, swp_type(e));

@@ -87,10 +87,13 @@ static pid_t monitor_copy(int uffd, int n, char c)
 static void test_read_and_write_faults(int uffd)
 {
 	pid_t mon = monitor_copy(uffd, 2, 'a');
+	long maj = majflt();
 	char got = *(volatile char *)area;
 	struct report r;
 
 	*(volatile char *)(area + P + 100) = 'X';
+	/* each fault waited for the monitor, returned VM_FAULT_RETRY, and was tried again */
+	ok_eq(2, majflt() - maj, "ru_majflt: a fault retried after the monitor's COPY counts major");
 	ok_eq(0, wait_status(mon), "the monitor served two faults");
 	r = take_report();
 	ok(r.event == UFFD_EVENT_PAGEFAULT && r.flags == 0 && r.offset == 0,
