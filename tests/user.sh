@@ -24,6 +24,7 @@
 # merges them.
 # proc_*: this machine's newer Linux prints /proc with other lines and
 # maps a vDSO; it has no /test files either. Linux 6.1 is their oracle.
+# (proc_zoneinfo also writes vm.min_free_kbytes and vm.lowmem_reserve_ratio.)
 # madvise: newer Linux takes more advice (102, MADV_GUARD_INSTALL) and
 # answers MADV_POPULATE_* past a mapping with EINVAL, not 6.1's ENOMEM.
 # mremap: newer Linux merges a grown VMA with an untouched neighbour,
@@ -57,7 +58,7 @@
 # cred_*: they start as root with every capability; this machine may run
 # them in a container whose bounding set lacks some (or as another user);
 # cred_core and cred_overcommit write /proc/sys too.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fail_nth_exec fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fail_nth_exec fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys proc_zoneinfo process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 NO_DIFF="$NO_DIFF cred_admin cred_caps cred_core cred_files cred_gid cred_ipc cred_kill cred_overcommit"
 NO_DIFF="$NO_DIFF cred_pagemap cred_proc"
 NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
