@@ -14,6 +14,7 @@
 #include <linux/pagemap.h>
 #include <linux/rmap.h>
 #include <linux/wait.h>
+#include <asm/irqflags.h>
 
 /*
  * Tasks waiting for a page's lock or its writeback sleep on one of 256
@@ -59,16 +60,43 @@ void wait_on_page_locked(struct page *page)
 }
 
 /*
+ * Count a page under writeback (NR_WRITEBACK, its zone's
+ * NR_ZONE_WRITE_PENDING) from here until end_page_writeback(). The
+ * interrupt that ends a write changes the same counters, so they change
+ * with interrupts off (Linux: the irq-safe mod_*_state()).
+ * Linux: mm/page-writeback.c __folio_start_writeback()
+ */
+void set_page_writeback(struct page *page)
+{
+	unsigned long flags;
+
+	VM_BUG_ON(PageWriteback(page));
+	local_irq_save(flags);
+	SetPageWriteback(page);
+	mod_node_page_state(NODE_DATA(0), NR_WRITEBACK, 1);
+	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, 1);
+	local_irq_restore(flags);
+}
+
+/*
  * The write to disk ended (interrupt context too); a page reclaim wrote
- * goes to the inactive list's tail. Linux: folio_end_writeback()
+ * goes to the inactive list's tail. Linux: folio_end_writeback(),
+ * __folio_end_writeback() (the counters)
  */
 void end_page_writeback(struct page *page)
 {
+	unsigned long flags;
+
 	if (PageReclaim(page)) {
 		ClearPageReclaim(page);
 		rotate_reclaimable_page(page);
 	}
+	local_irq_save(flags);
 	ClearPageWriteback(page);
+	mod_node_page_state(NODE_DATA(0), NR_WRITEBACK, -1);
+	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, -1);
+	mod_node_page_state(NODE_DATA(0), NR_WRITTEN, 1);
+	local_irq_restore(flags);
 	wake_up_all(page_waitqueue(page));
 }
 

@@ -149,7 +149,7 @@ int swap_writepage(struct page *page, bool synchronous)
 {
 	int err;
 
-	SetPageWriteback(page);
+	set_page_writeback(page);
 	if (!synchronous) {
 		err = swap_page_io(page, page_swap_entry(page), REQ_OP_WRITE, end_swap_write, NULL);
 		if (err)

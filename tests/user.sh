@@ -52,7 +52,7 @@
 # oom_kill: it fills memory until the OOM killer acts: never on this machine.
 # oom_score: it lowers oom_score_adj as root, which needs CAP_SYS_RESOURCE
 # (this machine may run it in a container without it).
-# swapon, swap_header, swap_pageout: they need the swap disk of a test VM (a host's
+# swapon, swap_header, swap_pageout, swap_writeback: they need the swap disk of a test VM (a host's
 # /dev/vda may be its own disk: they skip there, touching nothing, so
 # the outputs differ). make difftest compares them with Linux 6.1.
 # cred_*: they start as root with every capability; this machine may run
@@ -66,7 +66,7 @@ NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
 # CPUs (a drain empties only the current one's batches) and other
 # processes moving pages meanwhile; make difftest compares them on 6.1.
 NO_DIFF="$NO_DIFF lru_anon lru_file lru_mlock"
-NO_DIFF="$NO_DIFF swapon swap_header swap_pageout"
+NO_DIFF="$NO_DIFF swapon swap_header swap_pageout swap_writeback"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log

@@ -5,8 +5,9 @@
  *
  * Every line Debian 12's Linux 6.1 prints, in its order and widths. A
  * field is Faultline's own count where Faultline has the thing it counts
- * and 0 where it has not: no swap, no writeback (tmpfs pages are never written back,
- * so Dirty stays 0 in Linux too), no huge pages, no per-CPU areas.
+ * and 0 where it has not: no dirty-page accounting (tmpfs and swap-cache
+ * pages are never counted dirty, so Dirty stays 0 in Linux too), no
+ * huge pages, no per-CPU areas.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -88,7 +89,7 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *task)
 	show_val_kb(m, "Zswap:          ", 0);
 	show_val_kb(m, "Zswapped:       ", 0);
 	show_val_kb(m, "Dirty:          ", 0);
-	show_val_kb(m, "Writeback:      ", 0);
+	show_val_kb(m, "Writeback:      ", global_node_page_state(NR_WRITEBACK));
 	show_val_kb(m, "AnonPages:      ", global_node_page_state(NR_ANON_MAPPED));
 	show_val_kb(m, "Mapped:         ", global_node_page_state(NR_FILE_MAPPED));
 	show_val_kb(m, "Shmem:          ", global_node_page_state(NR_SHMEM));

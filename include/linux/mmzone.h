@@ -75,6 +75,7 @@ enum zone_stat_item {
 	NR_ZONE_INACTIVE_FILE,
 	NR_ZONE_ACTIVE_FILE,
 	NR_ZONE_UNEVICTABLE,
+	NR_ZONE_WRITE_PENDING,		/* pages under writeback (Linux: also dirty file pages) */
 	NR_MLOCK,			/* pages with PG_mlocked (mm/mlock.c) */
 	NR_VM_ZONE_STAT_ITEMS
 };
@@ -96,6 +97,8 @@ enum node_stat_item {
 	NR_SWAPCACHE,			/* pages in the swap cache (counted in NR_FILE_PAGES too) */
 	NR_FILE_MAPPED,			/* page-cache pages mapped by some PTE */
 	NR_ANON_MAPPED,			/* anonymous pages mapped by some PTE */
+	NR_WRITEBACK,			/* pages under writeback (PG_writeback) */
+	NR_WRITTEN,			/* pages whose writeback ended, ever */
 	NR_VM_NODE_STAT_ITEMS
 };
 

@@ -73,6 +73,7 @@ static inline bool trylock_page(struct page *page)
 void __lock_page(struct page *page);
 void unlock_page(struct page *page);
 void wait_on_page_locked(struct page *page);
+void set_page_writeback(struct page *page);
 void end_page_writeback(struct page *page);
 void wait_on_page_writeback(struct page *page);
 void pagecache_init(void);
