@@ -29,6 +29,9 @@
  * writeback (settle()), and reports the median of ROUNDS rounds. A page
  * still under writeback would also be skipped by MADV_PAGEOUT, leaving
  * fewer pages written than asked: the program checks that none was.
+ * For the same reason a swap-in that reads the disk is not timed here:
+ * it waits for the disk with the CPU idle, and its figure would be the
+ * distance to the next timer, not the kernel's work.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>

@@ -284,8 +284,8 @@ static void zoneinfo_show_print(struct seq_file *m, const struct zone *zone)
 /*
  * Every zone of the node, populated or not, then the two Linux has and
  * Faultline has not. Linux: zoneinfo_show(), each zone under its
- * zone->lock (one CPU, no kernel preemption here: nothing changes the
- * zone while it prints).
+ * zone->lock (not needed here: one CPU, no kernel preemption; a disk's
+ * interrupt may still move a counter meanwhile, as in Linux).
  */
 int zoneinfo_show(struct seq_file *m, struct task_struct *task)
 {
