@@ -18,6 +18,9 @@
  *     per-CPU deltas into its counters only now and then (vm.stat_refresh
  *     folds them at once), and the reads themselves allocate, so these
  *     agree within SLACK pages; Faultline's agree exactly.
+ * node_unreclaimable is only printed (masked): Linux sets it once kswapd
+ * has failed again and again (after a test that filled memory) and
+ * clears it when reclaim makes progress, so it tells of earlier tests.
  */
 #include <sys/stat.h>
 #include "tap.h"
@@ -172,7 +175,12 @@ static long abs_diff(long a, long b)
 	return a > b ? a - b : b - a;
 }
 
-/* min shared out by size; low and high a step above each (Linux: __setup_per_zone_wmarks) */
+/*
+ * min shared out by size; low and high a step above each (Linux:
+ * __setup_per_zone_wmarks). Linux prints each with the zone's boost
+ * added (raised for a while after an allocation had to take pages of
+ * another migrate type); Faultline's boost is always 0.
+ */
 static void check_watermarks(void)
 {
 	long pages_min = read_sysctl("/proc/sys/vm/min_free_kbytes") / 4;
@@ -185,11 +193,14 @@ static void check_watermarks(void)
 		const struct zinfo *z = &zones[i];
 		long managed = zget(z, "managed"), min = pages_min * managed / lowmem;
 		long step = min / 4 > managed * scale / 10000 ? min / 4 : managed * scale / 10000;
+		long boost = zget(z, "boost");
 
-		ok_eq(min, zget(z, "min"), "%s: min is min_free_kbytes/4 shared by managed pages", z->name);
-		ok_eq(min + step, zget(z, "low"), "%s: low is min + max(min/4, managed*scale/10000)",
+		ok_eq(min, zget(z, "min") - boost,
+		      "%s: min is min_free_kbytes/4 shared by managed pages", z->name);
+		ok_eq(min + step, zget(z, "low") - boost,
+		      "%s: low is min + max(min/4, managed*scale/10000)", z->name);
+		ok_eq(min + 2 * step, zget(z, "high") - boost, "%s: high is low + the same step",
 		      z->name);
-		ok_eq(min + 2 * step, zget(z, "high"), "%s: high is low + the same step", z->name);
 		if (populated(z))
 			ok(zget(z, "min") < zget(z, "low") && zget(z, "low") < zget(z, "high"),
 			   "%s: min < low < high", z->name);
@@ -252,7 +263,6 @@ static void check_sizes(long mem_total_kb, long mem_free_kb)
 		      "%s: nr_free_pages is pages free", z->name);
 		ok(zget(z, "start_pfn:") >= end_pfn, "%s: starts past the zone below", z->name);
 		end_pfn = zget(z, "start_pfn:") + zget(z, "spanned");
-		ok_eq(0, zget(z, "node_unreclaimable:"), "%s: the node is not unreclaimable", z->name);
 		ok(zget(z, "count:") >= 0 && zget(z, "batch:") >= 1 &&
 		   zget(z, "count:") <= zget(z, "high:") + zget(z, "batch:"),
 		   "%s: cpu 0's pageset holds at most high (+ a batch) pages", z->name);
