@@ -263,9 +263,12 @@ static void check_sizes(long mem_total_kb, long mem_free_kb)
 		      "%s: nr_free_pages is pages free", z->name);
 		ok(zget(z, "start_pfn:") >= end_pfn, "%s: starts past the zone below", z->name);
 		end_pfn = zget(z, "start_pfn:") + zget(z, "spanned");
-		ok(zget(z, "count:") >= 0 && zget(z, "batch:") >= 1 &&
-		   zget(z, "count:") <= zget(z, "high:") + zget(z, "batch:"),
-		   "%s: cpu 0's pageset holds at most high (+ a batch) pages", z->name);
+		/*
+		 * Not count <= high: Linux sets high from the low watermark,
+		 * so refresh()'s write lowers it without draining the list.
+		 */
+		ok(zget(z, "count:") >= 0 && zget(z, "high:") >= 0 && zget(z, "batch:") >= 1,
+		   "%s: cpu 0's pageset: a count, a high mark and a batch of at least 1", z->name);
 	}
 	ok_eq(mem_total_kb, managed * 4, "the zones' managed pages add up to MemTotal");
 	ok(abs_diff(free * 4, mem_free_kb) <= SLACK * 4,
