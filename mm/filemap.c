@@ -14,6 +14,7 @@
 #include <linux/pagemap.h>
 #include <linux/rmap.h>
 #include <linux/wait.h>
+#include <asm/irqflags.h>
 
 /*
  * Tasks waiting for a page's lock or its writeback sleep on one of 256
@@ -58,35 +59,46 @@ void wait_on_page_locked(struct page *page)
 	wait_event(*page_waitqueue(page), !PageLocked(page));
 }
 
-/* PG_writeback and its counts: meminfo Writeback, the zone's write_pending. */
-static void account_writeback(struct page *page, int sign)
-{
-	mod_node_page_state(page_pgdat(page), NR_WRITEBACK, sign);
-	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, sign);
-}
-
-/* The page goes to disk now. Linux: folio_start_writeback() */
+/*
+ * Count a page under writeback (NR_WRITEBACK, its zone's
+ * NR_ZONE_WRITE_PENDING) from here until end_page_writeback(). The
+ * interrupt that ends a write changes the same counters, so they change
+ * with interrupts off (Linux: the irq-safe mod_*_state()).
+ * Linux: mm/page-writeback.c __folio_start_writeback()
+ */
 void set_page_writeback(struct page *page)
 {
+	unsigned long flags;
+
 	VM_BUG_ON(PageWriteback(page));
+	local_irq_save(flags);
 	SetPageWriteback(page);
-	account_writeback(page, 1);
+	mod_node_page_state(NODE_DATA(0), NR_WRITEBACK, 1);
+	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, 1);
+	local_irq_restore(flags);
 }
 
 /*
  * The write to disk ended (interrupt context too); a page reclaim wrote
  * goes to the inactive list's tail, and reclaimers waiting for writes
- * hear of it. Linux: folio_end_writeback()
+ * hear of it. Linux: folio_end_writeback(), __folio_end_writeback()
+ * (the counters)
  */
 void end_page_writeback(struct page *page)
 {
+	unsigned long flags;
+
 	if (PageReclaim(page)) {
 		ClearPageReclaim(page);
 		rotate_reclaimable_page(page);
 	}
+	local_irq_save(flags);
 	ClearPageWriteback(page);
-	account_writeback(page, -1);
+	mod_node_page_state(NODE_DATA(0), NR_WRITEBACK, -1);
+	__mod_zone_page_state(page_zone(page), NR_ZONE_WRITE_PENDING, -1);
+	mod_node_page_state(NODE_DATA(0), NR_WRITTEN, 1);
 	acct_reclaim_writeback(page);
+	local_irq_restore(flags);
 	wake_up_all(page_waitqueue(page));
 }
 

@@ -40,7 +40,6 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
  * mm/vmscan.c.
  */
 #define DEF_PRIORITY		12	/* scan 1/4096 of each list first */
-#define MAX_RECLAIM_RETRIES	16	/* passes without progress before the OOM killer */
 
 /* pglist_data.flags */
 enum pgdat_flags {

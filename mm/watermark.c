@@ -27,8 +27,14 @@
 int min_free_kbytes = 1024;		/* vm.min_free_kbytes */
 static int user_min_free_kbytes = -1;	/* what was written, if anything */
 int watermark_scale_factor = 10;	/* vm.watermark_scale_factor, in 1/10000 */
-/* How much of each zone an allocation that could use a higher one leaves it. */
-static const int lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32 };
+/*
+ * vm.lowmem_reserve_ratio: how much of each zone an allocation that
+ * could use a higher one leaves it (1/ratio of the zones above; 0: no
+ * reserve). One ratio for each of Linux 6.1's zone types: the last two,
+ * ZONE_MOVABLE's and ZONE_DEVICE's, Faultline has no zones for, so they
+ * are shown and kept but used for nothing.
+ */
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES + 2] = { 256, 256, 32, 0, 0 };
 unsigned long totalreserve_pages;	/* high watermarks and reserves: never free for use */
 
 /*
@@ -61,12 +67,13 @@ static void setup_per_zone_lowmem_reserve(void)
 {
 	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
 		struct zone *zone = &contig_page_data.node_zones[i];
-		bool clear = !lowmem_reserve_ratio[i] || !zone->managed_pages;
+		int ratio = sysctl_lowmem_reserve_ratio[i];
+		bool clear = !ratio || !zone->managed_pages;
 		unsigned long upper = 0;
 
 		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 			upper += contig_page_data.node_zones[j].managed_pages;
-			zone->lowmem_reserve[j] = clear ? 0 : (long)(upper / lowmem_reserve_ratio[i]);
+			zone->lowmem_reserve[j] = clear ? 0 : (long)(upper / (unsigned long)ratio);
 		}
 	}
 	calculate_totalreserve_pages();
@@ -139,5 +146,23 @@ int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write, void *buf
 	if (table->data == &min_free_kbytes)
 		user_min_free_kbytes = min_free_kbytes;
 	setup_per_zone_wmarks();
+	return 0;
+}
+
+/*
+ * vm.lowmem_reserve_ratio: a ratio below 1 is 0, and every read or write
+ * sets the reserves again from the zones' managed pages as they are now.
+ * As in Linux 6.1, what the write made of its text is not returned: a
+ * write of something that is not a number succeeds and changes nothing.
+ * Linux: lowmem_reserve_ratio_sysctl_handler()
+ */
+int lowmem_reserve_ratio_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					size_t *lenp, loff_t *ppos)
+{
+	proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	for (size_t i = 0; i < ARRAY_SIZE(sysctl_lowmem_reserve_ratio); i++)
+		if (sysctl_lowmem_reserve_ratio[i] < 1)
+			sysctl_lowmem_reserve_ratio[i] = 0;
+	setup_per_zone_lowmem_reserve();
 	return 0;
 }

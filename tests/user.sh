@@ -24,6 +24,7 @@
 # merges them.
 # proc_*: this machine's newer Linux prints /proc with other lines and
 # maps a vDSO; it has no /test files either. Linux 6.1 is their oracle.
+# (proc_zoneinfo also writes vm.min_free_kbytes and vm.lowmem_reserve_ratio.)
 # madvise: newer Linux takes more advice (102, MADV_GUARD_INSTALL) and
 # answers MADV_POPULATE_* past a mapping with EINVAL, not 6.1's ENOMEM.
 # mremap: newer Linux merges a grown VMA with an untouched neighbour,
@@ -51,14 +52,14 @@
 # oom_kill: it fills memory until the OOM killer acts: never on this machine.
 # oom_score: it lowers oom_score_adj as root, which needs CAP_SYS_RESOURCE
 # (this machine may run it in a container without it).
-# swapon, swap_header, swap_pageout, swap_readahead, shmem_swap*,
-# oom_swap: they need the swap disk of a test VM (a host's /dev/vda may
+# swapon, swap_header, swap_pageout, swap_readahead, swap_writeback,
+# shmem_swap*, oom_swap: they need the swap disk of a test VM (a host's /dev/vda may
 # be its own disk: they skip there, touching nothing, so the outputs
 # differ). make difftest compares them with Linux 6.1.
 # cred_*: they start as root with every capability; this machine may run
 # them in a container whose bounding set lacks some (or as another user);
 # cred_core and cred_overcommit write /proc/sys too.
-NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fail_nth_exec fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
+NO_DIFF="brk_heap coredump cow_reuse elf_limits fail_nth fail_nth_exec fallocate madvise max_map_count memfd mmap_flags mremap overcommit pidfd proc_bad proc_files proc_maps proc_meminfo proc_pagemap proc_sys proc_zoneinfo process_madvise soft_dirty statfs sysfs thread_exit uffd_api uffd_copy uffd_events uffd_fault uffd_register"
 NO_DIFF="$NO_DIFF cred_admin cred_caps cred_core cred_files cred_gid cred_ipc cred_kill cred_overcommit"
 NO_DIFF="$NO_DIFF cred_pagemap cred_proc"
 NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
@@ -66,7 +67,7 @@ NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
 # CPUs (a drain empties only the current one's batches) and other
 # processes moving pages meanwhile; make difftest compares them on 6.1.
 NO_DIFF="$NO_DIFF lru_anon lru_file lru_mlock"
-NO_DIFF="$NO_DIFF swapon swap_header swap_pageout shmem_swap shmem_swap_shared oom_swap swap_readahead"
+NO_DIFF="$NO_DIFF swapon swap_header swap_pageout shmem_swap shmem_swap_shared oom_swap swap_readahead swap_writeback"
 # reclaim_ws, reclaim_hot: they need a swap disk several times the RAM,
 # which only tests/reclaim.sh attaches; elsewhere they skip, saying why.
 NO_DIFF="$NO_DIFF reclaim_ws reclaim_hot"

@@ -143,6 +143,7 @@ unsigned long task_statm(struct mm_struct *mm, unsigned long *shared, unsigned l
 int meminfo_proc_show(struct seq_file *m, struct task_struct *task);
 int vmstat_show(struct seq_file *m, struct task_struct *task);
 int buddyinfo_show(struct seq_file *m, struct task_struct *task);
+int zoneinfo_show(struct seq_file *m, struct task_struct *task);
 int slabinfo_show(struct seq_file *m, struct task_struct *task);
 int uptime_proc_show(struct seq_file *m, struct task_struct *task);
 int loadavg_proc_show(struct seq_file *m, struct task_struct *task);

@@ -5,9 +5,9 @@
  *
  * Every line Debian 12's Linux 6.1 prints, in its order and widths. A
  * field is Faultline's own count where Faultline has the thing it counts
- * and 0 where it has not: no dirty file pages (tmpfs pages are written
- * only to swap, so Dirty stays 0 in Linux too), no huge pages, no
- * per-CPU areas. Writeback counts pages being written to swap.
+ * and 0 where it has not: no dirty-page accounting (tmpfs and swap-cache
+ * pages are never counted dirty, so Dirty stays 0 in Linux too), no
+ * huge pages, no per-CPU areas. Writeback counts pages being written.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>

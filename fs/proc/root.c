@@ -33,6 +33,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "sysvipc", S_IFDIR | 0555, &proc_sysvipc_operations, .iop = &proc_sysvipc_inode_operations },
 	{ "version", REG, &proc_single_file_operations, version_proc_show },
 	{ "slabinfo", S_IFREG | 0400, &proc_single_file_operations, slabinfo_show },
+	{ "zoneinfo", REG, &proc_single_file_operations, zoneinfo_show },
 	{ "buddyinfo", REG, &proc_single_file_operations, buddyinfo_show },
 	{ "kpagecount", S_IFREG | 0400, &proc_kpagecount_operations },
 	{ "kpageflags", S_IFREG | 0400, &proc_kpageflags_operations },

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/vmstat and /proc/buddyinfo. Linux keeps both in mm/vmstat.c
- * (vmstat_text, vmstat_show, frag_show); here they sit with the rest of
- * procfs and read the counters of mm/vmstat.c.
+ * /proc/vmstat, /proc/buddyinfo and /proc/zoneinfo. Linux keeps them in
+ * mm/vmstat.c (vmstat_text, vmstat_show, frag_show, zoneinfo_show);
+ * here they sit with the rest of procfs and read the counters of
+ * mm/vmstat.c.
  *
  * /proc/vmstat prints every name Debian 12's Linux 6.1 prints, in its
  * order: the zone counters, NUMA events, node counters, the dirty
@@ -31,6 +32,17 @@ struct vmstat_item {
 #define EVENT(n, i)	{ n, SRC_EVENT, i }
 #define PGPG(n, i)	{ n, SRC_EVENT_SECTORS, i }	/* sectors, shown in KiB (Linux: vmstat_start) */
 
+/*
+ * How many names of each of Linux's enums vmstat_text holds, and so where
+ * each group starts: zoneinfo prints the groups apart.
+ * Linux: NR_VM_ZONE_STAT_ITEMS, NR_VM_NUMA_EVENT_ITEMS, NR_VM_NODE_STAT_ITEMS
+ */
+#define LINUX_ZONE_STAT_ITEMS	11
+#define LINUX_NUMA_EVENT_ITEMS	6
+#define LINUX_NODE_STAT_ITEMS	43
+#define NUMA_EVENT_FIRST	LINUX_ZONE_STAT_ITEMS
+#define NODE_STAT_FIRST		(NUMA_EVENT_FIRST + LINUX_NUMA_EVENT_ITEMS)
+
 static const struct vmstat_item vmstat_text[] = {
 	/* enum zone_stat_item */
 	ZONE("nr_free_pages", NR_FREE_PAGES),
@@ -38,7 +50,8 @@ static const struct vmstat_item vmstat_text[] = {
 	ZONE("nr_zone_active_anon", NR_ZONE_ACTIVE_ANON),
 	ZONE("nr_zone_inactive_file", NR_ZONE_INACTIVE_FILE),
 	ZONE("nr_zone_active_file", NR_ZONE_ACTIVE_FILE),
-	ZONE("nr_zone_unevictable", NR_ZONE_UNEVICTABLE), ZONE("nr_zone_write_pending", NR_ZONE_WRITE_PENDING),
+	ZONE("nr_zone_unevictable", NR_ZONE_UNEVICTABLE),
+	ZONE("nr_zone_write_pending", NR_ZONE_WRITE_PENDING),
 	ZONE("nr_mlock", NR_MLOCK), ZERO("nr_bounce"), ZERO("nr_zspages"), ZERO("nr_free_cma"),
 	/* enum numa_stat_item */
 	ZERO("numa_hit"), ZERO("numa_miss"), ZERO("numa_foreign"), ZERO("numa_interleave"),
@@ -63,7 +76,8 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("nr_file_pmdmapped"), ZERO("nr_anon_transparent_hugepages"),
 	NODE("nr_vmscan_write", NR_VMSCAN_WRITE),
 	NODE("nr_vmscan_immediate_reclaim", NR_VMSCAN_IMMEDIATE), ZERO("nr_dirtied"),
-	ZERO("nr_written"), NODE("nr_throttled_written", NR_THROTTLED_WRITTEN), ZERO("nr_kernel_misc_reclaimable"),
+	NODE("nr_written", NR_WRITTEN), NODE("nr_throttled_written", NR_THROTTLED_WRITTEN),
+	ZERO("nr_kernel_misc_reclaimable"),
 	ZERO("nr_foll_pin_acquired"), ZERO("nr_foll_pin_released"),
 	NODE("nr_kernel_stack", NR_KERNEL_STACK_KB),
 	NODE("nr_page_table_pages", NR_PAGETABLE),
@@ -170,6 +184,126 @@ int buddyinfo_show(struct seq_file *m, struct task_struct *task)
 		seq_printf(m, "Node %d, zone %8s ", 0, zone->name);
 		for (int order = 0; order < MAX_ORDER; order++)
 			seq_printf(m, "%6lu ", zone->free_area[order].nr_free);
+		seq_putc(m, '\n');
+	}
+	return 0;
+}
+
+/*
+ * Linux 6.1 (Debian's build) has two zone types more than Faultline:
+ * ZONE_MOVABLE (memory that can be unplugged) and ZONE_DEVICE (device
+ * memory with struct pages). zoneinfo prints every zone of the node,
+ * populated or not (it shows what lowmem_reserve_ratio does), so these
+ * two print as the empty zones they would be, and each zone's protection
+ * has a column for each.
+ */
+static const char *const absent_zone_names[] = { "Movable", "Device" };
+#define LINUX_MAX_NR_ZONES	(MAX_NR_ZONES + (int)ARRAY_SIZE(absent_zone_names))
+
+static bool is_zone_first_populated(const struct zone *zone)
+{
+	struct zone *z;
+
+	for_each_zone(z)
+		if (populated_zone(z))
+			return z == zone;
+	return false;
+}
+
+/* Linux's per-node stats, under the first populated zone (one node: the global ones). */
+static void zoneinfo_show_node(struct seq_file *m)
+{
+	seq_puts(m, "\n  per-node stats");
+	for (int i = NODE_STAT_FIRST; i < NODE_STAT_FIRST + LINUX_NODE_STAT_ITEMS; i++)
+		seq_printf(m, "\n      %-12s %lu", vmstat_text[i].name, vmstat_value(&vmstat_text[i]));
+}
+
+/*
+ * lowmem_reserve against each of Linux's zone types: against an absent
+ * one, what the zone keeps back from the highest zone Faultline has,
+ * since the absent zones add no pages (Linux:
+ * setup_per_zone_lowmem_reserve() sums the managed pages above).
+ */
+static void zoneinfo_show_protection(struct seq_file *m, const struct zone *zone)
+{
+	seq_printf(m, "\n        protection: (%ld", zone->lowmem_reserve[0]);
+	for (int i = 1; i < LINUX_MAX_NR_ZONES; i++)
+		seq_printf(m, ", %ld", zone->lowmem_reserve[min(i, MAX_NR_ZONES - 1)]);
+	seq_putc(m, ')');
+}
+
+/*
+ * The free pages, watermarks, sizes and reserves every zone prints.
+ * Faultline has no watermark boosting (boost 0) and no CMA (cma 0).
+ */
+static void zoneinfo_show_sizes(struct seq_file *m, const struct zone *zone)
+{
+	seq_printf(m, "\n  pages free     %lu\n        boost    %lu\n        min      %lu"
+		   "\n        low      %lu\n        high     %lu\n        spanned  %lu"
+		   "\n        present  %lu\n        managed  %lu\n        cma      %lu",
+		   zone_page_state(zone, NR_FREE_PAGES), 0UL, min_wmark_pages(zone),
+		   low_wmark_pages(zone), high_wmark_pages(zone), zone->spanned_pages,
+		   zone->present_pages, zone->managed_pages, 0UL);
+	zoneinfo_show_protection(m, zone);
+}
+
+/*
+ * A populated zone's counters: its own (zone_stat_item), then Linux's
+ * NUMA events (no NUMA: 0), then its per-CPU pageset. Faultline has no
+ * per-CPU page lists: every page freed goes straight back to the buddy
+ * lists, which is what Linux's boot pageset does (high 0, batch 1:
+ * BOOT_PAGESET_HIGH, BOOT_PAGESET_BATCH), so that is what cpu 0 shows.
+ * Its counters are exact, with no per-CPU deltas to fold: threshold 0.
+ */
+static void zoneinfo_show_counters(struct seq_file *m, const struct zone *zone)
+{
+	for (int i = 0; i < NUMA_EVENT_FIRST + LINUX_NUMA_EVENT_ITEMS; i++) {
+		const struct vmstat_item *it = &vmstat_text[i];
+
+		seq_printf(m, "\n      %-12s %lu", it->name,
+			   it->src == SRC_ZONE ? zone_page_state(zone, it->item) : 0UL);
+	}
+	seq_printf(m, "\n  pagesets\n    cpu: %i\n              count: %i\n              high:  %i"
+		   "\n              batch: %i\n  vm stats threshold: %d", 0, 0, 0, 1, 0);
+}
+
+/*
+ * One zone: the node's counters first if it is the first with memory,
+ * then its sizes, and for a populated zone its counters, pageset, whether
+ * its node is unreclaimable (kswapd failed on it MAX_RECLAIM_RETRIES
+ * times running) and its first pfn. Linux: zoneinfo_show_print()
+ */
+static void zoneinfo_show_print(struct seq_file *m, const struct zone *zone)
+{
+	seq_printf(m, "Node %d, zone %8s", 0, zone->name);
+	if (is_zone_first_populated(zone))
+		zoneinfo_show_node(m);
+	zoneinfo_show_sizes(m, zone);
+	if (populated_zone(zone)) {
+		zoneinfo_show_counters(m, zone);
+		seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu",
+			   contig_page_data.kswapd_failures >= MAX_RECLAIM_RETRIES,
+			   zone->zone_start_pfn);
+	}
+	seq_putc(m, '\n');
+}
+
+/*
+ * Every zone of the node, populated or not, then the two Linux has and
+ * Faultline has not. Linux: zoneinfo_show(), each zone under its
+ * zone->lock (not needed here: one CPU, no kernel preemption; a disk's
+ * interrupt may still move a counter meanwhile, as in Linux).
+ */
+int zoneinfo_show(struct seq_file *m, struct task_struct *task)
+{
+	static const struct zone absent;	/* no pages, no watermarks, no reserves */
+	struct zone *zone;
+
+	for_each_zone(zone)
+		zoneinfo_show_print(m, zone);
+	for (size_t i = 0; i < ARRAY_SIZE(absent_zone_names); i++) {
+		seq_printf(m, "Node %d, zone %8s", 0, absent_zone_names[i]);
+		zoneinfo_show_sizes(m, &absent);
 		seq_putc(m, '\n');
 	}
 	return 0;

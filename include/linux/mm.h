@@ -24,10 +24,13 @@ extern unsigned long totalram_pages;	/* frames the buddy allocator manages */
 struct ctl_table;
 extern int min_free_kbytes;
 extern int watermark_scale_factor;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES + 2];	/* + ZONE_MOVABLE, ZONE_DEVICE */
 void init_per_zone_wmark_min(void);
 void setup_per_zone_wmarks(void);
 int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write, void *buffer,
 				   size_t *lenp, long long *ppos);
+int lowmem_reserve_ratio_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					size_t *lenp, long long *ppos);
 
 static inline unsigned long page_private(const struct page *page)
 {

@@ -100,9 +100,10 @@ enum node_stat_item {
 	NR_SWAPCACHE,			/* pages in the swap cache (counted in NR_FILE_PAGES too) */
 	NR_FILE_MAPPED,			/* page-cache pages mapped by some PTE */
 	NR_ANON_MAPPED,			/* anonymous pages mapped by some PTE */
-	NR_WRITEBACK,			/* pages being written to disk now */
+	NR_WRITEBACK,			/* pages under writeback (PG_writeback) */
 	NR_VMSCAN_WRITE,		/* pages reclaim started writing (pageout) */
 	NR_VMSCAN_IMMEDIATE,		/* of them, found still under writeback by reclaim */
+	NR_WRITTEN,			/* pages whose writeback ended, ever */
 	NR_THROTTLED_WRITTEN,		/* writes that ended while reclaim was throttled */
 	NR_VM_NODE_STAT_ITEMS
 };
@@ -172,6 +173,8 @@ struct lruvec {
 	unsigned long anon_cost;	/* for reclaim's anon/file balance (Linux) */
 	unsigned long file_cost;
 };
+
+#define MAX_RECLAIM_RETRIES	16	/* reclaim passes without progress before giving up */
 
 /* Why a reclaimer waits (Linux: enum vmscan_throttle_state). */
 enum vmscan_throttle_state {

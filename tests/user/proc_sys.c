@@ -72,8 +72,8 @@ static void list_known(const char *dir, const char *known)
 static void test_listing(void)
 {
 	list_known("/proc/sys", " . .. fs kernel vm ");
-	list_known("/proc/sys/vm", " admin_reserve_kbytes drop_caches max_map_count "
-		   "min_free_kbytes mmap_min_addr overcommit_kbytes overcommit_memory "
+	list_known("/proc/sys/vm", " admin_reserve_kbytes drop_caches lowmem_reserve_ratio "
+		   "max_map_count min_free_kbytes mmap_min_addr overcommit_kbytes overcommit_memory "
 		   "overcommit_ratio stat_refresh swappiness user_reserve_kbytes ");
 	list_known("/proc/sys/kernel", " core_pattern core_uses_pid domainname hostname "
 		   "osrelease ostype pid_max randomize_va_space shmall shmmax shmmni threads-max ");
