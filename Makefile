@@ -73,7 +73,7 @@ ROOTFS_FILES := $(shell find tests/rootfs -type f -o -type d 2>/dev/null)
 # same binaries run on this machine's Linux (the differential tests).
 UCC      := musl-gcc
 UCFLAGS  := -static -no-pie -O2 -Wall -Wextra -Wno-unused-parameter -fno-strict-aliasing
-USER_PROGS := init sh echo cat mkdir rm ls sleep kill true ps free qrun-init procbench procfsbench sparsebench swapbench runtests
+USER_PROGS := init sh echo cat mkdir rm ls sleep kill true ps free qrun-init procbench procfsbench sparsebench swapbench runtests streambench
 USER_BINS  := $(patsubst %,$(BUILD)/user/%,$(USER_PROGS))
 UTEST_SRCS := $(wildcard tests/user/*.c)
 UTEST_BINS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%,$(UTEST_SRCS))

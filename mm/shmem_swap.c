@@ -147,22 +147,23 @@ redirty:
  * copy is in memory again), and the slot is freed. Returns 0 with the
  * page locked and referenced in *pagep; -EEXIST when the entry changed
  * meanwhile (the caller looks again); -ENOMEM; -EIO when the read failed.
- * Faultline differs: no readahead of the neighbouring slots
- * (shmem_swapin), and no swapin-error entry left after -EIO.
- * Linux: shmem_swapin_folio()
+ * The read brings the neighbouring slots into the swap cache too
+ * (readahead), as 6.1's does. Faultline differs: no swapin-error entry
+ * is left after -EIO. Linux: shmem_swapin_folio()
  */
 int shmem_swapin_page(struct inode *inode, pgoff_t index, swp_entry_t swap,
 		      struct page **pagep, enum sgp_type sgp, vm_fault_t *fault_type)
 {
 	struct address_space *mapping = inode->i_mapping;
-	struct page *page = lookup_swap_cache(swap);
+	struct page *page = swap_cache_get_page(swap);
 	int error;
 
 	*pagep = NULL;
 	if (!page) {
 		if (fault_type)
 			*fault_type |= VM_FAULT_MAJOR;
-		page = read_swap_cache_async(swap, GFP_HIGHUSER_MOVABLE, true);
+		/* Linux: shmem_swapin_cluster(), a pseudo-VMA for swap_cluster_readahead */
+		page = swap_cluster_readahead(swap, GFP_HIGHUSER_MOVABLE);
 		if (!page)
 			return shmem_confirm_swap(mapping, index, swap) ? -ENOMEM : -EEXIST;
 	}

@@ -15,6 +15,7 @@
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
 #include <linux/swap.h>
+#include <linux/swap_slots.h>
 #include <linux/swapops.h>
 #include <linux/sched.h>
 #include <linux/vmstat.h>
@@ -68,6 +69,16 @@ static unsigned char swap_map_of(swp_entry_t swap)
 	return swp_swap_info(swap)->swap_map[swp_offset(swap)];
 }
 
+/*
+ * A freed slot waits in the slots cache (keeping SWAP_HAS_CACHE) until
+ * 64 have gathered: give them back to the area now, as swapoff does.
+ */
+static void drain_slots_cache(void)
+{
+	disable_swap_slots_cache_lock();
+	reenable_swap_slots_cache_unlock();
+}
+
 KTEST(shmem_swap, out_and_in, "reclaim leaves a tmpfs page's swap entry in its file's slot (SWAP_MAP_SHMEM); a read brings it back and frees the slot; truncate frees another")
 {
 	unsigned long shmem = global_node_page_state(NR_SHMEM);
@@ -104,12 +115,14 @@ KTEST(shmem_swap, out_and_in, "reclaim leaves a tmpfs page's swap entry in its f
 		unlock_page(page);
 		put_page(page);
 	}
+	drain_slots_cache();
 	KT_EXPECT_EQ(t, 0, swap_map_of(s0));	/* free */
 	KT_EXPECT_EQ(t, 1, inode->i_shmem_swapped);
 	KT_EXPECT_EQ(t, 1, inode->i_mapping->nrpages);
 
 	reclaim_index(inode, 1);	/* out of the swap cache too, once written */
 	shmem_truncate_range(inode, PAGE_SIZE, -1);
+	drain_slots_cache();
 	KT_EXPECT_EQ(t, 0, swap_map_of(s1));
 	KT_EXPECT_EQ(t, 0, inode->i_shmem_swapped);
 	KT_EXPECT_TRUE(t, !radix_tree_lookup(&inode->i_mapping->i_pages, 1));
@@ -124,7 +137,7 @@ KTEST(shmem_swap, swapin_enomem, "a read back from swap whose allocation fails i
 	struct inode *inode;
 	struct page *page = NULL;
 	swp_entry_t s0;
-	int err;
+	int err, saved_page_cluster;
 
 	if (!area)
 		return;
@@ -137,9 +150,12 @@ KTEST(shmem_swap, swapin_enomem, "a read back from swap whose allocation fails i
 	reclaim_index(inode, 0);
 	s0 = entry_at(inode, 0);
 	KT_EXPECT_EQ(t, SWAP_MAP_SHMEM, s0.val ? swap_map_of(s0) : 0);
+	saved_page_cluster = page_cluster;
+	page_cluster = 0;	/* no readahead: the one allocation is the page's own */
 	current->fail_nth = 1;
 	err = shmem_get_page(inode, 0, &page, SGP_READ);
 	current->fail_nth = 0;
+	page_cluster = saved_page_cluster;
 	KT_EXPECT_EQ(t, -ENOMEM, err);
 	KT_EXPECT_EQ(t, s0.val, entry_at(inode, 0).val);
 	KT_EXPECT_EQ(t, 1, inode->i_shmem_swapped);

@@ -319,17 +319,18 @@ static unsigned long swapin_nr_pages(unsigned long offset)
 }
 
 /*
- * Start the read of a new, locked cache page. A read that could not be
- * sent (no memory for its bio) leaves the page unlocked and not
- * uptodate: it leaves the cache, so that a fault reads the slot again
+ * Read a new, locked cache page (synchronously: wait for it). A read
+ * that could not be sent (no memory for its bio) leaves the page
+ * unlocked and not uptodate: it leaves the cache, so that a fault reads the slot again
  * rather than find a page never filled (and give SIGBUS). Faultline
  * differs: 6.1's bio comes from a mempool and is always had.
  */
-static int swap_read_or_drop(struct page *page)
+static int swap_read_or_drop(struct page *page, bool synchronous)
 {
-	int err = swap_readpage(page, false);
+	int err = swap_readpage(page, synchronous);
 
-	if (!err)
+	/* a synchronous read that was sent and failed keeps its page: the caller sees !uptodate */
+	if (!err || (synchronous && err != -ENOMEM))
 		return 0;
 	lock_page(page);
 	if (PageSwapCache(page) && !PageUptodate(page))
@@ -351,9 +352,7 @@ struct page *read_swap_cache_async(swp_entry_t entry, gfp_t gfp, bool synchronou
 
 	if (!page || !new)
 		return page;
-	if (synchronous) {
-		swap_readpage(page, true);
-	} else if (swap_read_or_drop(page)) {
+	if (swap_read_or_drop(page, synchronous)) {
 		put_page(page);
 		return NULL;
 	}

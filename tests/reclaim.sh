@@ -20,8 +20,9 @@ mkswap_img() {
 }
 mkswap_img "$rdir/swap.img" 256M
 RECLAIM_TESTS="reclaim_hot reclaim_ws"
-boot "$rlog" --mem 48 --timeout 900 --drive "$rdir/swap.img" \
-	--cmdline "utest=$(echo $RECLAIM_TESTS | tr ' ' ,)"
+# utest_timeout: each program streams hundreds of MiB through a disk under TCG.
+boot "$rlog" --mem 48 --timeout 1200 --drive "$rdir/swap.img" \
+	--cmdline "utest=$(echo $RECLAIM_TESTS | tr ' ' ,) utest_timeout=600"
 routcome=$(boot_outcome $? "$rlog")
 clean_log "$rlog" >"$rlog.clean"
 utest_split "$rlog.clean" "$rdir"
