@@ -47,6 +47,25 @@ static int swapped_pages(const char *p)
 	return n;
 }
 
+/*
+ * How many of the N pages at p kpageflags shows in the swap cache: a
+ * read fault leaves the page there, its slot still holding the bytes,
+ * until reclaim or a full swap frees it (6.1's should_try_to_free_swap).
+ */
+static int swapcache_pages(const char *p)
+{
+	int kf = open("/proc/kpageflags", O_RDONLY), n = 0;
+
+	for (int i = 0; i < N; i++) {
+		uint64_t pfn = pagemap_of(p + i * P) & ((1ULL << 55) - 1), flags = 0;
+
+		if (pread(kf, &flags, sizeof(flags), (off_t)(pfn * sizeof(flags))) == sizeof(flags))
+			n += (flags >> 13) & 1;		/* KPF_SWAPCACHE */
+	}
+	close(kf);
+	return n;
+}
+
 static int contents_ok(const char *p)
 {
 	for (int i = 0; i < N; i++)
@@ -101,6 +120,7 @@ int main(void)
 	ok_eq(0, vma_field(p, "Swap:"), "Swap 0");
 	ok(majflt() - maj <= vmstat_value("pswpin") - in,
 	   "each major fault read its page from the disk (pswpin)");
+	ok_eq(N, swapcache_pages(p), "kpageflags: a page read back stays in the swap cache (SWAPCACHE)");
 
 	/*
 	 * Fresh pages for fork: p's may still be under writeback (the disk
