@@ -569,9 +569,13 @@ static unsigned long do_try_to_free_pages(struct scan_control *sc)
 	};
 	struct pglist_data *pgdat = NODE_DATA(0);
 	int initial_priority = sc->priority;
+	enum vm_event_item stall = allocstall[sc->reclaim_idx];
 
+	/* 6.1's gfp_zone() says ZONE_MOVABLE for a movable user page, which Faultline has not */
+	if ((sc->gfp_mask & (__GFP_MOVABLE | __GFP_HIGHMEM)) == (__GFP_MOVABLE | __GFP_HIGHMEM))
+		stall = ALLOCSTALL_MOVABLE;
 retry:
-	count_vm_event(allocstall[sc->reclaim_idx]);
+	count_vm_event(stall);
 	do {
 		sc->nr_scanned = 0;
 		shrink_node(pgdat, sc);

@@ -94,7 +94,7 @@ static const struct vmstat_item vmstat_text[] = {
 	ZERO("pgalloc_movable"), ZERO("pgalloc_device"),
 	EVENT("allocstall_dma", ALLOCSTALL_DMA), EVENT("allocstall_dma32", ALLOCSTALL_DMA32),
 	EVENT("allocstall_normal", ALLOCSTALL_NORMAL),
-	ZERO("allocstall_movable"), ZERO("allocstall_device"),
+	EVENT("allocstall_movable", ALLOCSTALL_MOVABLE), ZERO("allocstall_device"),
 	EVENT("pgskip_dma", PGSKIP_DMA), EVENT("pgskip_dma32", PGSKIP_DMA32),
 	EVENT("pgskip_normal", PGSKIP_NORMAL),
 	ZERO("pgskip_movable"), ZERO("pgskip_device"),

@@ -38,6 +38,7 @@ enum vm_event_item {
 	ALLOCSTALL_DMA,			/* direct reclaims, by the allocation's highest zone */
 	ALLOCSTALL_DMA32,
 	ALLOCSTALL_NORMAL,
+	ALLOCSTALL_MOVABLE,		/* 6.1's ZONE_MOVABLE: a movable user page's (served from Normal here) */
 	PGSKIP_DMA,			/* pages of zones above the reclaim's, left on the list */
 	PGSKIP_DMA32,
 	PGSKIP_NORMAL,
