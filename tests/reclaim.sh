@@ -1,8 +1,9 @@
 # Reclaim under memory pressure, on a machine of its own: 48 MiB of RAM
 # and a 256 MiB swap disk, so that tests/user/reclaim_ws.c can push a
-# working set of four times the RAM through swap, and reclaim_hot.c can
-# stream three times the RAM past a hot set (they skip in the user
-# suite's boot, whose disk is too small). Faultline runs it as the user
+# working set of four times the RAM through swap, reclaim_hot.c can
+# stream three times the RAM past a hot set, and reclaim_active.c can
+# show active pages going back out (they skip in the user suite's boot,
+# whose disk is too small). Faultline runs it as the user
 # suite runs its programs: the TAP lines, the mm audit and the page-leak
 # check. With RECLAIM_ORACLE=1 (make difftest sets it) Linux 6.1 runs
 # the same program with 128 MiB (the least its Debian kernel boots in)
@@ -19,7 +20,7 @@ mkswap_img() {
 	"$(command -v mkswap || echo /sbin/mkswap)" -q "$1" >/dev/null
 }
 mkswap_img "$rdir/swap.img" 256M
-RECLAIM_TESTS="reclaim_hot reclaim_ws"
+RECLAIM_TESTS="reclaim_active reclaim_hot reclaim_ws"
 # utest_timeout: each program streams hundreds of MiB through a disk under TCG.
 boot "$rlog" --mem 48 --timeout 1200 --drive "$rdir/swap.img" \
 	--cmdline "utest=$(echo $RECLAIM_TESTS | tr ' ' ,) utest_timeout=600"

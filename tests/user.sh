@@ -68,9 +68,10 @@ NO_DIFF="$NO_DIFF cred_rlimit cred_uid oom_kill oom_score"
 # processes moving pages meanwhile; make difftest compares them on 6.1.
 NO_DIFF="$NO_DIFF lru_anon lru_file lru_mlock"
 NO_DIFF="$NO_DIFF swapon swap_header swap_pageout shmem_swap shmem_swap_shared oom_swap swap_readahead swap_writeback"
-# reclaim_ws, reclaim_hot: they need a swap disk several times the RAM,
-# which only tests/reclaim.sh attaches; elsewhere they skip, saying why.
-NO_DIFF="$NO_DIFF reclaim_ws reclaim_hot"
+# reclaim_ws, reclaim_hot, reclaim_active: they need a swap disk several
+# times the RAM, which only tests/reclaim.sh attaches; elsewhere they
+# skip, saying why.
+NO_DIFF="$NO_DIFF reclaim_ws reclaim_hot reclaim_active"
 
 section "user tests (boot with utest=all, and the same programs on Linux)"
 ulog=$LOGDIR/utest.log
