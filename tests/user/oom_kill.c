@@ -16,18 +16,9 @@
 #include <sys/wait.h>
 #include "tap.h"
 #include "proclib.h"
+#include "oomlib.h"
 
-#define MB		(1UL << 20)
 #define HOG_MAX		(1024 * MB)	/* far past RAM: the hog never gets there */
-
-static int set_adj(const char *value)
-{
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY);
-	int ok = fd >= 0 && write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-
-	close(fd);
-	return ok ? 0 : -1;
-}
 
 /* Sleeps, small, at oom_score_adj 1000: the OOM killer's first choice. */
 static pid_t start_bait(void)
@@ -51,27 +42,6 @@ static pid_t start_bait(void)
 	return pid;
 }
 
-/* Touch a megabyte at a time until killed; exit 3 if it ever got all it asked for. */
-static pid_t start_hog(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		set_adj("0");
-		for (unsigned long done = 0; done < HOG_MAX; done += MB) {
-			char *p = mmap(NULL, MB, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-			if (p == MAP_FAILED)
-				_exit(4);
-			for (unsigned long i = 0; i < MB; i += 4096)
-				p[i] = 1;
-		}
-		_exit(3);
-	}
-	return pid;
-}
-
 static const char *how(int status)
 {
 	static char s[32];
@@ -92,7 +62,7 @@ int main(void)
 
 	ok_eq(0, set_adj("-1000"), "this process: oom_score_adj -1000, never chosen");
 	bait = start_bait();
-	hog = start_hog();
+	hog = start_hog(HOG_MAX);
 	waitpid(hog, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
 	   "the hog is killed by SIGKILL (%s)", how(status));

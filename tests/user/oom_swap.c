@@ -14,39 +14,9 @@
 #include <sys/wait.h>
 #include "swaplib.h"
 #include "proclib.h"
+#include "oomlib.h"
 
-#define MB		(1UL << 20)
 #define HOG_MAX		(4096 * MB)	/* far past RAM and swap: the hog never gets there */
-
-static int set_adj(const char *value)
-{
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY);
-	int ok = fd >= 0 && write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-
-	close(fd);
-	return ok ? 0 : -1;
-}
-
-/* Touch a megabyte at a time until killed; exit 3 if it ever got all it asked for. */
-static pid_t start_hog(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		set_adj("0");
-		for (unsigned long done = 0; done < HOG_MAX; done += MB) {
-			char *p = mmap(NULL, MB, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-			if (p == MAP_FAILED)
-				_exit(4);
-			for (unsigned long i = 0; i < MB; i += 4096)
-				p[i] = 1;
-		}
-		_exit(3);
-	}
-	return pid;
-}
 
 int main(void)
 {
@@ -63,7 +33,7 @@ int main(void)
 	kills = vmstat_value("oom_kill");
 	pswpout = vmstat_value("pswpout");
 
-	hog = start_hog();
+	hog = start_hog(HOG_MAX);
 	waitpid(hog, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "the hog is killed by SIGKILL");
 	ok_eq(1, vmstat_value("oom_kill") - kills, "vm oom_kill counts one kill");
