@@ -222,6 +222,41 @@ static void note_writeback(struct page *page, struct pglist_data *pgdat,
 }
 
 /*
+ * Where an evictable page will go: an anonymous one needs a swap slot
+ * first (add_to_swap), which only an allocation that may do I/O may
+ * take; a tmpfs page's shmem_writepage needs __GFP_FS. PAGE_ACTIVATE
+ * (no slot), PAGE_KEEP (not now), or PAGE_SUCCESS (go on).
+ * Linux: the swap-backed cases of shrink_folio_list()
+ */
+static pageout_t prepare_swap(struct page *page, struct scan_control *sc)
+{
+	if (PageAnon(page) && PageSwapBacked(page) && !PageSwapCache(page)) {
+		if (!sc->may_swap || !(sc->gfp_mask & __GFP_IO) || !add_to_swap(page))
+			return PAGE_ACTIVATE;
+	} else if (PageSwapBacked(page) && !PageAnon(page) &&
+		   (!sc->may_swap || !(sc->gfp_mask & __GFP_FS))) {
+		return PAGE_KEEP;
+	}
+	return PAGE_SUCCESS;
+}
+
+/*
+ * The last step for a clean, unmapped page: a lazily freed one is
+ * dropped unwritten if only reclaim holds it (pglazyfreed); any other
+ * leaves the swap cache or its file (remove_mapping). false: keep it.
+ */
+static bool detach_page(struct page *page)
+{
+	if (PageAnon(page) && !PageSwapBacked(page)) {
+		if (page_ref_count(page) != 1)
+			return false;
+		count_vm_event(PGLAZYFREED);
+		return true;
+	}
+	return remove_mapping(page);
+}
+
+/*
  * Try to free each locked-or-lockable page of page_list (isolated from
  * its LRU list): check its references, give an anonymous page a swap
  * slot, unmap it, write it if dirty, and free it once clean and
@@ -258,12 +293,13 @@ unsigned int shrink_page_list(struct list_head *page_list, struct pglist_data *p
 			goto activate_locked;
 		if (references == PAGEREF_KEEP)
 			goto keep_locked;
-		if (PageAnon(page) && PageSwapBacked(page) && !PageSwapCache(page)) {
-			if (!sc->may_swap || !(sc->gfp_mask & __GFP_IO) || !add_to_swap(page))
-				goto activate_locked;
-		} else if (PageSwapBacked(page) && !PageAnon(page) &&
-			   (!sc->may_swap || !(sc->gfp_mask & __GFP_FS))) {
-			goto keep_locked;	/* tmpfs: pageout's shmem_writepage may not run */
+		switch (prepare_swap(page, sc)) {
+		case PAGE_ACTIVATE:
+			goto activate_locked;
+		case PAGE_KEEP:
+			goto keep_locked;
+		default:
+			break;
 		}
 		if (page_mapped(page) && !try_to_unmap(page))
 			goto activate_locked;
@@ -284,14 +320,8 @@ unsigned int shrink_page_list(struct list_head *page_list, struct pglist_data *p
 				break;
 			}
 		}
-		if (PageAnon(page) && !PageSwapBacked(page)) {
-			/* lazily freed: dropped unwritten, if only we hold it */
-			if (page_ref_count(page) != 1)
-				goto keep_locked;
-			count_vm_event(PGLAZYFREED);
-		} else if (!remove_mapping(page)) {
+		if (!detach_page(page))
 			goto keep_locked;
-		}
 		unlock_page(page);
 		nr_reclaimed++;
 		put_page(page);		/* the isolation's, the last: freed */
